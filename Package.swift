@@ -1,0 +1,36 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Layers, lowest first: the domain knows no solver; the linear model knows no domain;
+// the planner turns one into the other; only CadreGLPK (through CGLPK) touches glpk.h.
+let package = Package(
+    name: "CadrePlan",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "cadreplan", targets: ["CadreCLI"]),
+        .library(name: "CadrePlanKit", targets: ["CadreDomain", "CadreLinearModel", "CadrePlanner", "CadreGLPK", "CadreIO"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+    ],
+    targets: [
+        .target(name: "CadreDomain"),
+        .target(name: "CadreLinearModel"),
+        .target(name: "CadrePlanner", dependencies: ["CadreDomain", "CadreLinearModel"]),
+        .systemLibrary(name: "CGLPK", providers: [.apt(["libglpk-dev"])]),
+        .target(name: "CadreGLPK", dependencies: ["CGLPK", "CadreLinearModel"]),
+        .target(name: "CadreIO", dependencies: ["CadreDomain", "CadrePlanner", .product(name: "Yams", package: "Yams")]),
+        .executableTarget(
+            name: "CadreCLI",
+            dependencies: ["CadreDomain", "CadrePlanner", "CadreGLPK", "CadreIO",
+                           .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .target(name: "_CadreTestSupport", dependencies: ["CadreDomain", "CadrePlanner", "CadreGLPK", "CadreIO"], path: "Tests/_CadreTestSupport"),
+        .testTarget(name: "CadreDomainTests", dependencies: ["CadreDomain", "_CadreTestSupport"]),
+        .testTarget(name: "CadreGLPKTests", dependencies: ["CadreGLPK", "CadreLinearModel"]),
+        .testTarget(name: "CadrePlannerTests", dependencies: ["CadrePlanner", "CadreGLPK", "_CadreTestSupport"]),
+        .testTarget(name: "CadreIOTests", dependencies: ["CadreIO", "_CadreTestSupport"]),
+        .testTarget(name: "CadreCLITests", dependencies: ["_CadreTestSupport"]),
+    ]
+)

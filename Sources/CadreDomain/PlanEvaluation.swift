@@ -1,0 +1,127 @@
+/// Recounts a plan against a scenario from first principles: the levels it gives each official year by
+/// year, every target's attainment, spending, and any rule it breaks. Knows nothing of how the plan was made,
+/// so it serves as the referee for planners, heuristics and tests alike.
+public struct PlanEvaluation: Sendable {
+    public let attainment: [Attainment]
+    public let budget: [YearBudget]
+    public let violations: [RuleViolation]
+    /// Σ weight × shortfall over the measured target-years.
+    public let objective: Double
+    public let totalCost: Double
+
+    /// Spending tolerance, in VND, before a budget counts as overspent.
+    public static let moneyTolerance = 0.5
+
+    public init(scenario: Scenario, plan: Plan) {
+        let years = scenario.years
+        let yearCount = years.count
+        var violations: [RuleViolation] = []
+        func violate(_ rule: String, _ detail: String) { violations.append(RuleViolation(rule: rule, detail: detail)) }
+
+        let byOfficial = Dictionary(grouping: plan.starts, by: \.official)
+        var spent = Array(repeating: 0.0, count: yearCount)
+        var startsPerCourseYear: [Int: Int] = [:]
+        // levelsAtEnd[o][k]: levels of official o at the end of year baseYear + k.
+        var levelsAtEnd: [[Levels]] = []
+        levelsAtEnd.reserveCapacity(scenario.officials.count)
+
+        for (officialIndex, official) in scenario.officials.enumerated() {
+            let starts = (byOfficial[officialIndex] ?? []).sorted()
+            var completions: [Int: [(Family, Int)]] = [:]
+            var daysPerYear: [Int: Int] = [:]
+            var familyYears: Set<[Int]> = []
+            var seen: Set<Int> = []
+            for start in starts {
+                guard scenario.courses.indices.contains(start.course) else {
+                    violate("course", "unknown course index \(start.course)")
+                    continue
+                }
+                let course = scenario.courses[start.course]
+                let label = "\(official.id) \(course.id) \(start.year)"
+                let completes = course.completionYear(startingIn: start.year)
+                if !seen.insert(start.course).inserted { violate("same course twice", label) }
+                if start.year < scenario.baseYear { violate("before base year", label) }
+                if completes > scenario.horizon { violate("completes after horizon", label) }
+                if completes > official.lastServiceYear { violate("completes after leaving", label) }
+                if !course.admits(official, startingIn: start.year) { violate("not eligible", label) }
+                for year in start.year...max(start.year, completes) {
+                    daysPerYear[year, default: 0] += course.days
+                    if !familyYears.insert([course.family.index, year]).inserted {
+                        violate("two courses of one family in a year", "\(label) in \(year)")
+                    }
+                    if years.contains(year) { spent[year - scenario.baseYear] += course.costPerYear }
+                }
+                completions[completes, default: []].append((course.family, course.grants))
+                startsPerCourseYear[start.course * 100_000 + start.year, default: 0] += 1
+            }
+            for (year, days) in daysPerYear where days > scenario.maxTrainingDays {
+                violate("training days", "\(official.id) has \(days) days in \(year)")
+            }
+            // Walk the years: check each start against the levels held at the end of the year before.
+            var levels = official.levels
+            var timeline: [Levels] = []
+            timeline.reserveCapacity(yearCount)
+            let startsByYear = Dictionary(grouping: starts, by: \.year)
+            for year in years {
+                for start in startsByYear[year] ?? [] where scenario.courses.indices.contains(start.course) {
+                    let course = scenario.courses[start.course]
+                    let held = levels[course.family]
+                    if let requires = course.requires, held < requires {
+                        violate("prerequisite", "\(official.id) \(course.id) \(year) holds \(held), needs \(requires)")
+                    }
+                    if course.grants <= held {
+                        violate("does not raise level", "\(official.id) \(course.id) \(year)")
+                    }
+                }
+                for (family, level) in completions[year] ?? [] where level > levels[family] {
+                    levels[family] = level
+                }
+                timeline.append(levels)
+            }
+            levelsAtEnd.append(timeline)
+        }
+
+        for (key, count) in startsPerCourseYear.sorted(by: { $0.key < $1.key }) {
+            let course = scenario.courses[key / 100_000]
+            if count > course.seats { violate("seats", "\(course.id) starts \(count) in \(key % 100_000), seats \(course.seats)") }
+        }
+
+        var budgetRows: [YearBudget] = []
+        var carriedIn = 0.0
+        for (k, year) in years.enumerated() {
+            let available = scenario.budget(in: year) + carriedIn
+            if spent[k] > available + PlanEvaluation.moneyTolerance {
+                violate("budget", "\(year) spends \(spent[k]) of \(available)")
+            }
+            let carried = scenario.carryOver ? max(0, available - spent[k]) : 0
+            budgetRows.append(YearBudget(year: year, budget: scenario.budget(in: year), spent: spent[k], carried: carried))
+            carriedIn = carried
+        }
+
+        var rows: [Attainment] = []
+        var objective = 0.0
+        for (targetIndex, target) in scenario.targets.enumerated() {
+            for (k, year) in years.enumerated() {
+                var cohort = 0
+                var attained = 0
+                for (officialIndex, official) in scenario.officials.enumerated()
+                where target.cohortIncludes(official, in: year, baseYear: scenario.baseYear) {
+                    cohort += 1
+                    if target.requirement.isMet(by: levelsAtEnd[officialIndex][k]) { attained += 1 }
+                }
+                let row = Attainment(
+                    targetIndex: targetIndex, year: year, cohort: cohort,
+                    required: target.requiredCount(cohortSize: cohort), attained: attained,
+                    isMeasured: year >= target.firstMeasuredYear(baseYear: scenario.baseYear))
+                if row.isMeasured { objective += target.weight * Double(row.shortfall) }
+                rows.append(row)
+            }
+        }
+
+        self.attainment = rows
+        self.budget = budgetRows
+        self.violations = violations
+        self.objective = objective
+        self.totalCost = spent.reduce(0, +)
+    }
+}

@@ -1,0 +1,111 @@
+import Foundation
+
+/// What a solve returns; a time limit or an infeasible model is a status, not an error.
+public enum SolveStatus: String, Sendable, Equatable {
+    /// Solved to the requested gap.
+    case optimal
+    /// A solution exists, but the search stopped (time limit) before the gap was reached.
+    case feasible
+    case infeasible
+    case unbounded
+    /// Stopped by the time limit before any solution was found.
+    case noSolution
+    case failed
+}
+
+public struct SolveOptions: Sendable {
+    /// Wall-clock moment by which the solve must return.
+    public var deadline: Date
+    /// Relative MIP gap at which the search stops.
+    public var relativeGap: Double
+    public var presolve: Bool
+    /// Pass the solver's own messages to standard error.
+    public var verbose: Bool
+
+    public init(deadline: Date = .distantFuture, relativeGap: Double = 1e-3, presolve: Bool = false, verbose: Bool = false) {
+        self.deadline = deadline
+        self.relativeGap = relativeGap
+        self.presolve = presolve
+        self.verbose = verbose
+    }
+}
+
+public struct RelaxationResult: Sendable {
+    public var status: SolveStatus
+    public var objective: Double
+    /// Values of the variables, by index.
+    public var values: [Double]
+    /// Row duals in the convention reduced cost = cost − Σ dual × coefficient.
+    public var duals: [Double]
+
+    public init(status: SolveStatus, objective: Double, values: [Double], duals: [Double]) {
+        self.status = status
+        self.objective = objective
+        self.values = values
+        self.duals = duals
+    }
+}
+
+public struct IntegerResult: Sendable {
+    public var status: SolveStatus
+    /// Meaningful when `values` is non-empty.
+    public var objective: Double
+    /// The best bound the search proved (a lower bound, since models minimise).
+    public var bound: Double
+    public var values: [Double]
+
+    public init(status: SolveStatus, objective: Double, bound: Double, values: [Double]) {
+        self.status = status
+        self.objective = objective
+        self.bound = bound
+        self.values = values
+    }
+}
+
+/// A snapshot of a running integer search.
+public struct SearchProgress: Sendable {
+    public var elapsed: TimeInterval
+    public var incumbent: Double?
+    public var bound: Double?
+    public var gap: Double? {
+        guard let incumbent, let bound else { return nil }
+        return relativeGap(incumbent: incumbent, bound: bound)
+    }
+
+    public init(elapsed: TimeInterval, incumbent: Double?, bound: Double?) {
+        self.elapsed = elapsed
+        self.incumbent = incumbent
+        self.bound = bound
+    }
+}
+
+/// The relative gap between a solution and a lower bound: 0 when they agree.
+public func relativeGap(incumbent: Double, bound: Double) -> Double {
+    let difference = max(0, incumbent - bound)
+    if difference <= 1e-9 { return 0 }
+    return difference / max(abs(incumbent), 1e-9)
+}
+
+public enum ModelFormat: String, Sendable, CaseIterable {
+    case mps, lp
+}
+
+/// A solver backend. A backend states its name and version as the contract's `solver` field shows it.
+public protocol Solver {
+    var name: String { get }
+    /// Loads a validated model. The session must be used on the thread that opened it.
+    func open(_ model: LinearModel) throws -> any SolverSession
+}
+
+/// One loaded model. Not thread-safe: every call must come from the thread that opened it.
+public protocol SolverSession: AnyObject {
+    /// Appends columns (already validated against the model's rows).
+    func addVariables(_ variables: [Variable]) throws
+    func setRowBounds(_ row: Int, lower: Double, upper: Double) throws
+    func setCosts(_ costs: [Double]) throws
+    /// Solves the LP relaxation (integrality ignored), warm-starting from the last basis.
+    func solveRelaxation(options: SolveOptions) throws -> RelaxationResult
+    /// Branch and cut from the current relaxation; `start`, when given, is a feasible solution to begin from.
+    func solveInteger(options: SolveOptions, start: [Double]?, progress: ((SearchProgress) -> Void)?) throws -> IntegerResult
+    func write(_ format: ModelFormat, to path: String) throws
+}
