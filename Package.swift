@@ -8,7 +8,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "cadreplan", targets: ["CadreCLI"]),
-        .library(name: "CadrePlanKit", targets: ["CadreDomain", "CadreLinearModel", "CadrePlanner", "CadreGLPK", "CadreIO"]),
+        .library(name: "CadrePlanKit", targets: ["CadreDomain", "CadreLinearModel", "CadrePlanner", "CadreGLPK", "CadreIO", "CadreGenerator"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -21,9 +21,10 @@ let package = Package(
         .systemLibrary(name: "CGLPK", providers: [.apt(["libglpk-dev"])]),
         .target(name: "CadreGLPK", dependencies: ["CGLPK", "CadreLinearModel"]),
         .target(name: "CadreIO", dependencies: ["CadreDomain", "CadrePlanner", .product(name: "Yams", package: "Yams")]),
+        .target(name: "CadreGenerator", dependencies: ["CadreDomain", "CadreIO"]),
         .executableTarget(
             name: "CadreCLI",
-            dependencies: ["CadreDomain", "CadrePlanner", "CadreGLPK", "CadreIO",
+            dependencies: ["CadreDomain", "CadrePlanner", "CadreGLPK", "CadreIO", "CadreGenerator",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .target(name: "_CadreTestSupport", dependencies: ["CadreDomain", "CadrePlanner", "CadreGLPK", "CadreIO"], path: "Tests/_CadreTestSupport"),
@@ -31,6 +32,7 @@ let package = Package(
         .testTarget(name: "CadreGLPKTests", dependencies: ["CadreGLPK", "CadreLinearModel"]),
         .testTarget(name: "CadrePlannerTests", dependencies: ["CadrePlanner", "CadreGLPK", "_CadreTestSupport"]),
         .testTarget(name: "CadreIOTests", dependencies: ["CadreIO", "_CadreTestSupport"]),
+        .testTarget(name: "CadreGeneratorTests", dependencies: ["CadreGenerator", "CadreIO", "_CadreTestSupport"]),
         .testTarget(name: "CadreCLITests", dependencies: ["_CadreTestSupport"]),
     ]
 )
