@@ -65,12 +65,57 @@ public struct Planner {
         self.progress = progress
     }
 
+    /// Plans in two phases: the least weighted shortfall, then the least spending that keeps it.
     public func plan(_ scenario: Scenario) throws -> PlanningResult {
-        fatalError("not yet built")
+        let run = try PlanningRun(scenario: scenario, solver: solver, options: options, progress: progress)
+        guard !run.master.model.variables.isEmpty else {
+            return try result(of: run, plan: .empty, lowerBound: 0)
+        }
+        let firstRelaxation = try run.generateColumns(until: run.deadline(atFraction: 0.35))
+        let start = run.roundedSolution(from: firstRelaxation.result.values)
+        let shortfallSearch = try run.solveInteger(start: run.padded(start), until: run.deadline(atFraction: 0.65))
+        guard !shortfallSearch.values.isEmpty else {
+            throw PlanningError.solver("no integer plan was found (\(shortfallSearch.status.rawValue))")
+        }
+        var lowerBound = firstRelaxation.lowerBound
+        if run.columnsAreComplete { lowerBound = max(lowerBound, shortfallSearch.bound) }
+        let shortfallValues = run.padded(shortfallSearch.values)
+        let primary = run.master.shortfallVariables.reduce(0.0) {
+            $0 + run.master.shortfallWeights[$1 - run.master.shortfallVariables.lowerBound] * shortfallValues[$1]
+        }
+
+        try run.enterSpendingPhase(primaryCap: primary)
+        _ = try run.generateColumns(until: run.deadline(atFraction: 0.8))
+        let spendingSearch = try run.solveInteger(start: run.padded(shortfallValues), until: run.deadline(atFraction: 0.97))
+        let values = spendingSearch.values.isEmpty ? shortfallValues : spendingSearch.values
+        let planned = try result(of: run, plan: run.plan(choosing: run.chosenColumns(values)), lowerBound: lowerBound)
+        guard planned.objective <= primary + 1e-6 * max(1, primary) else {
+            throw PlanningError.inconsistent("the plan recounts to \(planned.objective), the solver said \(primary)")
+        }
+        return planned
     }
 
-    /// Writes the integer program the solver is given for the primary objective.
+    private func result(of run: PlanningRun, plan: Plan, lowerBound: Double) throws -> PlanningResult {
+        let evaluation = PlanEvaluation(scenario: run.scenario, plan: plan)
+        if let broken = evaluation.violations.first {
+            throw PlanningError.inconsistent("the plan breaks a rule: \(broken)")
+        }
+        let gap = relativeGap(incumbent: evaluation.objective, bound: lowerBound)
+        let reached = gap <= options.relativeGap + 1e-12
+        return PlanningResult(
+            scenario: run.scenario, plan: plan, evaluation: evaluation, status: reached ? .optimal : .feasible,
+            objective: evaluation.objective, totalCost: evaluation.totalCost, gap: gap, seconds: run.elapsed,
+            solverName: solver.name, variables: run.master.model.variables.count,
+            constraints: run.master.model.rows.count, stoppedByTimeLimit: !reached && run.hitDeadline)
+    }
+
+    /// Writes the integer program the solver is given for the primary objective: the master problem
+    /// with the columns that pricing finds within the time limit.
     public func exportModel(_ scenario: Scenario, format: ModelFormat, to path: String) throws {
-        fatalError("not yet built")
+        let run = try PlanningRun(scenario: scenario, solver: solver, options: options, progress: progress)
+        if !run.master.model.variables.isEmpty {
+            _ = try run.generateColumns(until: run.deadline(atFraction: 0.9))
+        }
+        try run.session.write(format, to: path)
     }
 }

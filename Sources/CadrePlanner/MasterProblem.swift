@@ -1,0 +1,162 @@
+import CadreDomain
+import CadreLinearModel
+
+/// The restricted master problem: each official picks at most one course sequence (a column); the
+/// rows couple officials only through target counts, yearly budgets and course seats.
+///
+/// Rows, in order: coverage (one per measured target-year still short), budget (one per year),
+/// seats (one per course-year some official could start), the primary-objective row (free until the
+/// spending phase caps it), then one "at most one sequence" row per official with choices.
+struct MasterProblem {
+    /// Money enters the model in millions of VND so coefficients stay near 1.
+    static let moneyScale = 1e6
+
+    let scenario: Scenario
+    let profiles: [PlanningProfile]
+    let coverage: CoverageIndex
+    private(set) var model: LinearModel
+    let yearCount: Int
+    let firstBudgetRow: Int
+    /// Seat row per course × yearCount + year offset, −1 when no one can start it.
+    let seatRow: [Int]
+    let primaryRow: Int
+    /// Convexity row per official, −1 for officials with nothing to choose.
+    let convexityRow: [Int]
+    let shortfallVariables: Range<Int>
+    /// Carry variable per year offset when carry-over is on.
+    let carryVariables: [Int]
+    /// The weight of each coverage row's shortfall in the primary objective.
+    let shortfallWeights: [Double]
+    /// (official, sequence) of every sequence column, by variable index − firstSequenceVariable.
+    private(set) var columns: [(official: Int, sequence: CourseSequence)] = []
+    private(set) var known: [Set<CourseSequence>]
+    let firstSequenceVariable: Int
+
+    init(scenario: Scenario, profiles: [PlanningProfile], coverage: CoverageIndex) {
+        self.scenario = scenario
+        self.profiles = profiles
+        self.coverage = coverage
+        let yearCount = scenario.years.count
+        self.yearCount = yearCount
+        var model = LinearModel(name: "cadreplan")
+
+        for (r, key) in coverage.rows.enumerated() {
+            let target = scenario.targets[key.target]
+            model.addRow(.atLeast(Double(coverage.required[r] - coverage.alreadyMet[r]),
+                                  name: "cover_\(key.target)_\(Self.safe(target.id))_\(key.year)"))
+        }
+        firstBudgetRow = model.rows.count
+        for year in scenario.years {
+            model.addRow(.atMost(scenario.budget(in: year) / Self.moneyScale, name: "budget_\(year)"))
+        }
+        var seatRow = Array(repeating: -1, count: scenario.courses.count * yearCount)
+        for profile in profiles where !profile.isIdle {
+            for candidate in profile.candidates {
+                for year in candidate.startYears where seatRow[candidate.course * yearCount + year - scenario.baseYear] < 0 {
+                    seatRow[candidate.course * yearCount + year - scenario.baseYear] = -2
+                }
+            }
+        }
+        for (c, course) in scenario.courses.enumerated() {
+            for k in 0..<yearCount where seatRow[c * yearCount + k] == -2 {
+                seatRow[c * yearCount + k] = model.addRow(
+                    .atMost(Double(course.seats), name: "seats_\(c)_\(Self.safe(course.id))_\(scenario.baseYear + k)"))
+            }
+        }
+        self.seatRow = seatRow
+        primaryRow = model.addRow(Row(name: "primary_objective"))
+        var convexityRow = Array(repeating: -1, count: profiles.count)
+        for profile in profiles where !profile.isIdle {
+            convexityRow[profile.official] = model.addRow(
+                .atMost(1, name: "one_plan_\(profile.official)"))
+        }
+        self.convexityRow = convexityRow
+
+        var weights: [Double] = []
+        for (r, key) in coverage.rows.enumerated() {
+            let weight = scenario.targets[key.target].weight
+            weights.append(weight)
+            model.addVariable(Variable(
+                name: "short_\(r)", cost: weight,
+                entries: [Entry(row: r, coefficient: 1), Entry(row: primaryRow, coefficient: weight)]))
+        }
+        shortfallWeights = weights
+        shortfallVariables = 0..<coverage.rows.count
+        var carry: [Int] = []
+        if scenario.carryOver {
+            for k in 0..<(yearCount - 1) {
+                carry.append(model.addVariable(Variable(
+                    name: "carry_\(scenario.baseYear + k)",
+                    entries: [Entry(row: firstBudgetRow + k, coefficient: 1), Entry(row: firstBudgetRow + k + 1, coefficient: -1)])))
+            }
+        }
+        carryVariables = carry
+        firstSequenceVariable = model.variables.count
+        known = Array(repeating: [], count: profiles.count)
+        self.model = model
+    }
+
+    /// Makes `sequence` of `official` a column unless it is empty or already there; returns the variable.
+    mutating func add(_ sequence: CourseSequence, of official: Int, cost: Double) -> Variable? {
+        guard !sequence.isEmpty, known[official].insert(sequence).inserted else { return nil }
+        let variable = column(for: sequence, of: official, cost: cost, index: columns.count)
+        columns.append((official, sequence))
+        model.addVariable(variable)
+        return variable
+    }
+
+    mutating func setCost(ofColumn index: Int, _ cost: Double) {
+        model.setCost(firstSequenceVariable + index, cost)
+    }
+
+    mutating func zeroShortfallCosts() {
+        for variable in shortfallVariables { model.setCost(variable, 0) }
+    }
+
+    mutating func setPrimaryCap(_ cap: Double?) {
+        model.setRowBounds(primaryRow, lower: -.infinity, upper: cap ?? .infinity)
+    }
+
+    /// Whether each coverage row of `official` is met by `sequence`, and the money it spends each year.
+    func effects(of sequence: CourseSequence, of official: Int) -> (coverageRows: [Int], spending: [Double]) {
+        let profile = profiles[official]
+        var levels = profile.initialLevels
+        var completions: [Int: [(slot: Int, grants: Int)]] = [:]
+        var spending = Array(repeating: 0.0, count: yearCount)
+        for start in sequence.starts {
+            let candidate = profile.candidates[start.candidate]
+            completions[start.year + candidate.years - 1, default: []].append((candidate.slot, candidate.grants))
+            for year in start.year..<(start.year + candidate.years) where year <= scenario.horizon {
+                spending[year - scenario.baseYear] += candidate.costPerYear
+            }
+        }
+        var rows: [Int] = []
+        for k in 0..<yearCount {
+            for (slot, grants) in completions[scenario.baseYear + k] ?? [] { levels[slot] = max(levels[slot], grants) }
+            for membership in profile.membershipsByYear[k] where membership.conditions.allSatisfy({ levels[$0.slot] >= $0.level }) {
+                rows.append(membership.coverageRow)
+            }
+        }
+        return (rows, spending)
+    }
+
+    private func column(for sequence: CourseSequence, of official: Int, cost: Double, index: Int) -> Variable {
+        let profile = profiles[official]
+        let (rows, spending) = effects(of: sequence, of: official)
+        var entries = rows.map { Entry(row: $0, coefficient: 1) }
+        for (k, money) in spending.enumerated() where money != 0 {
+            entries.append(Entry(row: firstBudgetRow + k, coefficient: money / Self.moneyScale))
+        }
+        for start in sequence.starts {
+            let course = profile.candidates[start.candidate].course
+            entries.append(Entry(row: seatRow[course * yearCount + start.year - scenario.baseYear], coefficient: 1))
+        }
+        entries.append(Entry(row: convexityRow[official], coefficient: 1))
+        return Variable(name: "plan_\(index)", kind: .binary, cost: cost, entries: entries)
+    }
+
+    /// Row and variable names must be ASCII without blanks for MPS and LP files.
+    static func safe(_ text: String) -> String {
+        String(text.unicodeScalars.map { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" || $0 == ".") ? Character($0) : "_" })
+    }
+}

@@ -1,0 +1,180 @@
+import CadreDomain
+
+/// A target-year whose count an official can change: they are in its cohort that year, the year is
+/// measured, and they do not already meet the requirement.
+struct Membership: Sendable {
+    /// Index of the coverage row in the master problem.
+    var coverageRow: Int
+    var year: Int
+    /// The conditions still unmet at the start, on the profile's local family slots.
+    var conditions: [(slot: Int, level: Int)]
+}
+
+/// A course an official may usefully start, with the years it may start in.
+struct Candidate: Sendable {
+    var course: Int
+    var slot: Int
+    var grants: Int
+    var requires: Int
+    var years: Int
+    var days: Int
+    var costPerYear: Double
+    /// Start years in which the course admits the official and completes in time.
+    var startYears: [Int]
+}
+
+/// What the model sees of one official: the families that matter to them (slots), the courses that can
+/// raise those, and the target-years they could count toward. Courses that help no target are never
+/// candidates: a plan never buys training no target asks for.
+struct PlanningProfile: Sendable {
+    var official: Int
+    /// Families with at least one unmet condition the official could still meet.
+    var families: [Family]
+    var initialLevels: [Int]
+    var candidates: [Candidate]
+    /// Candidates grouped by slot.
+    var candidatesBySlot: [[Int]]
+    /// Memberships grouped by year offset from the base year.
+    var membershipsByYear: [[Membership]]
+    var lastPlanYear: Int
+
+    var isIdle: Bool { candidates.isEmpty || membershipsByYear.allSatisfy(\.isEmpty) }
+}
+
+/// The coverage rows of the master problem: one per measured target-year whose requirement some
+/// member does not already meet.
+struct CoverageIndex: Sendable {
+    struct Key: Hashable { var target: Int; var year: Int }
+    var rows: [Key] = []
+    var required: [Int] = []
+    /// Members meeting the requirement whatever the plan (already qualified at the start).
+    var alreadyMet: [Int] = []
+    var rowOf: [Key: Int] = [:]
+}
+
+enum ProfileBuilder {
+    /// Builds every official's profile and the coverage rows they touch.
+    static func build(_ scenario: Scenario) -> (profiles: [PlanningProfile], coverage: CoverageIndex) {
+        var coverage = CoverageIndex()
+        let years = Array(scenario.years)
+        // Per target-year: cohort size and members already qualified.
+        var cohortSizes = Array(repeating: Array(repeating: 0, count: years.count), count: scenario.targets.count)
+        var metAtStart = cohortSizes
+        var pending: [[(target: Int, yearOffset: Int)]] = Array(repeating: [], count: scenario.officials.count)
+
+        for (o, official) in scenario.officials.enumerated() {
+            for (t, target) in scenario.targets.enumerated() {
+                let measuredFrom = target.firstMeasuredYear(baseYear: scenario.baseYear)
+                for (k, year) in years.enumerated()
+                where target.cohortIncludes(official, in: year, baseYear: scenario.baseYear) {
+                    cohortSizes[t][k] += 1
+                    if target.requirement.isMet(by: official.levels) {
+                        metAtStart[t][k] += 1
+                    } else if year >= measuredFrom {
+                        pending[o].append((t, k))
+                    }
+                }
+            }
+        }
+        for t in scenario.targets.indices {
+            for (k, year) in years.enumerated() where year >= scenario.targets[t].firstMeasuredYear(baseYear: scenario.baseYear) {
+                let required = scenario.targets[t].requiredCount(cohortSize: cohortSizes[t][k])
+                guard required > metAtStart[t][k] else { continue }
+                let key = CoverageIndex.Key(target: t, year: year)
+                coverage.rowOf[key] = coverage.rows.count
+                coverage.rows.append(key)
+                coverage.required.append(required)
+                coverage.alreadyMet.append(metAtStart[t][k])
+            }
+        }
+
+        var profiles: [PlanningProfile] = []
+        profiles.reserveCapacity(scenario.officials.count)
+        for (o, official) in scenario.officials.enumerated() {
+            profiles.append(profile(for: o, official: official, pending: pending[o], scenario: scenario, coverage: coverage))
+        }
+        return (profiles, coverage)
+    }
+
+    private static func profile(
+        for index: Int, official: Official, pending: [(target: Int, yearOffset: Int)],
+        scenario: Scenario, coverage: CoverageIndex
+    ) -> PlanningProfile {
+        let lastPlanYear = min(scenario.horizon, official.lastServiceYear)
+        // Levels each family must reach for some membership.
+        var thresholds: [Family: Set<Int>] = [:]
+        for (t, _) in pending {
+            for condition in scenario.targets[t].requirement.conditions where official.levels[condition.family] < condition.level {
+                thresholds[condition.family, default: []].insert(condition.level)
+            }
+        }
+        // Courses that cross a threshold, then (to a fixed point) the courses that lead to them.
+        func startYears(_ course: Course) -> [Int] {
+            guard scenario.baseYear <= lastPlanYear else { return [] }
+            return (scenario.baseYear...lastPlanYear).filter {
+                course.completionYear(startingIn: $0) <= lastPlanYear && course.admits(official, startingIn: $0)
+            }
+        }
+        var chosen = Set<Int>()
+        for (c, course) in scenario.courses.enumerated() {
+            let held = official.levels[course.family]
+            guard course.grants > held, let needed = thresholds[course.family],
+                  needed.contains(where: { $0 > held && $0 <= course.grants }),
+                  !startYears(course).isEmpty else { continue }
+            chosen.insert(c)
+        }
+        var grew = true
+        while grew {
+            grew = false
+            let neededSteps = Set(chosen.compactMap { c -> LevelCondition? in
+                let course = scenario.courses[c]
+                guard let requires = course.requires, requires > official.levels[course.family] else { return nil }
+                return LevelCondition(family: course.family, level: requires)
+            })
+            for (c, course) in scenario.courses.enumerated() where !chosen.contains(c) {
+                let held = official.levels[course.family]
+                if course.grants > held,
+                   neededSteps.contains(where: { $0.family == course.family && $0.level > held && $0.level <= course.grants }),
+                   !startYears(course).isEmpty {
+                    chosen.insert(c)
+                    grew = true
+                }
+            }
+        }
+
+        let families = Set(chosen.map { scenario.courses[$0].family }).sorted()
+        let slotOf = Dictionary(uniqueKeysWithValues: families.enumerated().map { ($1, $0) })
+        var candidates: [Candidate] = []
+        var bySlot = Array(repeating: [Int](), count: families.count)
+        for c in chosen.sorted() {
+            let course = scenario.courses[c]
+            let slot = slotOf[course.family]!
+            bySlot[slot].append(candidates.count)
+            candidates.append(Candidate(
+                course: c, slot: slot, grants: course.grants, requires: course.requires ?? 0, years: course.years,
+                days: course.days, costPerYear: course.costPerYear, startYears: startYears(course)))
+        }
+
+        // A membership stays only when every unmet condition is in a slot (a reachable family).
+        var byYear = Array(repeating: [Membership](), count: scenario.years.count)
+        for (t, k) in pending {
+            let year = scenario.baseYear + k
+            guard let row = coverage.rowOf[CoverageIndex.Key(target: t, year: year)] else { continue }
+            var conditions: [(slot: Int, level: Int)] = []
+            var reachable = true
+            for condition in scenario.targets[t].requirement.conditions where official.levels[condition.family] < condition.level {
+                guard let slot = slotOf[condition.family],
+                      bySlot[slot].contains(where: { candidates[$0].grants >= condition.level }) else {
+                    reachable = false
+                    break
+                }
+                conditions.append((slot, condition.level))
+            }
+            if reachable { byYear[k].append(Membership(coverageRow: row, year: year, conditions: conditions)) }
+        }
+
+        return PlanningProfile(
+            official: index, families: families, initialLevels: families.map { official.levels[$0] },
+            candidates: candidates, candidatesBySlot: bySlot, membershipsByYear: byYear, lastPlanYear: lastPlanYear)
+    }
+}
