@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Installs GLPK when missing, builds cadreplan and plans the shipped sample province.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if ! [ -f /usr/include/glpk.h ]; then
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libglpk-dev >/dev/null
+fi
+swift build -c release --product cadreplan
+.build/release/cadreplan plan Scenarios/quang-ngai-2022/baseline.yaml --out out/quang-ngai-2022 "$@"
