@@ -1,5 +1,7 @@
 import CadreDomain
 import CadreGLPK
+import CadreLinearModel
+import _CadreTestSupport
 import CadrePlanner
 import XCTest
 
