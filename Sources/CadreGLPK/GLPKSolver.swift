@@ -1,0 +1,56 @@
+internal import CGLPK
+import CadreLinearModel
+
+/// The GLPK backend. GLPK is GPL-3: a program linking it is distributed under the GPL.
+public struct GLPKSolver: Solver, Sendable {
+    public init() {}
+
+    /// "GLPK 5.0": the contract names the solver with the version actually loaded.
+    public var name: String { "GLPK \(Self.libraryVersion)" }
+
+    /// Loads the model into a new GLPK problem. The session must be used, and released, on the
+    /// calling thread: Debian's GLPK keeps its memory in a per-thread environment.
+    public func open(_ model: LinearModel) throws -> any SolverSession {
+        if let versionMismatch = Self.versionMismatch { throw versionMismatch }
+        return try GLPKSession(model: model)
+    }
+
+    static let libraryVersion = String(cString: glp_version())
+
+    /// The parameter structs (glp_smcp, glp_iocp) are laid out by the header we compiled against;
+    /// a different library version could read them differently, so refuse to run rather than guess.
+    static let versionMismatch: GLPKError? = {
+        let header = "\(GLP_MAJOR_VERSION).\(GLP_MINOR_VERSION)"
+        return libraryVersion == header ? nil : .versionMismatch(header: header, library: libraryVersion)
+    }()
+}
+
+/// Failures of the backend itself. A model GLPK cannot accept is reported earlier, as a `ModelError`;
+/// an infeasible model or a time limit is a `SolveStatus`, not an error.
+public enum GLPKError: Error, Equatable, CustomStringConvertible {
+    /// glpk.h and libglpk disagree.
+    case versionMismatch(header: String, library: String)
+    /// The session was used from a thread other than the one that opened it.
+    case wrongThread
+    /// A session method was called from the progress closure, while GLPK was using the problem.
+    case calledDuringSearch
+    /// A starting solution must give one value per variable.
+    case startLength(expected: Int, got: Int)
+    /// The relative gap must be finite and non-negative (GLPK aborts on a negative one).
+    case invalidGap(Double)
+    /// A return code that cannot arise from a validated model; `routine` names the GLPK call.
+    case unexpectedReturn(routine: String, code: Int32)
+    case writeFailed(format: String, path: String)
+
+    public var description: String {
+        switch self {
+        case let .versionMismatch(header, library): "compiled against GLPK \(header) but running with \(library)"
+        case .wrongThread: "a GLPK session was used from a thread other than the one that opened it"
+        case .calledDuringSearch: "a GLPK session was used from its own progress report"
+        case let .startLength(expected, got): "the starting solution has \(got) values for \(expected) variables"
+        case let .invalidGap(gap): "relative gap \(gap) is not a finite non-negative number"
+        case let .unexpectedReturn(routine, code): "\(routine) returned code \(code)"
+        case let .writeFailed(format, path): "could not write the model as \(format) to \(path)"
+        }
+    }
+}
