@@ -20,7 +20,7 @@ let package = Package(
         .target(name: "CadrePlanner", dependencies: ["CadreDomain", "CadreLinearModel"]),
         .systemLibrary(name: "CGLPK", providers: [.apt(["libglpk-dev"])]),
         .target(name: "CadreGLPK", dependencies: ["CGLPK", "CadreLinearModel"]),
-        .target(name: "CadreIO", dependencies: ["CadreDomain", "CadrePlanner", .product(name: "Yams", package: "Yams")]),
+        .target(name: "CadreIO", dependencies: ["CadreDomain", "CadreLinearModel", "CadrePlanner", .product(name: "Yams", package: "Yams")]),
         .target(name: "CadreGenerator", dependencies: ["CadreDomain", "CadreIO"]),
         .executableTarget(
             name: "CadreCLI",

@@ -1,0 +1,210 @@
+import Foundation
+
+/// One data row of a CSV file.
+public struct CSVRecord: Sendable, Equatable {
+    /// 1-based physical line on which the record starts (a quoted field may span several lines).
+    public var line: Int
+    /// As many fields as the header has columns.
+    public var fields: [String]
+
+    public init(line: Int, fields: [String]) {
+        self.line = line
+        self.fields = fields
+    }
+}
+
+/// A CSV file: its header (column names lower-cased) and its data rows; blank rows are left out.
+public struct CSVTable: Sendable, Equatable {
+    public var header: [String]
+    /// The line of the header: the first line that is not blank.
+    public var headerLine: Int
+    public var records: [CSVRecord]
+
+    public init(header: [String], headerLine: Int = 1, records: [CSVRecord]) {
+        self.header = header
+        self.headerLine = headerLine
+        self.records = records
+    }
+}
+
+/// An RFC 4180 reader tolerant of what spreadsheets write: an optional UTF-8 BOM, CRLF or LF (or CR) line ends,
+/// quoted fields holding separators, line breaks and doubled quotes, and `;` as the separator when the header
+/// line holds `;` but no `,` (Excel in a Vietnamese locale). Fields are trimmed and normalised to NFC, so that
+/// names typed with combining accents compare equal to precomposed ones.
+///
+/// Works on the UTF-8 bytes: only fields holding non-ASCII bytes pay for Unicode work.
+public enum CSVReader {
+    public static func read(_ data: Data, file: String, problems: inout [InputProblem]) -> CSVTable {
+        var parser = Parser(bytes: [UInt8](data), file: file)
+        let rows = parser.parse()
+        problems += parser.problems
+
+        guard let headerRow = rows.first else {
+            problems.append(InputProblem(file: file, line: nil, field: nil, message: "is empty: a header row is needed"))
+            return CSVTable(header: [], records: [])
+        }
+        let header = headerRow.fields.map { $0.lowercased() }
+        var width = header.count
+        // Excel may leave empty columns after the last named one.
+        while width > 0 && header[width - 1].isEmpty { width -= 1 }
+
+        var records: [CSVRecord] = []
+        records.reserveCapacity(rows.count - 1)
+        for row in rows.dropFirst() {
+            var fields = row.fields
+            if fields.count > width && fields[width...].allSatisfy(\.isEmpty) { fields.removeLast(fields.count - width) }
+            guard fields.count == width else {
+                problems.append(InputProblem(
+                    file: file, line: row.line, field: nil,
+                    message: "has \(fields.count) fields but the header has \(width) columns"))
+                continue
+            }
+            records.append(CSVRecord(line: row.line, fields: fields))
+        }
+        return CSVTable(header: Array(header[..<width]), headerLine: headerRow.line, records: records)
+    }
+
+    private struct Parser {
+        let bytes: [UInt8]
+        let file: String
+        var problems: [InputProblem] = []
+
+        private static let quote = UInt8(ascii: "\"")
+        private static let lf = UInt8(ascii: "\n")
+        private static let cr = UInt8(ascii: "\r")
+        private static let space = UInt8(ascii: " ")
+        private static let tab = UInt8(ascii: "\t")
+
+        init(bytes: [UInt8], file: String) {
+            self.bytes = bytes
+            self.file = file
+        }
+
+        /// All non-blank rows, header included.
+        mutating func parse() -> [CSVRecord] {
+            var i = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+            let separator = Self.separator(headerLineOf: bytes[i...])
+            var rows: [CSVRecord] = []
+            var fields: [String] = []
+            var line = 1
+            var recordLine = 1
+            // An unquoted field is a slice of `bytes`; a quoted one is unescaped into `buffer`.
+            var fieldStart = i
+            var quoted = false
+            var buffer: [UInt8] = []
+            var inQuotes = false
+            // A quote opens a quoted field only before any other content of the field.
+            var fieldHasContent = false
+            var reportedBadUTF8 = false
+
+            func endField(at end: Int) {
+                let content = quoted ? buffer[...] : bytes[fieldStart..<end]
+                fields.append(text(of: content, line: recordLine, reportedBadUTF8: &reportedBadUTF8))
+                buffer.removeAll(keepingCapacity: true)
+                quoted = false
+                fieldHasContent = false
+            }
+            func endRecord(at end: Int) {
+                endField(at: end)
+                if !fields.allSatisfy(\.isEmpty) { rows.append(CSVRecord(line: recordLine, fields: fields)) }
+                fields.removeAll(keepingCapacity: true)
+            }
+
+            let count = bytes.count
+            while i < count {
+                let byte = bytes[i]
+                if inQuotes {
+                    switch byte {
+                    case Self.quote:
+                        if i + 1 < count && bytes[i + 1] == Self.quote {
+                            buffer.append(Self.quote)
+                            i += 1
+                        } else {
+                            inQuotes = false
+                        }
+                    case Self.cr, Self.lf:
+                        if byte == Self.cr && i + 1 < count && bytes[i + 1] == Self.lf { i += 1 }
+                        buffer.append(Self.lf)
+                        line += 1
+                    default:
+                        buffer.append(byte)
+                    }
+                    i += 1
+                    continue
+                }
+                switch byte {
+                case separator:
+                    endField(at: i)
+                    fieldStart = i + 1
+                case Self.cr, Self.lf:
+                    endRecord(at: i)
+                    if byte == Self.cr && i + 1 < count && bytes[i + 1] == Self.lf { i += 1 }
+                    line += 1
+                    recordLine = line
+                    fieldStart = i + 1
+                case Self.quote where !fieldHasContent:
+                    inQuotes = true
+                    quoted = true
+                    fieldHasContent = true
+                default:
+                    // Text after a closing quote is kept rather than refused.
+                    if quoted { buffer.append(byte) }
+                    if byte != Self.space && byte != Self.tab { fieldHasContent = true }
+                }
+                i += 1
+            }
+            if inQuotes {
+                problems.append(InputProblem(
+                    file: file, line: recordLine, field: nil,
+                    message: "a quoted field opened in this row is never closed (a \" is missing)"))
+            }
+            if fieldStart < count || !fields.isEmpty || quoted { endRecord(at: count) }
+            return rows
+        }
+
+        private static func separator(headerLineOf bytes: ArraySlice<UInt8>) -> UInt8 {
+            let line = bytes.prefix { $0 != lf && $0 != cr }
+            return line.contains(UInt8(ascii: ";")) && !line.contains(UInt8(ascii: ",")) ? UInt8(ascii: ";") : UInt8(ascii: ",")
+        }
+
+        private mutating func text(of field: ArraySlice<UInt8>, line: Int, reportedBadUTF8: inout Bool) -> String {
+            var start = field.startIndex
+            var end = field.endIndex
+            while start < end && Self.isASCIISpace(field[start]) { start += 1 }
+            while end > start && Self.isASCIISpace(field[end - 1]) { end -= 1 }
+            let bytes = field[start..<end]
+            if bytes.allSatisfy({ $0 < 0x80 }) { return String(decoding: bytes, as: UTF8.self) }
+
+            var decoded: String
+            if let valid = String(validating: bytes, as: UTF8.self) {
+                decoded = valid
+            } else {
+                decoded = String(decoding: bytes, as: UTF8.self)
+                if !reportedBadUTF8 {
+                    reportedBadUTF8 = true
+                    problems.append(InputProblem(
+                        file: file, line: line, field: nil,
+                        message: "is not UTF-8 text; save the file as \"CSV UTF-8\""))
+                }
+            }
+            // Non-breaking and other Unicode spaces are trimmed too: spreadsheets paste them in.
+            if bytes.first! >= 0x80 || bytes.last! >= 0x80 {
+                var scalars = decoded.unicodeScalars[...]
+                while let first = scalars.first, first.properties.isWhitespace { scalars.removeFirst() }
+                while let last = scalars.last, last.properties.isWhitespace { scalars.removeLast() }
+                decoded = String(scalars)
+            }
+            return Self.isSurelyNFC(decoded) ? decoded : decoded.precomposedStringWithCanonicalMapping
+        }
+
+        /// True when no scalar can change under NFC: Latin up to U+02FF and the precomposed Vietnamese letters
+        /// (U+1E00–U+1EFF) are stable. Spares nearly every field the slow Foundation call.
+        private static func isSurelyNFC(_ text: String) -> Bool {
+            text.unicodeScalars.allSatisfy { $0.value < 0x300 || (0x1E00...0x1EFF).contains($0.value) }
+        }
+
+        private static func isASCIISpace(_ byte: UInt8) -> Bool {
+            byte == space || byte == tab || byte == lf || byte == cr
+        }
+    }
+}

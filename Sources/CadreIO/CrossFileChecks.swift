@@ -1,0 +1,47 @@
+import CadreDomain
+
+/// Doubts that only show when the files are read together. They are warnings: the plan can still be made,
+/// but part of it can never happen.
+struct CrossFileChecks {
+    let scenario: Scenario
+    let coursesFile: String
+    /// Line of each course, by index in `scenario.courses`.
+    let courseLines: [Int]
+    let targetsFile: String
+    let targetLines: [Int]
+
+    func warnings() -> [InputProblem] {
+        var warnings: [InputProblem] = []
+        for (i, course) in scenario.courses.enumerated() {
+            func warn(_ field: String, _ message: String) {
+                warnings.append(InputProblem(
+                    file: coursesFile, line: courseLines[i], field: field, message: message, severity: .warning))
+            }
+            if let requires = course.requires, requires > 0,
+               !scenario.courses.contains(where: { $0.id != course.id && $0.family == course.family && $0.grants >= requires }),
+               !scenario.officials.contains(where: { $0.levels[course.family] >= requires }) {
+                warn("requires", "nobody can start \(quoted(course.id)): no other course grants \(course.family.rawValue) "
+                    + "\(quoted(course.family.name(ofLevel: requires))) and no official holds it")
+            }
+            if course.days > scenario.maxTrainingDays {
+                warn("days", "\(course.days) days a year is more than max_training_days \(scenario.maxTrainingDays): "
+                    + "nobody can attend \(quoted(course.id))")
+            }
+        }
+        for (i, target) in scenario.targets.enumerated() {
+            func warn(_ field: String, _ message: String) {
+                warnings.append(InputProblem(
+                    file: targetsFile, line: targetLines[i], field: field, message: message, severity: .warning))
+            }
+            for condition in target.requirement.conditions where condition.level > 0
+            && !scenario.courses.contains(where: { $0.family == condition.family && $0.grants >= condition.level }) {
+                warn("requirement", "no course grants \(condition.family.rawValue) "
+                    + "\(quoted(condition.family.name(ofLevel: condition.level))): only officials who hold it already count")
+            }
+            if target.deadline > scenario.horizon {
+                warn("deadline", "\(target.deadline) is after the horizon \(scenario.horizon): the target is never measured")
+            }
+        }
+        return warnings
+    }
+}

@@ -1,0 +1,43 @@
+/// A value together with the place it was written, so that checks made after merging can still point there.
+struct Located<Value> {
+    var value: Value
+    var file: String
+    var line: Int?
+}
+
+/// The keys of scenario files, each remembering where it was written. One file gives a partial set; `extends`
+/// layers them.
+struct ScenarioSettings {
+    var name: Located<String>?
+    var baseYear: Located<Int>?
+    var horizon: Located<Int>?
+    /// Paths already joined to the folder of the file that names them.
+    var officials: Located<String>?
+    var courses: Located<String>?
+    var targets: Located<String>?
+    var extends: Located<String>?
+    var budget: [Int: Located<Double>] = [:]
+    var carryOver: Located<Bool>?
+    var maxTrainingDays: Located<Int>?
+    var seats: [String: Located<Int>] = [:]
+    var costs: [String: Located<Double>] = [:]
+
+    /// These settings over `base`: a key given here wins. `budget`, `seats` and `costs` merge entry by entry, so
+    /// a scenario that extends another can change one year's budget or one course's seats and keep the rest;
+    /// to drop a year's budget, give it as 0.
+    func overriding(_ base: ScenarioSettings) -> ScenarioSettings {
+        var merged = self
+        merged.name = name ?? base.name
+        merged.baseYear = baseYear ?? base.baseYear
+        merged.horizon = horizon ?? base.horizon
+        merged.officials = officials ?? base.officials
+        merged.courses = courses ?? base.courses
+        merged.targets = targets ?? base.targets
+        merged.carryOver = carryOver ?? base.carryOver
+        merged.maxTrainingDays = maxTrainingDays ?? base.maxTrainingDays
+        merged.budget = base.budget.merging(budget) { _, mine in mine }
+        merged.seats = base.seats.merging(seats) { _, mine in mine }
+        merged.costs = base.costs.merging(costs) { _, mine in mine }
+        return merged
+    }
+}

@@ -1,0 +1,202 @@
+import Foundation
+import Yams
+
+/// Reads one scenario YAML file into settings, without following `extends`.
+enum ScenarioYAML {
+    static let knownKeys = [
+        "name", "base_year", "horizon", "officials", "courses", "targets", "budget", "carry_over",
+        "max_training_days", "extends", "seats", "costs",
+    ]
+
+    /// Nil when the text is not YAML or not a map; a value of the wrong kind is a problem, and the key is left unset.
+    static func parse(_ text: String, file: String, problems: inout [InputProblem]) -> ScenarioSettings? {
+        var settings = ScenarioSettings()
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: text)
+        } catch {
+            problems.append(InputProblem(file: file, line: yamlErrorLine(error), message: "is not valid YAML: \(yamlErrorProblem(error))"))
+            return nil
+        }
+        guard let root, case .mapping(let mapping) = root else {
+            problems.append(InputProblem(file: file, line: root?.mark?.line, message: "must be a map of keys (name:, base_year:, …)"))
+            return nil
+        }
+
+        var reader = YAMLValueReader(file: file)
+        var seen: [String: Int] = [:]
+        for (keyNode, value) in mapping {
+            let key = keyNode.scalar?.string ?? ""
+            let line = keyNode.mark?.line
+            if let first = seen[key] {
+                reader.report(key, line, "is given twice (also on line \(first))")
+                continue
+            }
+            seen[key] = line ?? 0
+            if YAMLValueReader.isNull(value) { continue }
+            switch key {
+            case "name":
+                settings.name = reader.string(value, key)
+                // The name becomes the default output folder `out/<name>/`.
+                if let name = settings.name?.value, name.contains("/") || name.contains("\\") || name == "." || name == ".." {
+                    reader.report(key, line, "\(quoted(name)) cannot name a folder; leave out / and \\")
+                    settings.name = nil
+                }
+            case "base_year": settings.baseYear = reader.integer(value, key, in: 1990...2100)
+            case "horizon": settings.horizon = reader.integer(value, key, in: 1990...2150)
+            case "officials": settings.officials = reader.path(value, key)
+            case "courses": settings.courses = reader.path(value, key)
+            case "targets": settings.targets = reader.path(value, key)
+            case "extends": settings.extends = reader.path(value, key)
+            case "carry_over": settings.carryOver = reader.bool(value, key)
+            case "max_training_days": settings.maxTrainingDays = reader.integer(value, key, in: 1...366)
+            case "budget":
+                for (yearNode, amount) in reader.entries(value, key) {
+                    guard let year = reader.integer(yearNode, key, in: 1990...2150),
+                          let vnd = reader.number(amount, "\(key) \(year.value)", in: 0...Double.infinity)
+                    else { continue }
+                    settings.budget[year.value] = vnd
+                }
+            case "seats":
+                for (course, seats) in reader.entries(value, key) {
+                    guard let id = reader.string(course, key), let n = reader.integer(seats, "\(key) \(id.value)", in: 0...1_000_000)
+                    else { continue }
+                    settings.seats[id.value] = n
+                }
+            case "costs":
+                for (course, cost) in reader.entries(value, key) {
+                    guard let id = reader.string(course, key),
+                          let vnd = reader.number(cost, "\(key) \(id.value)", in: 0...Double.infinity)
+                    else { continue }
+                    settings.costs[id.value] = vnd
+                }
+            default:
+                reader.report(key, line, "is not a scenario key (\(oneOf(knownKeys))); it is ignored", severity: .warning)
+            }
+        }
+        problems += reader.problems
+        return settings
+    }
+
+    private static func yamlErrorLine(_ error: Error) -> Int? {
+        switch error as? YamlError {
+        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _): mark.line
+        default: nil
+        }
+    }
+
+    private static func yamlErrorProblem(_ error: Error) -> String {
+        switch error as? YamlError {
+        case .scanner(let context, let problem, _, _), .parser(let context, let problem, _, _),
+             .composer(let context, let problem, _, _):
+            (context.map { "\($0.text) " } ?? "") + problem
+        default: "\(error)"
+        }
+    }
+}
+
+/// Typed YAML values, noting a problem (with the value's line) for each one of the wrong kind.
+private struct YAMLValueReader {
+    let file: String
+    var problems: [InputProblem] = []
+
+    init(file: String) { self.file = file }
+
+    mutating func report(_ key: String, _ line: Int?, _ message: String, severity: InputProblem.Severity = .error) {
+        problems.append(InputProblem(file: file, line: line, field: key, message: message, severity: severity))
+    }
+
+    static func isNull(_ node: Node) -> Bool {
+        guard let scalar = node.scalar, scalar.style == .plain || scalar.style == .any else { return false }
+        return ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+    }
+
+    private func located<Value>(_ value: Value, _ node: Node) -> Located<Value> {
+        Located(value: value, file: file, line: node.mark?.line)
+    }
+
+    mutating func string(_ node: Node, _ key: String) -> Located<String>? {
+        guard let scalar = node.scalar else {
+            report(key, node.mark?.line, "must be a single value, not a list or map")
+            return nil
+        }
+        return located(scalar.string.precomposedStringWithCanonicalMapping, node)
+    }
+
+    /// Joined to this file's folder, as the contract says paths are relative to the scenario file.
+    mutating func path(_ node: Node, _ key: String) -> Located<String>? {
+        guard var path = string(node, key) else { return nil }
+        path.value = ScenarioPaths.join(path.value, toFolderOf: file)
+        return path
+    }
+
+    mutating func bool(_ node: Node, _ key: String) -> Located<Bool>? {
+        guard let text = plainText(node, key) else { return nil }
+        switch text.lowercased() {
+        case "true", "yes": return located(true, node)
+        case "false", "no": return located(false, node)
+        default:
+            report(key, node.mark?.line, "\(quoted(text)) is not true or false")
+            return nil
+        }
+    }
+
+    mutating func number(_ node: Node, _ key: String, in range: ClosedRange<Double>) -> Located<Double>? {
+        guard let value = plainNumber(node, key) else { return nil }
+        guard range.contains(value) else {
+            report(key, node.mark?.line, range.upperBound == .infinity
+                ? "\(NumberText.decimal(value)) is below \(NumberText.decimal(range.lowerBound))"
+                : "\(NumberText.decimal(value)) is not between \(NumberText.decimal(range.lowerBound)) and \(NumberText.decimal(range.upperBound))")
+            return nil
+        }
+        return located(value, node)
+    }
+
+    mutating func integer(_ node: Node, _ key: String, in range: ClosedRange<Int>) -> Located<Int>? {
+        guard let value = plainNumber(node, key) else { return nil }
+        guard value == value.rounded() else {
+            report(key, node.mark?.line, "\(NumberText.decimal(value)) is not a whole number")
+            return nil
+        }
+        guard value >= Double(range.lowerBound) && value <= Double(range.upperBound) else {
+            report(key, node.mark?.line, "\(NumberText.decimal(value)) is not between \(range.lowerBound) and \(range.upperBound)")
+            return nil
+        }
+        return located(Int(value), node)
+    }
+
+    /// Digits, optionally grouped with `_` (`6_000_000_000`) or written as a float (`6.0e9`).
+    private mutating func plainNumber(_ node: Node, _ key: String) -> Double? {
+        guard let text = plainText(node, key) else { return nil }
+        let digits = text.replacingOccurrences(of: "_", with: "")
+        guard digits.allSatisfy({ $0.isASCII && ($0.isNumber || "+-.eE".contains($0)) }),
+              let value = Double(digits), value.isFinite
+        else {
+            report(key, node.mark?.line, "\(quoted(text)) is not a number")
+            return nil
+        }
+        return value
+    }
+
+    /// The pairs of a map; none (after a problem) when the value is not a map.
+    mutating func entries(_ node: Node, _ key: String) -> [(Node, Node)] {
+        guard case .mapping(let mapping) = node else {
+            report(key, node.mark?.line, "must be a map (for example `\(key): { KEY: value }`)")
+            return []
+        }
+        return mapping.map { ($0.key, $0.value) }
+    }
+
+    /// The text of an unquoted scalar: a number or boolean written in quotes is text, which is a problem.
+    private mutating func plainText(_ node: Node, _ key: String) -> String? {
+        guard let scalar = node.scalar else {
+            report(key, node.mark?.line, "must be a single value, not a list or map")
+            return nil
+        }
+        if scalar.style == .singleQuoted || scalar.style == .doubleQuoted {
+            report(key, node.mark?.line, "\(quoted(scalar.string)) is quoted text; write the value without quotes")
+            return nil
+        }
+        return scalar.string
+    }
+}
