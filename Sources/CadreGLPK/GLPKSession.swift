@@ -73,6 +73,23 @@ public final class GLPKSession: SolverSession {
         relaxationIsOptimal = false
     }
 
+    public func setVariableBounds(_ index: Int, lower: Double, upper: Double) throws {
+        try checkAccess()
+        guard model.variables.indices.contains(index) else { throw ModelError("variable \(index) of \(model.variables.count)") }
+        var probe = LinearModel(name: model.name)
+        var variable = model.variables[index]
+        variable.lower = lower
+        variable.upper = upper
+        variable.entries = []
+        probe.addVariable(variable)
+        try probe.validate()
+        model.setVariableBounds(index, lower: lower, upper: upper)
+        let (effectiveLower, effectiveUpper) = Self.effectiveBounds(model.variables[index])
+        let bounds = Self.glpkBounds(effectiveLower, effectiveUpper)
+        glp_set_col_bnds(problem, Int32(index + 1), bounds.type, bounds.lower, bounds.upper)
+        relaxationIsOptimal = false
+    }
+
     public func setCosts(_ costs: [Double]) throws {
         try checkAccess()
         guard costs.count == model.variables.count else {

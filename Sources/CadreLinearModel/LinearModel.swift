@@ -24,6 +24,11 @@ public struct LinearModel: Sendable {
         rows[index].upper = upper
     }
 
+    public mutating func setVariableBounds(_ index: Int, lower: Double, upper: Double) {
+        variables[index].lower = lower
+        variables[index].upper = upper
+    }
+
     public mutating func setCost(_ index: Int, _ cost: Double) {
         variables[index].cost = cost
     }

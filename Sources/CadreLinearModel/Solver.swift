@@ -102,6 +102,8 @@ public protocol SolverSession: AnyObject {
     /// Appends columns (already validated against the model's rows).
     func addVariables(_ variables: [Variable]) throws
     func setRowBounds(_ row: Int, lower: Double, upper: Double) throws
+    /// Fixes or frees a column (a binary fixed at 1 has bounds 1…1).
+    func setVariableBounds(_ variable: Int, lower: Double, upper: Double) throws
     func setCosts(_ costs: [Double]) throws
     /// Solves the LP relaxation (integrality ignored), warm-starting from the last basis.
     func solveRelaxation(options: SolveOptions) throws -> RelaxationResult

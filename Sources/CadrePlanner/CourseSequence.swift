@@ -28,54 +28,138 @@ struct SequencePrices: Sendable {
     var startCost: @Sendable (_ profile: PlanningProfile, _ candidate: Int, _ year: Int) -> Double
 }
 
+/// Each family slot's level and running course, packed 16 bits a slot (level 4 bits, running candidate + 1
+/// 6 bits, completion year offset 6 bits), so states hash and compare as two words.
+struct SlotStates: Hashable {
+    private var words: (UInt64, UInt64) = (0, 0)
+
+    static let maxSlots = 8
+    static let maxCandidates = 63
+    static let maxLevel = 15
+    static let maxYearOffset = 63
+
+    static func == (lhs: SlotStates, rhs: SlotStates) -> Bool { lhs.words == rhs.words }
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(words.0)
+        hasher.combine(words.1)
+    }
+
+    private func field(_ slot: Int) -> UInt64 {
+        ((slot < 4 ? words.0 : words.1) >> UInt64((slot % 4) * 16)) & 0xFFFF
+    }
+
+    private mutating func setField(_ slot: Int, _ value: UInt64) {
+        let shift = UInt64((slot % 4) * 16)
+        if slot < 4 {
+            words.0 = (words.0 & ~(0xFFFF << shift)) | (value << shift)
+        } else {
+            words.1 = (words.1 & ~(0xFFFF << shift)) | (value << shift)
+        }
+    }
+
+    func level(_ slot: Int) -> Int { Int(field(slot) & 0xF) }
+    /// The running candidate, or −1.
+    func running(_ slot: Int) -> Int { Int((field(slot) >> 4) & 0x3F) - 1 }
+    func completes(_ slot: Int) -> Int { Int(field(slot) >> 10) }
+
+    mutating func set(_ slot: Int, level: Int, running: Int = -1, completes: Int = 0) {
+        setField(slot, UInt64(level) | (UInt64(running + 1) << 4) | (UInt64(completes) << 10))
+    }
+}
+
 /// The per-official dynamic program over years: state = each family slot's level and running course.
 /// It finds the sequence of most value under given prices, or lists every sequence when there are few.
+/// Within a year, slots are decided one after another (carrying the days used), so the work grows with
+/// the sum, not the product, of the choices per slot.
 struct SequenceSearch {
     let profile: PlanningProfile
     let baseYear: Int
     let yearCount: Int
     let maxTrainingDays: Int
 
-    private struct SlotState: Hashable {
-        var level: Int8
-        var running: Int8   // candidate index, −1 when none
-        var completes: Int16
+    /// Whether a profile fits the packed state; larger ones cannot occur with the contract's ladders.
+    static func fits(_ profile: PlanningProfile, baseYear: Int) -> Bool {
+        profile.families.count <= SlotStates.maxSlots && profile.candidates.count <= SlotStates.maxCandidates
+            && profile.families.allSatisfy { $0.highestLevel <= SlotStates.maxLevel }
+            && profile.lastPlanYear - baseYear <= SlotStates.maxYearOffset
+    }
+
+    private struct Partial {
+        var states: SlotStates
+        var days: Int
+        var value: Double
+        var parent: Int
+        var started: UInt64
     }
 
     private struct Node {
-        var slots: [SlotState]
         var value: Double
         var parent: Int
-        var started: [Int]
+        var started: UInt64
     }
 
     /// The sequence with the largest Σ coverage dual earned − Σ start price; the empty sequence scores 0.
     func best(prices: SequencePrices, moneyScale: Double) -> (sequence: CourseSequence, value: Double) {
         guard baseYear <= profile.lastPlanYear else { return (CourseSequence(starts: []), 0) }
-        let yearsRange = baseYear...profile.lastPlanYear
-        var layers: [[Node]] = [[Node(slots: initialSlots(), value: 0, parent: -1, started: [])]]
-        for year in yearsRange {
+        let slotCount = profile.families.count
+        var layerStates: [SlotStates] = [initialStates()]
+        var layers: [[Node]] = [[Node(value: 0, parent: -1, started: 0)]]
+        for year in baseYear...profile.lastPlanYear {
             let k = year - baseYear
-            var next: [Node] = []
-            var indexOf: [[SlotState]: Int] = [:]
-            for (parentIndex, node) in layers[layers.count - 1].enumerated() {
-                forEachChoice(from: node.slots, in: year) { started, slots in
-                    var value = node.value + reward(slots, yearOffset: k, prices: prices)
-                    for c in started { value -= startPrice(c, year: year, prices: prices, moneyScale: moneyScale) }
-                    if let existing = indexOf[slots] {
-                        if value > next[existing].value + 1e-12 {
-                            next[existing] = Node(slots: slots, value: value, parent: parentIndex, started: started)
+            var partials: [Partial] = []
+            partials.reserveCapacity(layerStates.count)
+            for (index, states) in layerStates.enumerated() {
+                partials.append(Partial(states: states, days: busyDays(states), value: layers[layers.count - 1][index].value,
+                                        parent: index, started: 0))
+            }
+            // Partials already made never change key, so one index serves every slot of the year.
+            var indexOf: [PartialKey: Int] = [:]
+            for (i, partial) in partials.enumerated() { indexOf[PartialKey(states: partial.states, days: partial.days)] = i }
+            for slot in 0..<slotCount where profile.candidatesBySlot[slot].contains(where: { profile.candidates[$0].startYears.contains(year) }) {
+                var next = partials
+                for partial in partials where partial.states.running(slot) < 0 {
+                    for c in profile.candidatesBySlot[slot] where canStart(c, from: partial.states, slot: slot, year: year, days: partial.days) {
+                        var states = partial.states
+                        let candidate = profile.candidates[c]
+                        states.set(slot, level: partial.states.level(slot), running: c, completes: k + candidate.years - 1)
+                        let days = partial.days + candidate.days
+                        let value = partial.value - startPrice(c, year: year, prices: prices, moneyScale: moneyScale)
+                        let key = PartialKey(states: states, days: days)
+                        if let existing = indexOf[key] {
+                            if value > next[existing].value + 1e-12 {
+                                next[existing] = Partial(states: states, days: days, value: value, parent: partial.parent,
+                                                         started: partial.started | (1 << UInt64(c)))
+                            }
+                        } else {
+                            indexOf[key] = next.count
+                            next.append(Partial(states: states, days: days, value: value, parent: partial.parent,
+                                                started: partial.started | (1 << UInt64(c))))
                         }
-                    } else {
-                        indexOf[slots] = next.count
-                        next.append(Node(slots: slots, value: value, parent: parentIndex, started: started))
                     }
                 }
+                partials = next
             }
-            layers.append(next)
+            var states: [SlotStates] = []
+            var nodes: [Node] = []
+            var nodeIndex: [SlotStates: Int] = [:]
+            for partial in partials {
+                let ended = endOfYear(partial.states, yearOffset: k)
+                let value = partial.value + reward(ended, yearOffset: k, prices: prices)
+                if let existing = nodeIndex[ended] {
+                    if value > nodes[existing].value + 1e-12 {
+                        nodes[existing] = Node(value: value, parent: partial.parent, started: partial.started)
+                    }
+                } else {
+                    nodeIndex[ended] = states.count
+                    states.append(ended)
+                    nodes.append(Node(value: value, parent: partial.parent, started: partial.started))
+                }
+            }
+            layerStates = states
+            layers.append(nodes)
         }
-        guard let last = layers.last, let bestIndex = last.indices.max(by: { last[$0].value < last[$1].value }),
-              last[bestIndex].value > 1e-12, layers.count > 1 else {
+        let last = layers[layers.count - 1]
+        guard let bestIndex = last.indices.max(by: { last[$0].value < last[$1].value }), last[bestIndex].value > 1e-12 else {
             return (CourseSequence(starts: []), 0)
         }
         var starts: [CourseSequence.Start] = []
@@ -83,11 +167,18 @@ struct SequenceSearch {
         var year = profile.lastPlanYear
         for layer in stride(from: layers.count - 1, to: 0, by: -1) {
             let node = layers[layer][index]
-            starts += node.started.map { CourseSequence.Start(candidate: $0, year: year) }
+            for c in 0..<profile.candidates.count where node.started & (1 << UInt64(c)) != 0 {
+                starts.append(CourseSequence.Start(candidate: c, year: year))
+            }
             index = node.parent
             year -= 1
         }
         return (CourseSequence(starts: starts), last[bestIndex].value)
+    }
+
+    private struct PartialKey: Hashable {
+        var states: SlotStates
+        var days: Int
     }
 
     /// Every distinct sequence, or nil when there are more than `limit`.
@@ -95,65 +186,70 @@ struct SequenceSearch {
         guard baseYear <= profile.lastPlanYear else { return [CourseSequence(starts: [])] }
         var found: [CourseSequence] = []
         var tooMany = false
-        func walk(_ slots: [SlotState], year: Int, starts: [CourseSequence.Start]) {
+        func walk(_ states: SlotStates, year: Int, starts: [CourseSequence.Start]) {
             if tooMany { return }
             if year > profile.lastPlanYear {
                 found.append(CourseSequence(starts: starts))
                 if found.count > limit { tooMany = true }
                 return
             }
-            forEachChoice(from: slots, in: year) { started, next in
-                walk(next, year: year + 1, starts: starts + started.map { CourseSequence.Start(candidate: $0, year: year) })
+            let k = year - baseYear
+            func choose(_ slot: Int, _ states: SlotStates, days: Int, _ starts: [CourseSequence.Start]) {
+                if tooMany { return }
+                guard slot < profile.families.count else {
+                    walk(endOfYear(states, yearOffset: k), year: year + 1, starts: starts)
+                    return
+                }
+                choose(slot + 1, states, days: days, starts)
+                guard states.running(slot) < 0 else { return }
+                for c in profile.candidatesBySlot[slot] where canStart(c, from: states, slot: slot, year: year, days: days) {
+                    var next = states
+                    next.set(slot, level: states.level(slot), running: c, completes: k + profile.candidates[c].years - 1)
+                    choose(slot + 1, next, days: days + profile.candidates[c].days,
+                           starts + [CourseSequence.Start(candidate: c, year: year)])
+                }
             }
+            choose(0, states, days: busyDays(states), starts)
         }
-        walk(initialSlots(), year: baseYear, starts: [])
+        walk(initialStates(), year: baseYear, starts: [])
         return tooMany ? nil : found
     }
 
-    private func initialSlots() -> [SlotState] {
-        profile.initialLevels.map { SlotState(level: Int8($0), running: -1, completes: 0) }
+    private func initialStates() -> SlotStates {
+        var states = SlotStates()
+        for (slot, level) in profile.initialLevels.enumerated() { states.set(slot, level: level) }
+        return states
     }
 
-    /// Calls `body` with each allowed set of starts in `year` and the slot states at the year's end.
-    private func forEachChoice(from slots: [SlotState], in year: Int, _ body: ([Int], [SlotState]) -> Void) {
-        var busyDays = 0
-        for slot in slots where slot.running >= 0 { busyDays += profile.candidates[Int(slot.running)].days }
-        var current = slots
-        var started: [Int] = []
-        func choose(_ slotIndex: Int, days: Int) {
-            if slotIndex == current.count {
-                var ended = current
-                for i in ended.indices where ended[i].running >= 0 && Int(ended[i].completes) == year {
-                    let grants = profile.candidates[Int(ended[i].running)].grants
-                    ended[i].level = max(ended[i].level, Int8(grants))
-                    ended[i].running = -1
-                    ended[i].completes = 0
-                }
-                body(started, ended)
-                return
-            }
-            choose(slotIndex + 1, days: days)
-            let slot = current[slotIndex]
-            guard slot.running < 0 else { return }
-            for c in profile.candidatesBySlot[slotIndex] {
-                let candidate = profile.candidates[c]
-                guard candidate.grants > Int(slot.level), candidate.requires <= Int(slot.level),
-                      days + candidate.days <= maxTrainingDays,
-                      candidate.startYears.contains(year) else { continue }
-                current[slotIndex] = SlotState(level: slot.level, running: Int8(c), completes: Int16(year + candidate.years - 1))
-                started.append(c)
-                choose(slotIndex + 1, days: days + candidate.days)
-                started.removeLast()
-                current[slotIndex] = slot
-            }
+    private func busyDays(_ states: SlotStates) -> Int {
+        var days = 0
+        for slot in 0..<profile.families.count where states.running(slot) >= 0 {
+            days += profile.candidates[states.running(slot)].days
         }
-        choose(0, days: busyDays)
+        return days
     }
 
-    private func reward(_ slots: [SlotState], yearOffset: Int, prices: SequencePrices) -> Double {
+    /// The course rules: admitted this year, prerequisite held, raises the level, within the days left.
+    private func canStart(_ c: Int, from states: SlotStates, slot: Int, year: Int, days: Int) -> Bool {
+        let candidate = profile.candidates[c]
+        let level = states.level(slot)
+        return candidate.grants > level && candidate.requires <= level && days + candidate.days <= maxTrainingDays
+            && candidate.startYears.contains(year)
+    }
+
+    /// Courses completing this year raise their slot's level.
+    private func endOfYear(_ states: SlotStates, yearOffset k: Int) -> SlotStates {
+        var ended = states
+        for slot in 0..<profile.families.count where states.running(slot) >= 0 && states.completes(slot) == k {
+            ended.set(slot, level: max(states.level(slot), profile.candidates[states.running(slot)].grants))
+        }
+        return ended
+    }
+
+    private func reward(_ states: SlotStates, yearOffset: Int, prices: SequencePrices) -> Double {
         var total = 0.0
         for membership in profile.membershipsByYear[yearOffset]
-        where membership.conditions.allSatisfy({ Int(slots[$0.slot].level) >= $0.level }) {
+        where membership.conditions.allSatisfy({ states.level($0.slot) >= $0.level }) {
             total += prices.coverage[membership.coverageRow]
         }
         return total

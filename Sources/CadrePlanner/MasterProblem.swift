@@ -1,18 +1,27 @@
 import CadreDomain
 import CadreLinearModel
 
-/// The restricted master problem: each official picks at most one course sequence (a column); the
-/// rows couple officials only through target counts, yearly budgets and course seats.
+/// Officials the model cannot tell apart: same sequences, same target-years, same tie class. The master
+/// counts how many of them take each sequence; who exactly follows the tie rules.
+struct OfficialGroup: Sendable {
+    var profile: PlanningProfile
+    /// Official indices in the tie rules' order: planned title first, longer service left, then file order.
+    var members: [Int]
+}
+
+/// The restricted master problem: each group of alike officials splits its members over course
+/// sequences (columns counting members); the rows couple groups only through target counts, yearly
+/// budgets and course seats.
 ///
 /// Rows, in order: coverage (one per measured target-year still short), budget (one per year),
-/// seats (one per course-year some official could start), the primary-objective row (free until the
-/// spending phase caps it), then one "at most one sequence" row per official with choices.
+/// seats (one per course-year someone could start), the primary-objective row (free until the
+/// spending phase caps it), then one "at most its size" row per group.
 struct MasterProblem {
     /// Money enters the model in millions of VND so coefficients stay near 1.
     static let moneyScale = 1e6
 
     let scenario: Scenario
-    let profiles: [PlanningProfile]
+    let groups: [OfficialGroup]
     let coverage: CoverageIndex
     private(set) var model: LinearModel
     let yearCount: Int
@@ -20,21 +29,21 @@ struct MasterProblem {
     /// Seat row per course × yearCount + year offset, −1 when no one can start it.
     let seatRow: [Int]
     let primaryRow: Int
-    /// Convexity row per official, −1 for officials with nothing to choose.
+    /// Size row per group.
     let convexityRow: [Int]
     let shortfallVariables: Range<Int>
     /// Carry variable per year offset when carry-over is on.
     let carryVariables: [Int]
     /// The weight of each coverage row's shortfall in the primary objective.
     let shortfallWeights: [Double]
-    /// (official, sequence) of every sequence column, by variable index − firstSequenceVariable.
-    private(set) var columns: [(official: Int, sequence: CourseSequence)] = []
+    /// (group, sequence) of every sequence column, by variable index − firstSequenceVariable.
+    private(set) var columns: [(group: Int, sequence: CourseSequence)] = []
     private(set) var known: [Set<CourseSequence>]
     let firstSequenceVariable: Int
 
-    init(scenario: Scenario, profiles: [PlanningProfile], coverage: CoverageIndex) {
+    init(scenario: Scenario, groups: [OfficialGroup], coverage: CoverageIndex) {
         self.scenario = scenario
-        self.profiles = profiles
+        self.groups = groups
         self.coverage = coverage
         let yearCount = scenario.years.count
         self.yearCount = yearCount
@@ -50,8 +59,8 @@ struct MasterProblem {
             model.addRow(.atMost(scenario.budget(in: year) / Self.moneyScale, name: "budget_\(year)"))
         }
         var seatRow = Array(repeating: -1, count: scenario.courses.count * yearCount)
-        for profile in profiles where !profile.isIdle {
-            for candidate in profile.candidates {
+        for group in groups {
+            for candidate in group.profile.candidates {
                 for year in candidate.startYears where seatRow[candidate.course * yearCount + year - scenario.baseYear] < 0 {
                     seatRow[candidate.course * yearCount + year - scenario.baseYear] = -2
                 }
@@ -65,10 +74,8 @@ struct MasterProblem {
         }
         self.seatRow = seatRow
         primaryRow = model.addRow(Row(name: "primary_objective"))
-        var convexityRow = Array(repeating: -1, count: profiles.count)
-        for profile in profiles where !profile.isIdle {
-            convexityRow[profile.official] = model.addRow(
-                .atMost(1, name: "one_plan_\(profile.official)"))
+        let convexityRow = groups.indices.map { g in
+            model.addRow(.atMost(Double(groups[g].members.count), name: "group_\(g)"))
         }
         self.convexityRow = convexityRow
 
@@ -92,15 +99,15 @@ struct MasterProblem {
         }
         carryVariables = carry
         firstSequenceVariable = model.variables.count
-        known = Array(repeating: [], count: profiles.count)
+        known = Array(repeating: [], count: groups.count)
         self.model = model
     }
 
-    /// Makes `sequence` of `official` a column unless it is empty or already there; returns the variable.
-    mutating func add(_ sequence: CourseSequence, of official: Int, cost: Double) -> Variable? {
-        guard !sequence.isEmpty, known[official].insert(sequence).inserted else { return nil }
-        let variable = column(for: sequence, of: official, cost: cost, index: columns.count)
-        columns.append((official, sequence))
+    /// Makes `sequence` of `group` a column unless it is empty or already there; returns the variable.
+    mutating func add(_ sequence: CourseSequence, of group: Int, cost: Double) -> Variable? {
+        guard !sequence.isEmpty, known[group].insert(sequence).inserted else { return nil }
+        let variable = column(for: sequence, of: group, cost: cost, index: columns.count)
+        columns.append((group, sequence))
         model.addVariable(variable)
         return variable
     }
@@ -117,9 +124,9 @@ struct MasterProblem {
         model.setRowBounds(primaryRow, lower: -.infinity, upper: cap ?? .infinity)
     }
 
-    /// Whether each coverage row of `official` is met by `sequence`, and the money it spends each year.
-    func effects(of sequence: CourseSequence, of official: Int) -> (coverageRows: [Int], spending: [Double]) {
-        let profile = profiles[official]
+    /// The coverage rows one member following `sequence` meets, and the money they spend each year.
+    func effects(of sequence: CourseSequence, of group: Int) -> (coverageRows: [Int], spending: [Double]) {
+        let profile = groups[group].profile
         var levels = profile.initialLevels
         var completions: [Int: [(slot: Int, grants: Int)]] = [:]
         var spending = Array(repeating: 0.0, count: yearCount)
@@ -140,9 +147,9 @@ struct MasterProblem {
         return (rows, spending)
     }
 
-    private func column(for sequence: CourseSequence, of official: Int, cost: Double, index: Int) -> Variable {
-        let profile = profiles[official]
-        let (rows, spending) = effects(of: sequence, of: official)
+    private func column(for sequence: CourseSequence, of group: Int, cost: Double, index: Int) -> Variable {
+        let profile = groups[group].profile
+        let (rows, spending) = effects(of: sequence, of: group)
         var entries = rows.map { Entry(row: $0, coefficient: 1) }
         for (k, money) in spending.enumerated() where money != 0 {
             entries.append(Entry(row: firstBudgetRow + k, coefficient: money / Self.moneyScale))
@@ -151,8 +158,10 @@ struct MasterProblem {
             let course = profile.candidates[start.candidate].course
             entries.append(Entry(row: seatRow[course * yearCount + start.year - scenario.baseYear], coefficient: 1))
         }
-        entries.append(Entry(row: convexityRow[official], coefficient: 1))
-        return Variable(name: "plan_\(index)", kind: .binary, cost: cost, entries: entries)
+        entries.append(Entry(row: convexityRow[group], coefficient: 1))
+        // No upper bound: the group's size row already caps it, and a bound would take the dual the size row
+        // must carry for pricing.
+        return Variable(name: "plan_\(index)", kind: .integer, cost: cost, entries: entries)
     }
 
     /// Row and variable names must be ASCII without blanks for MPS and LP files.

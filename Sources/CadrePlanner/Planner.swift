@@ -34,6 +34,8 @@ public struct PlanningResult: Sendable {
     public var constraints: Int
     /// True when the time limit, not the gap, ended the search.
     public var stoppedByTimeLimit: Bool
+    /// Proven relative gap of total spending among plans with this shortfall (NaN when not searched).
+    public var spendingGap: Double = .nan
 
     public init(scenario: Scenario, plan: Plan, evaluation: PlanEvaluation, status: SolveStatus, objective: Double,
                 totalCost: Double, gap: Double, seconds: Double, solverName: String, variables: Int,
@@ -71,24 +73,27 @@ public struct Planner {
         guard !run.master.model.variables.isEmpty else {
             return try result(of: run, plan: .empty, lowerBound: 0)
         }
-        let firstRelaxation = try run.generateColumns(until: run.deadline(atFraction: 0.35))
-        let start = run.roundedSolution(from: firstRelaxation.result.values)
-        let shortfallSearch = try run.solveInteger(start: run.padded(start), until: run.deadline(atFraction: 0.65))
-        guard !shortfallSearch.values.isEmpty else {
-            throw PlanningError.solver("no integer plan was found (\(shortfallSearch.status.rawValue))")
+        let shortfallRoot = try run.generateColumns(until: run.deadline(atFraction: 0.3))
+        guard shortfallRoot.result.status == .optimal else {
+            throw PlanningError.solver("the relaxation ended \(shortfallRoot.result.status.rawValue)")
         }
-        var lowerBound = firstRelaxation.lowerBound
-        if run.columnsAreComplete { lowerBound = max(lowerBound, shortfallSearch.bound) }
-        let shortfallValues = run.padded(shortfallSearch.values)
-        let primary = run.master.shortfallVariables.reduce(0.0) {
-            $0 + run.master.shortfallWeights[$1 - run.master.shortfallVariables.lowerBound] * shortfallValues[$1]
-        }
+        if !shortfallRoot.converged { run.noteDeadline() }
+        let shortfall = try run.bestInteger(root: shortfallRoot, incumbent: nil, searchUntil: run.deadline(atFraction: 0.65))
+        let primary = run.primaryValue(of: shortfall.values)
 
         try run.enterSpendingPhase(primaryCap: primary)
-        _ = try run.generateColumns(until: run.deadline(atFraction: 0.8))
-        let spendingSearch = try run.solveInteger(start: run.padded(shortfallValues), until: run.deadline(atFraction: 0.97))
-        let values = spendingSearch.values.isEmpty ? shortfallValues : spendingSearch.values
-        let planned = try result(of: run, plan: run.plan(choosing: run.chosenColumns(values)), lowerBound: lowerBound)
+        let spendingRoot = try run.generateColumns(until: run.deadline(atFraction: 0.75))
+        var values = shortfall.values
+        var spendingGap = Double.nan
+        if spendingRoot.result.status == .optimal {
+            let spending = try run.bestInteger(root: spendingRoot, incumbent: shortfall.values,
+                                               searchUntil: run.deadline(atFraction: 0.97))
+            values = spending.values
+            spendingGap = spending.gap
+        }
+        // Shortfall is never negative, whatever the relaxation could prove so far.
+        var planned = try result(of: run, plan: run.plan(of: values), lowerBound: max(0, shortfall.bound))
+        planned.spendingGap = spendingGap
         guard planned.objective <= primary + 1e-6 * max(1, primary) else {
             throw PlanningError.inconsistent("the plan recounts to \(planned.objective), the solver said \(primary)")
         }

@@ -2,16 +2,22 @@ import CadreDomain
 
 /// A target-year whose count an official can change: they are in its cohort that year, the year is
 /// measured, and they do not already meet the requirement.
-struct Membership: Sendable {
+struct Membership: Sendable, Hashable {
     /// Index of the coverage row in the master problem.
     var coverageRow: Int
     var year: Int
     /// The conditions still unmet at the start, on the profile's local family slots.
-    var conditions: [(slot: Int, level: Int)]
+    var conditions: [SlotLevel]
+}
+
+/// A family slot of a profile at or above a level.
+struct SlotLevel: Sendable, Hashable {
+    var slot: Int
+    var level: Int
 }
 
 /// A course an official may usefully start, with the years it may start in.
-struct Candidate: Sendable {
+struct Candidate: Sendable, Hashable {
     var course: Int
     var slot: Int
     var grants: Int
@@ -38,7 +44,25 @@ struct PlanningProfile: Sendable {
     var membershipsByYear: [[Membership]]
     var lastPlanYear: Int
 
+    /// What the tie rules see of the official that pricing must keep apart (planned title); service left only
+    /// nudges the cost, and members of a group are priced with their own.
+    var tieClass: [Int]
+
     var isIdle: Bool { candidates.isEmpty || membershipsByYear.allSatisfy(\.isEmpty) }
+
+    /// Officials with equal keys have the same sequences at the same prices: price one, use it for all.
+    var pricingKey: PricingKey {
+        PricingKey(initialLevels: initialLevels, candidates: candidates, membershipsByYear: membershipsByYear,
+                   lastPlanYear: lastPlanYear, tieClass: tieClass)
+    }
+}
+
+struct PricingKey: Hashable {
+    var initialLevels: [Int]
+    var candidates: [Candidate]
+    var membershipsByYear: [[Membership]]
+    var lastPlanYear: Int
+    var tieClass: [Int]
 }
 
 /// The coverage rows of the master problem: one per measured target-year whose requirement some
@@ -160,7 +184,7 @@ enum ProfileBuilder {
         for (t, k) in pending {
             let year = scenario.baseYear + k
             guard let row = coverage.rowOf[CoverageIndex.Key(target: t, year: year)] else { continue }
-            var conditions: [(slot: Int, level: Int)] = []
+            var conditions: [SlotLevel] = []
             var reachable = true
             for condition in scenario.targets[t].requirement.conditions where official.levels[condition.family] < condition.level {
                 guard let slot = slotOf[condition.family],
@@ -168,13 +192,14 @@ enum ProfileBuilder {
                     reachable = false
                     break
                 }
-                conditions.append((slot, condition.level))
+                conditions.append(SlotLevel(slot: slot, level: condition.level))
             }
             if reachable { byYear[k].append(Membership(coverageRow: row, year: year, conditions: conditions)) }
         }
 
         return PlanningProfile(
             official: index, families: families, initialLevels: families.map { official.levels[$0] },
-            candidates: candidates, candidatesBySlot: bySlot, membershipsByYear: byYear, lastPlanYear: lastPlanYear)
+            candidates: candidates, candidatesBySlot: bySlot, membershipsByYear: byYear, lastPlanYear: lastPlanYear,
+            tieClass: [official.hasPlannedTitle ? 1 : 0])
     }
 }

@@ -2,18 +2,21 @@ import CadreDomain
 import CadreLinearModel
 import Foundation
 
-/// One solve of one scenario: column generation on the master problem, then branch and cut on the
-/// columns found, first for the least weighted shortfall and then for the least spending at that
-/// shortfall. Lives on one thread, like the solver session it owns.
+/// One solve of one scenario: column generation on the master problem, then integer plans by rounding,
+/// diving and (only while the gap is open) branch and cut on the columns found — first for the least
+/// weighted shortfall, then for the least spending at that shortfall. Lives on one thread, like the
+/// solver session it owns.
 final class PlanningRun {
     enum Phase { case shortfall, spending }
 
-    /// Officials with at most this many sequences get all of them as columns at once; the optimum over
-    /// them is then exact, not priced.
-    static let completeSequenceLimit = 48
+    /// Groups with at most this many sequences get all of them as columns at once; the optimum over
+    /// them is then exact, not priced. Large provinces list only the smallest sets, to keep the master small.
+    static func completeSequenceLimit(officials: Int) -> Int { officials <= 1_000 ? 48 : 4 }
     /// Weight of the tie rules, in millions of VND per start: small enough never to outweigh a real
     /// difference in cost, large enough to decide between equal ones.
     static let tieWeight = 1e-6
+    /// Time any relaxation may take past the deadline, so that even a tiny time limit returns a plan.
+    static let graceSeconds = 5.0
 
     let scenario: Scenario
     let options: PlannerOptions
@@ -21,10 +24,13 @@ final class PlanningRun {
     let started: Date
     private(set) var master: MasterProblem
     let session: any SolverSession
-    /// Officials whose every sequence is a column.
+    /// Groups whose every sequence is a column.
     private let complete: [Bool]
     private(set) var phase: Phase = .shortfall
+    /// Some search stopped at its deadline rather than at the gap.
     private(set) var hitDeadline = false
+
+    func noteDeadline() { hitDeadline = true }
 
     init(scenario: Scenario, solver: any Solver, options: PlannerOptions, progress: ((SearchProgress) -> Void)?) throws {
         self.started = Date()
@@ -32,21 +38,55 @@ final class PlanningRun {
         self.options = options
         self.progress = progress
         let (profiles, coverage) = ProfileBuilder.build(scenario)
-        var master = MasterProblem(scenario: scenario, profiles: profiles, coverage: coverage)
-        var complete = Array(repeating: true, count: profiles.count)
-        for profile in profiles where !profile.isIdle {
-            let search = SequenceSearch(profile: profile, baseYear: scenario.baseYear, yearCount: scenario.years.count,
+        let groups = Self.group(profiles, scenario: scenario)
+        var master = MasterProblem(scenario: scenario, groups: groups, coverage: coverage)
+        var complete = Array(repeating: true, count: groups.count)
+        let limit = Self.completeSequenceLimit(officials: profiles.count)
+        for (g, group) in groups.enumerated() {
+            guard SequenceSearch.fits(group.profile, baseYear: scenario.baseYear) else {
+                throw PlanningError.inconsistent("official \(scenario.officials[group.members[0]].id) has more courses to choose from than the planner handles")
+            }
+            let search = SequenceSearch(profile: group.profile, baseYear: scenario.baseYear, yearCount: scenario.years.count,
                                         maxTrainingDays: scenario.maxTrainingDays)
-            if let all = search.all(limit: Self.completeSequenceLimit) {
-                for sequence in all { _ = master.add(sequence, of: profile.official, cost: 0) }
+            if let all = search.all(limit: limit) {
+                for sequence in all { _ = master.add(sequence, of: g, cost: 0) }
             } else {
-                complete[profile.official] = false
+                complete[g] = false
             }
         }
         try master.model.validate()
         self.master = master
         self.complete = complete
         self.session = try solver.open(master.model)
+        trace("model: \(profiles.count) officials in \(groups.count) groups, \(master.model.rows.count) rows, \(master.columns.count) listed columns")
+    }
+
+    /// Officials with choices, gathered by what pricing sees; members in the tie rules' order.
+    private static func group(_ profiles: [PlanningProfile], scenario: Scenario) -> [OfficialGroup] {
+        var index: [PricingKey: Int] = [:]
+        var groups: [OfficialGroup] = []
+        for profile in profiles where !profile.isIdle {
+            let key = profile.pricingKey
+            if let g = index[key] {
+                groups[g].members.append(profile.official)
+            } else {
+                index[key] = groups.count
+                groups.append(OfficialGroup(profile: profile, members: [profile.official]))
+            }
+        }
+        for g in groups.indices {
+            groups[g].members.sort { tiePrecedes($0, $1, scenario.officials) }
+            groups[g].profile.official = groups[g].members[0]
+        }
+        return groups
+    }
+
+    /// The tie rules' order between two officials: planned title first, then longer service left, then file order.
+    static func tiePrecedes(_ a: Int, _ b: Int, _ officials: [Official]) -> Bool {
+        let oa = officials[a], ob = officials[b]
+        if oa.hasPlannedTitle != ob.hasPlannedTitle { return oa.hasPlannedTitle }
+        if oa.lastServiceYear != ob.lastServiceYear { return oa.lastServiceYear > ob.lastServiceYear }
+        return a < b
     }
 
     func deadline(atFraction fraction: Double) -> Date {
@@ -54,6 +94,9 @@ final class PlanningRun {
     }
 
     var elapsed: TimeInterval { Date().timeIntervalSince(started) }
+
+    /// Whether the columns hold every sequence of every group, so the integer optimum over them is exact.
+    var columnsAreComplete: Bool { !complete.contains(false) }
 
     // MARK: Phases
 
@@ -64,7 +107,7 @@ final class PlanningRun {
         try session.setRowBounds(master.primaryRow, lower: -.infinity, upper: master.model.rows[master.primaryRow].upper)
         var costs = master.model.variables.map { _ in 0.0 }
         for (index, column) in master.columns.enumerated() {
-            let cost = sequenceCost(column.sequence, of: column.official)
+            let cost = sequenceCost(column.sequence, of: column.group)
             costs[master.firstSequenceVariable + index] = cost
             master.setCost(ofColumn: index, cost)
         }
@@ -72,6 +115,8 @@ final class PlanningRun {
         try session.setCosts(costs)
     }
 
+    /// A start's objective cost: nothing while shortfall is minimised; then its cost in millions, nudged by
+    /// the tie rules (planned title, service left of the group's first member, earlier years).
     private static func startCost(
         _ scenario: Scenario, _ profile: PlanningProfile, _ candidate: Int, _ year: Int, phase: Phase
     ) -> Double {
@@ -84,8 +129,8 @@ final class PlanningRun {
         return course.cost / MasterProblem.moneyScale + Self.tieWeight * tie
     }
 
-    func sequenceCost(_ sequence: CourseSequence, of official: Int) -> Double {
-        sequence.starts.reduce(0) { $0 + Self.startCost(scenario, master.profiles[official], $1.candidate, $1.year, phase: phase) }
+    func sequenceCost(_ sequence: CourseSequence, of group: Int) -> Double {
+        sequence.starts.reduce(0) { $0 + Self.startCost(scenario, master.groups[group].profile, $1.candidate, $1.year, phase: phase) }
     }
 
     // MARK: Column generation
@@ -94,121 +139,142 @@ final class PlanningRun {
         var result: RelaxationResult
         /// A valid lower bound on the whole problem (not just the columns found): the Lagrangian bound.
         var lowerBound: Double
+        /// No column could improve the relaxation: it is the optimum over every sequence.
+        var converged: Bool
     }
 
-    /// Prices sequences for every official until no column improves the relaxation enough, or the deadline.
-    func generateColumns(until deadline: Date) throws -> Relaxation {
+    /// Prices sequences for every group until no column improves the relaxation enough, `maxRounds`
+    /// pricing rounds, or the deadline.
+    func generateColumns(until deadline: Date, maxRounds: Int = .max) throws -> Relaxation {
         var lowerBound = -Double.infinity
+        var round = 0
         while true {
-            let lp = try session.solveRelaxation(options: SolveOptions(deadline: deadline, verbose: options.verbose))
-            guard lp.status == .optimal else {
-                throw PlanningError.solver("the relaxation ended \(lp.status.rawValue)")
-            }
+            // A relaxation is always solved, even past the deadline: without one there is no plan to return.
+            let lpDeadline = max(deadline, Date().addingTimeInterval(Self.graceSeconds))
+            let lp = try session.solveRelaxation(options: SolveOptions(deadline: lpDeadline, verbose: options.verbose))
+            guard lp.status == .optimal else { return Relaxation(result: lp, lowerBound: lowerBound, converged: false) }
+            if round >= maxRounds { return Relaxation(result: lp, lowerBound: lowerBound, converged: false) }
+            round += 1
+            let pricingStarted = Date()
             let priced = price(duals: lp.duals)
+            let pricingSeconds = Date().timeIntervalSince(pricingStarted)
+            // Lagrangian bound: each group could move all its members to its best sequence.
             var improvement = 0.0
             var newColumns: [Variable] = []
-            for (official, found) in priced.enumerated() {
+            for (g, found) in priced.enumerated() {
                 guard let (sequence, value) = found else { continue }
-                let gain = value + lp.duals[master.convexityRow[official]]
+                let gain = value + lp.duals[master.convexityRow[g]]
                 guard gain > 1e-9 else { continue }
-                improvement += gain
-                if let variable = master.add(sequence, of: official, cost: sequenceCost(sequence, of: official)) {
+                improvement += gain * Double(master.groups[g].members.count)
+                if let variable = master.add(sequence, of: g, cost: sequenceCost(sequence, of: g)) {
                     newColumns.append(variable)
                 }
             }
             lowerBound = max(lowerBound, lp.objective - improvement)
+            trace("columns: lp \(lp.objective) bound \(lowerBound) added \(newColumns.count) total \(master.columns.count) pricing \(String(format: "%.2f", pricingSeconds))s")
             progress?(SearchProgress(elapsed: elapsed, incumbent: nil, bound: lowerBound))
-            let closeEnough = lp.objective - lowerBound <= 0.1 * options.relativeGap * max(1, abs(lp.objective))
             if !newColumns.isEmpty { try session.addVariables(newColumns) }
-            if newColumns.isEmpty || closeEnough || Date() >= deadline {
-                if !newColumns.isEmpty && !closeEnough { hitDeadline = true }
-                return Relaxation(result: lp, lowerBound: newColumns.isEmpty ? lp.objective : lowerBound)
+            let closeEnough = lp.objective - lowerBound <= 0.1 * options.relativeGap * max(1, abs(lp.objective))
+            if newColumns.isEmpty || closeEnough || round >= maxRounds || Date() >= deadline {
+                return Relaxation(result: lp, lowerBound: newColumns.isEmpty ? lp.objective : lowerBound,
+                                  converged: newColumns.isEmpty || closeEnough)
             }
         }
     }
 
-    /// The best sequence of each incompletely listed official under the duals (nil where nothing to price).
+    /// The best sequence of each incompletely listed group under the duals (nil where nothing to price).
     private func price(duals: [Double]) -> [(CourseSequence, Double)?] {
         let master = self.master
         let phase = self.phase
         let yearCount = master.yearCount
         var seatDuals = Array(repeating: 0.0, count: scenario.courses.count * yearCount)
         for (i, row) in master.seatRow.enumerated() where row >= 0 { seatDuals[i] = duals[row] }
-        let coverageDuals = Array(duals[0..<master.coverage.rows.count])
-        let budgetDuals = Array(duals[master.firstBudgetRow..<(master.firstBudgetRow + yearCount)])
         let prices = SequencePrices(
-            coverage: coverageDuals, budget: budgetDuals, seats: seatDuals,
+            coverage: Array(duals[0..<master.coverage.rows.count]),
+            budget: Array(duals[master.firstBudgetRow..<(master.firstBudgetRow + yearCount)]),
+            seats: seatDuals,
             startCost: { [scenario] profile, candidate, year in Self.startCost(scenario, profile, candidate, year, phase: phase) })
-        let todo = master.profiles.indices.filter { !complete[$0] }
-        nonisolated(unsafe) var results = [(CourseSequence, Double)?](repeating: nil, count: master.profiles.count)
+        let todo = master.groups.indices.filter { !complete[$0] }
+        nonisolated(unsafe) var found = [(CourseSequence, Double)?](repeating: nil, count: master.groups.count)
         let scenario = self.scenario
-        results.withUnsafeMutableBufferPointer { buffer in
+        found.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let out = buffer
             let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
             DispatchQueue.concurrentPerform(iterations: workers) { worker in
                 for position in stride(from: worker, to: todo.count, by: workers) {
-                    let profile = master.profiles[todo[position]]
-                    let search = SequenceSearch(profile: profile, baseYear: scenario.baseYear, yearCount: yearCount,
-                                                maxTrainingDays: scenario.maxTrainingDays)
+                    let search = SequenceSearch(profile: master.groups[todo[position]].profile, baseYear: scenario.baseYear,
+                                                yearCount: yearCount, maxTrainingDays: scenario.maxTrainingDays)
                     out[todo[position]] = search.best(prices: prices, moneyScale: MasterProblem.moneyScale)
                 }
             }
         }
-        return results
+        return found
     }
 
     // MARK: Integer solutions
 
-    /// A feasible integer solution near the relaxation: each official keeps their heaviest column that
-    /// still fits the money and seats left, taking officials in the order of the tie rules.
-    func roundedSolution(from values: [Double]) -> [Double] {
-        var byOfficial: [Int: [(column: Int, weight: Double)]] = [:]
-        for (index, column) in master.columns.enumerated() {
-            let value = values.indices.contains(master.firstSequenceVariable + index) ? values[master.firstSequenceVariable + index] : 0
-            if value > 1e-6 { byOfficial[column.official, default: []].append((index, value)) }
-        }
-        let officials = byOfficial.keys.sorted { a, b in
-            let wa = byOfficial[a]!.map(\.weight).max()!, wb = byOfficial[b]!.map(\.weight).max()!
-            let ia = wa > 1 - 1e-6, ib = wb > 1 - 1e-6
-            if ia != ib { return ia }
-            let oa = scenario.officials[a], ob = scenario.officials[b]
-            if oa.hasPlannedTitle != ob.hasPlannedTitle { return oa.hasPlannedTitle }
-            if oa.lastServiceYear != ob.lastServiceYear { return oa.lastServiceYear > ob.lastServiceYear }
-            return a < b
-        }
-        var chosen: [Int] = []
-        var spent = Array(repeating: 0.0, count: master.yearCount)
-        var seatsUsed: [Int: Int] = [:]
-        for official in officials {
-            for (column, _) in byOfficial[official]!.sorted(by: { ($0.weight, -$0.column) > ($1.weight, -$1.column) }) {
-                let sequence = master.columns[column].sequence
-                let spending = master.effects(of: sequence, of: official).spending
-                let trial = zip(spent, spending).map { $0 + $1 }
-                guard fitsBudget(trial) else { continue }
-                let seatKeys = sequence.starts.map { start -> Int in
-                    master.profiles[official].candidates[start.candidate].course * master.yearCount + start.year - scenario.baseYear
-                }
-                guard seatKeys.allSatisfy({ seatsUsed[$0, default: 0] + 1 <= scenario.courses[$0 / master.yearCount].seats }) else { continue }
-                for key in seatKeys { seatsUsed[key, default: 0] += 1 }
-                spent = trial
-                chosen.append(column)
-                break
-            }
-        }
-        return solution(choosing: chosen)
+    /// Members per column of a solution (index by column).
+    typealias Counts = [Int: Int]
+
+    private func value(_ values: [Double], column: Int) -> Double {
+        let index = master.firstSequenceVariable + column
+        return values.indices.contains(index) ? values[index] : 0
     }
 
-    /// The full variable vector for a choice of sequence columns: shortfalls and carry follow from it.
-    func solution(choosing chosen: [Int]) -> [Double] {
+    /// Money, seats and group sizes still free after the counts already chosen; one place checks all three.
+    private struct Ledger {
+        var spent: [Double]
+        var seatsUsed: [Int: Int] = [:]
+        var groupUsed: [Int: Int] = [:]
+    }
+
+    /// Adds `count` members on `column` to the ledger if money, seats and the group's size allow.
+    private func take(_ count: Int, of column: Int, into ledger: inout Ledger) -> Bool {
+        guard count > 0 else { return true }
+        let (group, sequence) = master.columns[column]
+        guard ledger.groupUsed[group, default: 0] + count <= master.groups[group].members.count else { return false }
+        let spending = master.effects(of: sequence, of: group).spending
+        let trial = zip(ledger.spent, spending).map { $0 + $1 * Double(count) }
+        guard fitsBudget(trial) else { return false }
+        let keys = seatKeys(of: sequence, of: group)
+        guard keys.allSatisfy({ ledger.seatsUsed[$0, default: 0] + count <= scenario.courses[$0 / master.yearCount].seats }) else {
+            return false
+        }
+        ledger.spent = trial
+        for key in keys { ledger.seatsUsed[key, default: 0] += count }
+        ledger.groupUsed[group, default: 0] += count
+        return true
+    }
+
+    /// A feasible integer solution near the relaxation: whole parts first, then the largest fractions,
+    /// each only while money and seats allow.
+    func roundedSolution(from values: [Double]) -> [Double] {
+        var ledger = Ledger(spent: Array(repeating: 0, count: master.yearCount))
+        var counts: Counts = [:]
+        let used = master.columns.indices.filter { value(values, column: $0) > 1e-6 }
+        for column in used {
+            var whole = Int((value(values, column: column) + 1e-6).rounded(.down))
+            while whole > 0 && !take(whole, of: column, into: &ledger) { whole -= 1 }
+            if whole > 0 { counts[column] = whole }
+        }
+        let fractions = used.map { ($0, value(values, column: $0) - (value(values, column: $0) + 1e-6).rounded(.down)) }
+            .filter { $0.1 > 1e-6 }
+            .sorted { ($0.1, -$0.0) > ($1.1, -$1.0) }
+        for (column, _) in fractions where take(1, of: column, into: &ledger) { counts[column, default: 0] += 1 }
+        return solution(counts)
+    }
+
+    /// The full variable vector for member counts per column: shortfalls and carry follow from it.
+    func solution(_ counts: Counts) -> [Double] {
         var values = Array(repeating: 0.0, count: master.model.variables.count)
         var covered = Array(repeating: 0, count: master.coverage.rows.count)
         var spent = Array(repeating: 0.0, count: master.yearCount)
-        for column in chosen {
-            values[master.firstSequenceVariable + column] = 1
-            let (official, sequence) = master.columns[column]
-            let effects = master.effects(of: sequence, of: official)
-            for row in effects.coverageRows { covered[row] += 1 }
-            for k in spent.indices { spent[k] += effects.spending[k] }
+        for (column, count) in counts where count > 0 {
+            values[master.firstSequenceVariable + column] = Double(count)
+            let (group, sequence) = master.columns[column]
+            let effects = master.effects(of: sequence, of: group)
+            for row in effects.coverageRows { covered[row] += count }
+            for k in spent.indices { spent[k] += effects.spending[k] * Double(count) }
         }
         for r in master.coverage.rows.indices {
             let needed = master.coverage.required[r] - master.coverage.alreadyMet[r]
@@ -222,6 +288,15 @@ final class PlanningRun {
         return values
     }
 
+    private func counts(of values: [Double]) -> Counts {
+        var counts: Counts = [:]
+        for column in master.columns.indices {
+            let count = Int(value(values, column: column).rounded())
+            if count > 0 { counts[column] = count }
+        }
+        return counts
+    }
+
     private func fitsBudget(_ spent: [Double]) -> Bool {
         var available = 0.0
         for (k, money) in spent.enumerated() {
@@ -233,30 +308,121 @@ final class PlanningRun {
         return true
     }
 
+    private func seatKeys(of sequence: CourseSequence, of group: Int) -> [Int] {
+        sequence.starts.map { master.groups[group].profile.candidates[$0.candidate].course * master.yearCount + $0.year - scenario.baseYear }
+    }
+
+    /// Local repair of an integer choice: first drop members whose every target-year is over-covered
+    /// (dearest first: money freed at no loss), then, while shortfall is minimised, add members where one more
+    /// covers the most weighted shortfall per VND, as long as money, seats and group sizes allow.
+    func polished(_ start: Counts) -> Counts {
+        var counts = start
+        var covered = Array(repeating: 0, count: master.coverage.rows.count)
+        let needed = master.coverage.rows.indices.map { master.coverage.required[$0] - master.coverage.alreadyMet[$0] }
+        let effects = master.columns.indices.map { master.effects(of: master.columns[$0].sequence, of: master.columns[$0].group) }
+        for (column, count) in counts { for row in effects[column].coverageRows { covered[row] += count } }
+        for column in counts.keys.sorted(by: { (effects[$0].spending.reduce(0, +), $1) > (effects[$1].spending.reduce(0, +), $0) }) {
+            while counts[column, default: 0] > 0 && effects[column].coverageRows.allSatisfy({ covered[$0] > needed[$0] }) {
+                counts[column]! -= 1
+                for row in effects[column].coverageRows { covered[row] -= 1 }
+            }
+        }
+        counts = counts.filter { $0.value > 0 }
+        guard phase == .shortfall else { return counts }
+        var ledger = Ledger(spent: Array(repeating: 0, count: master.yearCount))
+        for (column, count) in counts.sorted(by: { $0.key < $1.key }) { _ = take(count, of: column, into: &ledger) }
+        func score(_ column: Int) -> Double {
+            let gain = effects[column].coverageRows.reduce(0.0) { $0 + (covered[$1] < needed[$1] ? master.shortfallWeights[$1] : 0) }
+            return gain / (1 + effects[column].spending.reduce(0, +) / MasterProblem.moneyScale)
+        }
+        var added = true
+        while added {
+            added = false
+            let ranked = master.columns.indices.map { ($0, score($0)) }.filter { $0.1 > 0 }.sorted { ($0.1, -$0.0) > ($1.1, -$1.0) }
+            for (column, _) in ranked where take(1, of: column, into: &ledger) {
+                counts[column, default: 0] += 1
+                for row in effects[column].coverageRows { covered[row] += 1 }
+                added = true
+                break
+            }
+        }
+        return counts
+    }
+
+    /// Σ cost × value under the current objective.
+    func objective(of values: [Double]) -> Double {
+        zip(master.model.variables, values).reduce(0) { $0 + $1.0.cost * $1.1 }
+    }
+
+    /// Σ weight × shortfall of a solution.
+    func primaryValue(of values: [Double]) -> Double {
+        master.shortfallVariables.reduce(0.0) {
+            $0 + master.shortfallWeights[$1 - master.shortfallVariables.lowerBound] * values[$1]
+        }
+    }
+
+    struct IntegerPlan {
+        var values: [Double]
+        var objective: Double
+        /// A valid lower bound on the phase's objective over every plan.
+        var bound: Double
+        var gap: Double { relativeGap(incumbent: objective, bound: bound) }
+    }
+
+    /// The best integer plan this phase finds: the incumbent carried in, the rounded relaxation and its
+    /// polished form, and then, only if the gap is still open, branch and cut from the best of them.
+    func bestInteger(root: Relaxation, incumbent: [Double]?, searchUntil: Date) throws -> IntegerPlan {
+        var found: [[Double]] = incumbent.map { [$0] } ?? []
+        let rounded = roundedSolution(from: root.result.values)
+        found.append(rounded)
+        found.append(solution(polished(counts(of: rounded))))
+        let cap = master.model.rows[master.primaryRow].upper
+        let candidates = found.map(padded).filter { primaryValue(of: $0) <= cap + 1e-9 }
+        guard var best = candidates.min(by: { objective(of: $0) < objective(of: $1) }) else {
+            throw PlanningError.inconsistent("no integer plan keeps the shortfall found")
+        }
+        var bound = root.lowerBound
+        trace("heuristics: objective \(objective(of: best)) bound \(bound)")
+        if relativeGap(incumbent: objective(of: best), bound: bound) > options.relativeGap {
+            let search = try solveInteger(start: best, until: searchUntil)
+            if !search.values.isEmpty && search.objective < objective(of: best) { best = search.values }
+            if columnsAreComplete { bound = max(bound, min(search.bound, objective(of: best))) }
+        }
+        return IntegerPlan(values: best, objective: objective(of: best), bound: bound)
+    }
+
     func solveInteger(start: [Double]?, until deadline: Date) throws -> IntegerResult {
         let result = try session.solveInteger(
             options: SolveOptions(deadline: deadline, relativeGap: options.relativeGap, verbose: options.verbose),
             start: start, progress: progress.map { report in { [started] p in
                 report(SearchProgress(elapsed: Date().timeIntervalSince(started), incumbent: p.incumbent, bound: p.bound))
             } })
-        if result.status == .feasible { hitDeadline = true }
+        if result.status == .feasible || result.status == .noSolution { hitDeadline = true }
+        trace("integer: \(result.status.rawValue) objective \(result.objective) bound \(result.bound)")
         return result
     }
 
-    /// Whether the columns hold every sequence of every official, so the integer optimum over them is exact.
-    var columnsAreComplete: Bool { !complete.contains(false) }
-
-    /// The chosen columns of a solution.
-    func chosenColumns(_ values: [Double]) -> [Int] {
-        master.columns.indices.filter { values.indices.contains(master.firstSequenceVariable + $0) && values[master.firstSequenceVariable + $0] > 0.5 }
-    }
-
-    func plan(choosing chosen: [Int]) -> Plan {
+    /// The plan of a solution: each group's counts handed to its members in the tie rules' order, the
+    /// earliest-starting sequences first.
+    func plan(of values: [Double]) -> Plan {
+        var byGroup: [Int: [(column: Int, count: Int)]] = [:]
+        for (column, count) in counts(of: values) { byGroup[master.columns[column].group, default: []].append((column, count)) }
         var starts: [CourseStart] = []
-        for column in chosen {
-            let (official, sequence) = master.columns[column]
-            for start in sequence.starts {
-                starts.append(CourseStart(official: official, course: master.profiles[official].candidates[start.candidate].course, year: start.year))
+        for (group, columns) in byGroup {
+            var members = master.groups[group].members[...]
+            let ordered = columns.sorted {
+                let (a, b) = (master.columns[$0.column].sequence.starts, master.columns[$1.column].sequence.starts)
+                return (a.first?.year ?? 0, $0.column) < (b.first?.year ?? 0, $1.column)
+            }
+            for (column, count) in ordered {
+                let sequence = master.columns[column].sequence
+                for official in members.prefix(count) {
+                    for start in sequence.starts {
+                        starts.append(CourseStart(
+                            official: official, course: master.groups[group].profile.candidates[start.candidate].course, year: start.year))
+                    }
+                }
+                members = members.dropFirst(count)
             }
         }
         return Plan(starts: starts)
@@ -265,6 +431,14 @@ final class PlanningRun {
     func padded(_ values: [Double]) -> [Double] {
         values + Array(repeating: 0, count: max(0, master.model.variables.count - values.count))
     }
+
+    /// Timings for benchmarks and diagnosis, on standard error when CADREPLAN_TRACE is set.
+    func trace(_ message: @autoclosure () -> String) {
+        guard Self.tracing else { return }
+        FileHandle.standardError.write(Data(String(format: "[%7.3fs] ", elapsed).appending(message() + "\n").utf8))
+    }
+
+    private static let tracing = ProcessInfo.processInfo.environment["CADREPLAN_TRACE"] != nil
 }
 
 public enum PlanningError: Error, CustomStringConvertible {

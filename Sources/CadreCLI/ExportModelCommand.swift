@@ -1,0 +1,40 @@
+import ArgumentParser
+import CadreGLPK
+import CadreIO
+import CadreLinearModel
+import CadrePlanner
+import Foundation
+
+extension ModelFormat: ExpressibleByArgument {}
+
+struct ExportModelCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export-model",
+        abstract: "Writes the integer program GLPK solves for the primary objective (MPS or CPLEX LP).")
+
+    @Argument(help: "The scenario YAML file.")
+    var scenario: String
+
+    @Option(name: .long, help: "mps or lp.")
+    var format: ModelFormat
+
+    @Option(name: .long, help: "The file to write.")
+    var out: String
+
+    @OptionGroup var options: SolvingOptions
+
+    func run() throws {
+        let loaded = try ScenarioLoader.load(path: scenario)
+        let target = URL(fileURLWithPath: out).standardizedFileURL.path
+        if loaded.files.all.contains(where: { URL(fileURLWithPath: $0).standardizedFileURL.path == target }) {
+            throw UsageError(message: "refusing to write the model over the input file \(out)")
+        }
+        // Written beside the target and renamed, so a failed export leaves no half file.
+        let temporary = target + ".partial-\(ProcessInfo.processInfo.processIdentifier)"
+        defer { try? FileManager.default.removeItem(atPath: temporary) }
+        try Planner(solver: GLPKSolver(), options: options.plannerOptions).exportModel(loaded.scenario, format: format, to: temporary)
+        if FileManager.default.fileExists(atPath: target) { try FileManager.default.removeItem(atPath: target) }
+        try FileManager.default.moveItem(atPath: temporary, toPath: target)
+        if !options.quiet { print(out) }
+    }
+}

@@ -1,0 +1,41 @@
+import CadreGLPK
+import CadreIO
+import CadreLinearModel
+import CadrePlanner
+import Foundation
+
+/// The one place errors become messages and exit codes.
+struct Failure {
+    var message: String
+    var code: Int32
+
+    static let badInput: Int32 = 1
+    static let timeLimit: Int32 = 2
+    static let internalFailure: Int32 = 3
+
+    static func classify(_ error: Error) -> Failure? {
+        switch error {
+        case let input as InputError:
+            return Failure(message: input.description, code: badInput)
+        case let output as OutputFolderError:
+            return Failure(message: "cadreplan: \(output.message)", code: badInput)
+        case let usage as UsageError:
+            return Failure(message: "cadreplan: \(usage.message)", code: badInput)
+        case let planning as PlanningError:
+            return Failure(message: "cadreplan: \(planning.description)", code: internalFailure)
+        case let model as ModelError:
+            return Failure(message: "cadreplan: model error: \(model.message)", code: internalFailure)
+        case let solver as GLPKError:
+            return Failure(message: "cadreplan: GLPK: \(solver)", code: internalFailure)
+        case let cocoa as CocoaError:
+            return Failure(message: "cadreplan: \(cocoa.localizedDescription)", code: badInput)
+        default:
+            return nil
+        }
+    }
+}
+
+/// A bad argument noticed after parsing (a missing file, an impossible combination).
+struct UsageError: Error {
+    var message: String
+}

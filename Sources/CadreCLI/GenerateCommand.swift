@@ -1,0 +1,31 @@
+import ArgumentParser
+import CadreGenerator
+import Foundation
+
+struct GenerateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "generate", abstract: "Writes a synthetic province of about N officials as a scenario folder.")
+
+    @Option(name: .long, help: "About how many officials.")
+    var officials: Int
+
+    @Option(name: .long, help: "Seed of the generator: the same seed gives the same files.")
+    var seed: UInt64 = 2022
+
+    @Option(name: .long, help: "The folder to write.")
+    var out: String
+
+    func validate() throws {
+        guard (10...2_000_000).contains(officials) else { throw ValidationError("--officials must be from 10 to 2000000") }
+    }
+
+    func run() throws {
+        if FileManager.default.fileExists(atPath: out),
+           let contents = try? FileManager.default.contentsOfDirectory(atPath: out), !contents.isEmpty {
+            throw UsageError(message: "refusing to write into \(out): the folder is not empty")
+        }
+        let province = ProvinceGenerator(officials: officials, seed: seed).generate()
+        try ScenarioFolder.write(province, to: out)
+        print("\(province.scenario.officials.count) officials, \(province.communes.count) communes → \(out)")
+    }
+}

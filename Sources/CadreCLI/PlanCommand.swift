@@ -1,0 +1,45 @@
+import ArgumentParser
+import CadreDomain
+import CadreGLPK
+import CadreIO
+import CadrePlanner
+import Foundation
+
+struct PlanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "plan", abstract: "Plans a scenario and writes the schedule, attainment, budget and intakes.")
+
+    @Argument(help: "The scenario YAML file.")
+    var scenario: String
+
+    @Option(name: .long, help: "Output folder (default: out/<scenario name>/).")
+    var out: String?
+
+    @Flag(name: .long, help: "Replace the output folder even if cadreplan did not write it.")
+    var force = false
+
+    @OptionGroup var options: SolvingOptions
+
+    func run() throws {
+        let loaded = try ScenarioLoader.load(path: scenario)
+        let labels = Labels(language: options.lang)
+        if !options.quiet { printWarnings(loaded.warnings) }
+        let progressLine = ProgressLine(quiet: options.quiet)
+        let planner = Planner(solver: GLPKSolver(), options: options.plannerOptions, progress: progressLine.update)
+        let result = try planner.plan(loaded.scenario)
+        progressLine.finish()
+        let folder = out ?? "out/\(loaded.scenario.name)"
+        try OutputFolder(path: folder).write(PlanWriter.files(for: result), inputFiles: loaded.files.all, force: force)
+        if !options.quiet {
+            print(PlanSummary(result: result, labels: labels).text)
+            print("\(labels.written) \(folder)")
+        }
+        if result.stoppedByTimeLimit { throw CadreExit(code: Failure.timeLimit) }
+    }
+}
+
+func printWarnings(_ warnings: [InputProblem]) {
+    for warning in warnings {
+        FileHandle.standardError.write(Data((warning.description + "\n").utf8))
+    }
+}
