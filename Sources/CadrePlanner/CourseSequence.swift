@@ -106,6 +106,8 @@ struct SequenceSearch {
         var layers: [[Node]] = [[Node(value: 0, parent: -1, started: 0)]]
         for year in baseYear...profile.lastPlanYear {
             let k = year - baseYear
+            // Each candidate's price this year, once, rather than once per state that could start it.
+            let priceThisYear = profile.candidates.indices.map { startPrice($0, year: year, prices: prices, moneyScale: moneyScale) }
             var partials: [Partial] = []
             partials.reserveCapacity(layerStates.count)
             for (index, states) in layerStates.enumerated() {
@@ -115,7 +117,7 @@ struct SequenceSearch {
             // Partials already made never change key, so one index serves every slot of the year.
             var indexOf: [PartialKey: Int] = [:]
             for (i, partial) in partials.enumerated() { indexOf[PartialKey(states: partial.states, days: partial.days)] = i }
-            for slot in 0..<slotCount where profile.candidatesBySlot[slot].contains(where: { profile.candidates[$0].startYears.contains(year) }) {
+            for slot in 0..<slotCount where profile.candidatesBySlot[slot].contains(where: { profile.candidates[$0].startYearMask & (1 << UInt64(k)) != 0 }) {
                 var next = partials
                 for partial in partials where partial.states.running(slot) < 0 {
                     for c in profile.candidatesBySlot[slot] where canStart(c, from: partial.states, slot: slot, year: year, days: partial.days) {
@@ -123,7 +125,7 @@ struct SequenceSearch {
                         let candidate = profile.candidates[c]
                         states.set(slot, level: partial.states.level(slot), running: c, completes: k + candidate.years - 1)
                         let days = partial.days + candidate.days
-                        let value = partial.value - startPrice(c, year: year, prices: prices, moneyScale: moneyScale)
+                        let value = partial.value - priceThisYear[c]
                         let key = PartialKey(states: states, days: days)
                         if let existing = indexOf[key] {
                             if value > next[existing].value + 1e-12 {
@@ -234,7 +236,7 @@ struct SequenceSearch {
         let candidate = profile.candidates[c]
         let level = states.level(slot)
         return candidate.grants > level && candidate.requires <= level && days + candidate.days <= maxTrainingDays
-            && candidate.startYears.contains(year)
+            && candidate.startYearMask & (1 << UInt64(year - baseYear)) != 0
     }
 
     /// Courses completing this year raise their slot's level.

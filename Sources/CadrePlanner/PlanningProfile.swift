@@ -27,6 +27,8 @@ struct Candidate: Sendable, Hashable {
     var costPerYear: Double
     /// Start years in which the course admits the official and completes in time.
     var startYears: [Int]
+    /// The same years as bits, by offset from the base year.
+    var startYearMask: UInt64
 }
 
 /// What the model sees of one official: the families that matter to them (slots), the courses that can
@@ -176,7 +178,8 @@ enum ProfileBuilder {
             bySlot[slot].append(candidates.count)
             candidates.append(Candidate(
                 course: c, slot: slot, grants: course.grants, requires: course.requires ?? 0, years: course.years,
-                days: course.days, costPerYear: course.costPerYear, startYears: startYears(course)))
+                days: course.days, costPerYear: course.costPerYear, startYears: startYears(course),
+                startYearMask: startYears(course).reduce(0) { $0 | (1 << UInt64($1 - scenario.baseYear)) }))
         }
 
         // A membership stays only when every unmet condition is in a slot (a reachable family).
