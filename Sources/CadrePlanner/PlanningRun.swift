@@ -349,6 +349,30 @@ final class PlanningRun {
         return counts
     }
 
+    /// RINS: fix every column on which the relaxation and the incumbent agree on a whole value, and let
+    /// branch and cut settle the rest, a small problem GLPK solves in moments. Bounds are restored after.
+    func neighbourhoodSearch(relaxation: [Double], incumbent: [Double], until deadline: Date) throws -> [Double]? {
+        var fixedColumns: [Int] = []
+        defer {
+            for column in fixedColumns {
+                try? session.setVariableBounds(master.firstSequenceVariable + column, lower: 0, upper: .infinity)
+            }
+        }
+        for column in master.columns.indices {
+            let lp = value(relaxation, column: column)
+            let current = value(incumbent, column: column)
+            guard lp <= 1e-6, current <= 1e-6 else { continue }
+            try session.setVariableBounds(master.firstSequenceVariable + column, lower: current, upper: current)
+            fixedColumns.append(column)
+        }
+        trace("neighbourhood: \(master.columns.count - fixedColumns.count) of \(master.columns.count) columns free")
+        let sub = min(deadline, Date().addingTimeInterval(max(1, options.timeLimit * 0.1)))
+        let result = try session.solveInteger(
+            options: SolveOptions(deadline: sub, relativeGap: options.relativeGap / 10, verbose: options.verbose),
+            start: incumbent, progress: nil)
+        return result.values.isEmpty ? nil : result.values
+    }
+
     /// Σ cost × value under the current objective.
     func objective(of values: [Double]) -> Double {
         zip(master.model.variables, values).reduce(0) { $0 + $1.0.cost * $1.1 }
@@ -383,6 +407,12 @@ final class PlanningRun {
         }
         var bound = root.lowerBound
         trace("heuristics: objective \(objective(of: best)) bound \(bound)")
+        if relativeGap(incumbent: objective(of: best), bound: bound) > options.relativeGap,
+           let improved = try neighbourhoodSearch(relaxation: padded(root.result.values), incumbent: best, until: searchUntil),
+           objective(of: improved) < objective(of: best) - 1e-9 {
+            best = improved
+            trace("neighbourhood: objective \(objective(of: best))")
+        }
         if relativeGap(incumbent: objective(of: best), bound: bound) > options.relativeGap {
             let search = try solveInteger(start: best, until: searchUntil)
             if !search.values.isEmpty && search.objective < objective(of: best) { best = search.values }
