@@ -7,4 +7,5 @@ if ! [ -f /usr/include/glpk.h ]; then
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libglpk-dev >/dev/null
 fi
 swift build -c release --product cadreplan
-.build/release/cadreplan plan Scenarios/quang-ngai-2022/baseline.yaml --out out/quang-ngai-2022 "$@"
+# 0.5 % is the sample's target gap; the contract default (0.1 %) runs to the time limit and exits 2.
+.build/release/cadreplan plan Scenarios/quang-ngai-2022/baseline.yaml --out out/quang-ngai-2022 --gap 0.005 "$@"
