@@ -33,6 +33,6 @@ let package = Package(
         .testTarget(name: "CadrePlannerTests", dependencies: ["CadrePlanner", "CadreGLPK", "CadreLinearModel", "_CadreTestSupport"]),
         .testTarget(name: "CadreIOTests", dependencies: ["CadreIO", "_CadreTestSupport"]),
         .testTarget(name: "CadreGeneratorTests", dependencies: ["CadreGenerator", "CadreIO", "_CadreTestSupport"]),
-        .testTarget(name: "CadreCLITests", dependencies: ["_CadreTestSupport"]),
+        .testTarget(name: "CadreCLITests", dependencies: ["CadreDomain", "CadreIO", "_CadreTestSupport"]),
     ]
 )

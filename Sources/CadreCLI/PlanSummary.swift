@@ -19,14 +19,15 @@ struct PlanSummary {
             "\(labels.starts): \(result.plan.starts.count)",
             "",
         ]
-        var rows = [[labels.target, labels.year, labels.cohort, labels.required, labels.attained, ""]]
+        var rows = [[labels.target, labels.year, labels.cohort, labels.required, labels.attained, "", ""]]
         let byKey = Dictionary(uniqueKeysWithValues: result.evaluation.attainment.map { ([$0.targetIndex, $0.year], $0) })
         for (index, target) in scenario.targets.enumerated() {
             let years = Array(Set([min(max(target.deadline, scenario.baseYear), scenario.horizon), scenario.horizon])).sorted()
             for year in years {
                 guard let row = byKey[[index, year]] else { continue }
                 let mark = row.shortfall == 0 ? "✓" : "−\(row.shortfall)"
-                rows.append([target.id, String(year), String(row.cohort), String(row.required), String(row.attained), mark])
+                let label = labels.language == .vi ? target.labelVi : target.labelEn
+                rows.append([target.id, String(year), String(row.cohort), String(row.required), String(row.attained), mark, label])
             }
         }
         lines += Self.table(rows)
@@ -39,7 +40,8 @@ struct PlanSummary {
         return rows.map { row in
             row.enumerated().map { column, cell in
                 let pad = String(repeating: " ", count: widths[column] - cell.count)
-                return column == 0 ? cell + pad : pad + cell
+                // Ids and labels read left to right; numbers line up on the right.
+                return column == 0 || column == row.count - 1 ? cell + pad : pad + cell
             }.joined(separator: "  ")
         }
     }

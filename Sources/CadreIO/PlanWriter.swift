@@ -165,6 +165,7 @@ public enum PlanWriter {
             "horizon": String(result.scenario.horizon),
             "starts": String(result.plan.starts.count),
             "stopped_by_time_limit": result.stoppedByTimeLimit ? "true" : "false",
+            "spending_gap": number(result.spendingGap, 6),
         ]
         let body = fields.sorted { $0.key < $1.key }.map { "  \(jsonString($0.key)): \($0.value)" }
         return Data(("{\n" + body.joined(separator: ",\n") + "\n}\n").utf8)

@@ -81,18 +81,22 @@ public struct Planner {
         let shortfall = try run.bestInteger(root: shortfallRoot, incumbent: nil, searchUntil: run.deadline(atFraction: 0.65))
         let primary = run.primaryValue(of: shortfall.values)
 
-        try run.enterSpendingPhase(primaryCap: primary)
-        let spendingRoot = try run.generateColumns(until: run.deadline(atFraction: 0.75))
+        // The spending phase gets as long again as the shortfall phase took (within the limit): a planner
+        // should not wait the whole limit for the last VND once the shortfall is settled.
         var values = shortfall.values
         var spendingGap = Double.nan
-        if spendingRoot.result.status == .optimal {
-            let spending = try run.bestInteger(root: spendingRoot, incumbent: shortfall.values,
-                                               searchUntil: run.deadline(atFraction: 0.97))
-            values = spending.values
-            spendingGap = spending.gap
+        let spendingEnd = min(run.deadline(atFraction: 0.97), Date().addingTimeInterval(max(1, run.elapsed)))
+        if Date() < spendingEnd {
+            try run.enterSpendingPhase(primaryCap: primary)
+            let spendingRoot = try run.generateColumns(until: Date(timeIntervalSinceNow: 0.5 * spendingEnd.timeIntervalSinceNow))
+            if spendingRoot.result.status == .optimal {
+                let spending = try run.bestInteger(root: spendingRoot, incumbent: shortfall.values, searchUntil: spendingEnd)
+                values = spending.values
+                spendingGap = spending.gap
+            }
         }
         // Shortfall is never negative, whatever the relaxation could prove so far.
-        var planned = try result(of: run, plan: run.plan(of: values), lowerBound: max(0, shortfall.bound))
+        var planned = try result(of: run, plan: run.plan(of: values), lowerBound: shortfall.bound)
         planned.spendingGap = spendingGap
         guard planned.objective <= primary + 1e-6 * max(1, primary) else {
             throw PlanningError.inconsistent("the plan recounts to \(planned.objective), the solver said \(primary)")

@@ -366,7 +366,7 @@ final class PlanningRun {
             fixedColumns.append(column)
         }
         trace("neighbourhood: \(master.columns.count - fixedColumns.count) of \(master.columns.count) columns free")
-        let sub = min(deadline, Date().addingTimeInterval(max(1, options.timeLimit * 0.1)))
+        let sub = min(deadline, Date().addingTimeInterval(options.timeLimit * 0.1))
         let result = try session.solveInteger(
             options: SolveOptions(deadline: sub, relativeGap: options.relativeGap / 10, verbose: options.verbose),
             start: incumbent, progress: nil)
@@ -376,6 +376,14 @@ final class PlanningRun {
     /// Σ cost × value under the current objective.
     func objective(of values: [Double]) -> Double {
         zip(master.model.variables, values).reduce(0) { $0 + $1.0.cost * $1.1 }
+    }
+
+    /// A lower bound made as tight as the objective's values allow: weighted shortfall is never negative,
+    /// and with whole weights it is a whole number, so a bound of 176.2 proves 177.
+    func strengthened(_ bound: Double) -> Double {
+        guard phase == .shortfall else { return bound }
+        let whole = master.shortfallWeights.allSatisfy { $0 == $0.rounded() }
+        return max(0, whole ? (bound - 1e-6).rounded(.up) : bound)
     }
 
     /// Σ weight × shortfall of a solution.
@@ -405,9 +413,9 @@ final class PlanningRun {
         guard var best = candidates.min(by: { objective(of: $0) < objective(of: $1) }) else {
             throw PlanningError.inconsistent("no integer plan keeps the shortfall found")
         }
-        var bound = root.lowerBound
+        var bound = strengthened(root.lowerBound)
         trace("heuristics: objective \(objective(of: best)) bound \(bound)")
-        if relativeGap(incumbent: objective(of: best), bound: bound) > options.relativeGap,
+        if relativeGap(incumbent: objective(of: best), bound: bound) > options.relativeGap, Date() < searchUntil,
            let improved = try neighbourhoodSearch(relaxation: padded(root.result.values), incumbent: best, until: searchUntil),
            objective(of: improved) < objective(of: best) - 1e-9 {
             best = improved
@@ -416,7 +424,7 @@ final class PlanningRun {
         if relativeGap(incumbent: objective(of: best), bound: bound) > options.relativeGap {
             let search = try solveInteger(start: best, until: searchUntil)
             if !search.values.isEmpty && search.objective < objective(of: best) { best = search.values }
-            if columnsAreComplete { bound = max(bound, min(search.bound, objective(of: best))) }
+            if columnsAreComplete { bound = max(bound, strengthened(min(search.bound, objective(of: best)))) }
         }
         return IntegerPlan(values: best, objective: objective(of: best), bound: bound)
     }

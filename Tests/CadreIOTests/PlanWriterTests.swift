@@ -95,6 +95,7 @@ final class PlanWriterTests: XCTestCase {
           "scenario": "baseline",
           "seconds": 1.5,
           "solver": "GLPK 5.0",
+          "spending_gap": null,
           "starts": 3,
           "status": "feasible",
           "stopped_by_time_limit": true,
