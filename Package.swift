@@ -22,9 +22,11 @@ let package = Package(
         .target(name: "CadreGLPK", dependencies: ["CGLPK", "CadreLinearModel"]),
         .target(name: "CadreIO", dependencies: ["CadreDomain", "CadreLinearModel", "CadrePlanner", .product(name: "Yams", package: "Yams")]),
         .target(name: "CadreGenerator", dependencies: ["CadreDomain", "CadreIO"]),
+        .systemLibrary(name: "CXLSXWriter", providers: [.apt(["libxlsxwriter-dev"])]),
+        .target(name: "CadreReport", dependencies: ["CadreDomain", "CadrePlanner", "CadreIO", "CXLSXWriter"]),
         .executableTarget(
             name: "CadreCLI",
-            dependencies: ["CadreDomain", "CadrePlanner", "CadreGLPK", "CadreIO", "CadreGenerator",
+            dependencies: ["CadreDomain", "CadrePlanner", "CadreGLPK", "CadreIO", "CadreGenerator", "CadreReport",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .target(name: "_CadreTestSupport", dependencies: ["CadreDomain", "CadrePlanner", "CadreGLPK", "CadreIO"], path: "Tests/_CadreTestSupport"),
@@ -33,6 +35,7 @@ let package = Package(
         .testTarget(name: "CadrePlannerTests", dependencies: ["CadrePlanner", "CadreGLPK", "CadreLinearModel", "_CadreTestSupport"]),
         .testTarget(name: "CadreIOTests", dependencies: ["CadreIO", "_CadreTestSupport"]),
         .testTarget(name: "CadreGeneratorTests", dependencies: ["CadreGenerator", "CadreIO", "_CadreTestSupport"]),
+        .testTarget(name: "CadreReportTests", dependencies: ["CadreReport", "CadreIO", "_CadreTestSupport"]),
         .testTarget(name: "CadreCLITests", dependencies: ["CadreDomain", "CadreIO", "_CadreTestSupport"]),
     ]
 )
