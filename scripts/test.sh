@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
-# Installs what the tests need (GLPK and its glpsol), then runs every test.
+# Installs what the tests need (GLPK, glpsol, libxlsxwriter), then runs every test.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if ! [ -f /usr/include/glpk.h ] || ! command -v glpsol >/dev/null; then
+if ! [ -f /usr/include/glpk.h ] || ! [ -f /usr/include/xlsxwriter.h ] || ! command -v glpsol >/dev/null; then
     apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libglpk-dev glpk-utils >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libglpk-dev glpk-utils libxlsxwriter-dev >/dev/null
 fi
 swift build --build-tests
 swift test --skip-build
