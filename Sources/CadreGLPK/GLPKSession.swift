@@ -148,7 +148,8 @@ public final class GLPKSession: SolverSession {
 
         // The presolved problem numbers its columns differently, so it cannot take our start.
         let context = SearchContext(deadline: options.deadline, started: started, bound: rootBound,
-                                    start: options.presolve ? nil : usableStart?.values, progress: progress)
+                                    start: options.presolve ? nil : usableStart?.values, goodEnough: options.goodEnough,
+                                    progress: progress)
         var parameters = glp_iocp()
         glp_init_iocp(&parameters)
         parameters.msg_lev = options.verbose ? GLP_MSG_ON : GLP_MSG_OFF

@@ -9,6 +9,7 @@ final class SearchContext {
     private let deadline: Date
     private let started: Date
     private let progress: ((SearchProgress) -> Void)?
+    private let goodEnough: Double?
     /// The starting solution with a dummy element 0, because GLPK arrays are 1-based; nil once handed over.
     private var start: [Double]?
     private var lastReport = Date.distantPast
@@ -18,8 +19,10 @@ final class SearchContext {
     private(set) var bound: Double
     private(set) var incumbent: Double?
 
-    init(deadline: Date, started: Date, bound: Double, start: [Double]?, progress: ((SearchProgress) -> Void)?) {
+    init(deadline: Date, started: Date, bound: Double, start: [Double]?, goodEnough: Double? = nil,
+         progress: ((SearchProgress) -> Void)?) {
         self.deadline = deadline
+        self.goodEnough = goodEnough
         self.started = started
         self.bound = bound
         self.start = start.map { [0] + $0 }
@@ -40,6 +43,9 @@ final class SearchContext {
                 self.start = nil
                 startAccepted = glp_ios_heur_sol(tree, start) == 0
             }
+        case GLP_IBINGO where goodEnough != nil:
+            observe(tree)
+            if let incumbent, let goodEnough, incumbent <= goodEnough { glp_ios_terminate(tree) }
         case GLP_ISELECT, GLP_IBINGO:
             // Reading the best node walks the active list: do it, and report, at most five times a second.
             guard now.timeIntervalSince(lastReport) >= 0.2 else { return }

@@ -21,12 +21,17 @@ public struct SolveOptions: Sendable {
     public var presolve: Bool
     /// Pass the solver's own messages to standard error.
     public var verbose: Bool
+    /// Stop the integer search as soon as a solution this good is found (the caller knows a bound the
+    /// solver does not).
+    public var goodEnough: Double?
 
-    public init(deadline: Date = .distantFuture, relativeGap: Double = 1e-3, presolve: Bool = false, verbose: Bool = false) {
+    public init(deadline: Date = .distantFuture, relativeGap: Double = 1e-3, presolve: Bool = false, verbose: Bool = false,
+                goodEnough: Double? = nil) {
         self.deadline = deadline
         self.relativeGap = relativeGap
         self.presolve = presolve
         self.verbose = verbose
+        self.goodEnough = goodEnough
     }
 }
 

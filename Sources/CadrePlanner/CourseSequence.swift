@@ -99,7 +99,8 @@ struct SequenceSearch {
     }
 
     /// The sequence with the largest Σ coverage dual earned − Σ start price; the empty sequence scores 0.
-    func best(prices: SequencePrices, moneyScale: Double) -> (sequence: CourseSequence, value: Double) {
+    /// With a `beam`, only that many of the best states survive each year: fast, but no longer exact.
+    func best(prices: SequencePrices, moneyScale: Double, beam: Int? = nil) -> (sequence: CourseSequence, value: Double) {
         guard baseYear <= profile.lastPlanYear else { return (CourseSequence(starts: []), 0) }
         let slotCount = profile.families.count
         var layerStates: [SlotStates] = [initialStates()]
@@ -156,6 +157,11 @@ struct SequenceSearch {
                     states.append(ended)
                     nodes.append(Node(value: value, parent: partial.parent, started: partial.started))
                 }
+            }
+            if let beam, states.count > beam {
+                let kept = states.indices.sorted { (nodes[$0].value, -$0) > (nodes[$1].value, -$1) }.prefix(beam).sorted()
+                states = kept.map { states[$0] }
+                nodes = kept.map { nodes[$0] }
             }
             layerStates = states
             layers.append(nodes)

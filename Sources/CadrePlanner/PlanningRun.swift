@@ -17,6 +17,8 @@ final class PlanningRun {
     static let tieWeight = 1e-6
     /// Time any relaxation may take past the deadline, so that even a tiny time limit returns a plan.
     static let graceSeconds = 5.0
+    /// States kept per year by the cheap pricing of the early rounds.
+    static let pricingBeam = 64
 
     let scenario: Scenario
     let options: PlannerOptions
@@ -148,6 +150,8 @@ final class PlanningRun {
     func generateColumns(until deadline: Date, maxRounds: Int = .max) throws -> Relaxation {
         var lowerBound = -Double.infinity
         var round = 0
+        // Cheap beam-limited pricing until it finds nothing, then exact pricing, which alone gives a bound.
+        var exact = false
         while true {
             // A relaxation is always solved, even past the deadline: without one there is no plan to return.
             let lpDeadline = max(deadline, Date().addingTimeInterval(Self.graceSeconds))
@@ -156,7 +160,7 @@ final class PlanningRun {
             if round >= maxRounds { return Relaxation(result: lp, lowerBound: lowerBound, converged: false) }
             round += 1
             let pricingStarted = Date()
-            let priced = price(duals: lp.duals)
+            let priced = price(duals: lp.duals, beam: exact ? nil : Self.pricingBeam)
             let pricingSeconds = Date().timeIntervalSince(pricingStarted)
             // Lagrangian bound: each group could move all its members to its best sequence.
             var improvement = 0.0
@@ -170,11 +174,15 @@ final class PlanningRun {
                     newColumns.append(variable)
                 }
             }
-            lowerBound = max(lowerBound, lp.objective - improvement)
-            trace("columns: lp \(lp.objective) bound \(lowerBound) added \(newColumns.count) total \(master.columns.count) pricing \(String(format: "%.2f", pricingSeconds))s")
+            if exact { lowerBound = max(lowerBound, lp.objective - improvement) }
+            trace("columns: \(exact ? "exact" : "beam") lp \(lp.objective) bound \(lowerBound) added \(newColumns.count) total \(master.columns.count) pricing \(String(format: "%.2f", pricingSeconds))s")
             progress?(SearchProgress(elapsed: elapsed, incumbent: nil, bound: lowerBound))
             if !newColumns.isEmpty { try session.addVariables(newColumns) }
             let closeEnough = lp.objective - lowerBound <= 0.1 * options.relativeGap * max(1, abs(lp.objective))
+            if newColumns.isEmpty && !exact {
+                exact = true
+                continue
+            }
             if newColumns.isEmpty || closeEnough || round >= maxRounds || Date() >= deadline {
                 return Relaxation(result: lp, lowerBound: newColumns.isEmpty ? lp.objective : lowerBound,
                                   converged: newColumns.isEmpty || closeEnough)
@@ -183,7 +191,7 @@ final class PlanningRun {
     }
 
     /// The best sequence of each incompletely listed group under the duals (nil where nothing to price).
-    private func price(duals: [Double]) -> [(CourseSequence, Double)?] {
+    private func price(duals: [Double], beam: Int?) -> [(CourseSequence, Double)?] {
         let master = self.master
         let phase = self.phase
         let yearCount = master.yearCount
@@ -194,17 +202,20 @@ final class PlanningRun {
             budget: Array(duals[master.firstBudgetRow..<(master.firstBudgetRow + yearCount)]),
             seats: seatDuals,
             startCost: { [scenario] profile, candidate, year in Self.startCost(scenario, profile, candidate, year, phase: phase) })
+        // Heaviest searches first, handed out one at a time, so no worker is left with the long tail.
         let todo = master.groups.indices.filter { !complete[$0] }
+            .sorted { (master.groups[$0].profile.candidates.count, $1) > (master.groups[$1].profile.candidates.count, $0) }
         nonisolated(unsafe) var found = [(CourseSequence, Double)?](repeating: nil, count: master.groups.count)
         let scenario = self.scenario
+        let nextJob = JobCounter()
         found.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let out = buffer
             let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
-            DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                for position in stride(from: worker, to: todo.count, by: workers) {
+            DispatchQueue.concurrentPerform(iterations: workers) { _ in
+                while let position = nextJob.next(below: todo.count) {
                     let search = SequenceSearch(profile: master.groups[todo[position]].profile, baseYear: scenario.baseYear,
                                                 yearCount: yearCount, maxTrainingDays: scenario.maxTrainingDays)
-                    out[todo[position]] = search.best(prices: prices, moneyScale: MasterProblem.moneyScale)
+                    out[todo[position]] = search.best(prices: prices, moneyScale: MasterProblem.moneyScale, beam: beam)
                 }
             }
         }
@@ -335,15 +346,26 @@ final class PlanningRun {
             let gain = effects[column].coverageRows.reduce(0.0) { $0 + (covered[$1] < needed[$1] ? master.shortfallWeights[$1] : 0) }
             return gain / (1 + effects[column].spending.reduce(0, +) / MasterProblem.moneyScale)
         }
-        var added = true
-        while added {
-            added = false
-            let ranked = master.columns.indices.map { ($0, score($0)) }.filter { $0.1 > 0 }.sorted { ($0.1, -$0.0) > ($1.1, -$1.0) }
-            for (column, _) in ranked where take(1, of: column, into: &ledger) {
+        // Lazy greedy: scores only fall as coverage grows, so a column whose fresh score still beats the
+        // next stale one is the best, and the list is sorted once.
+        var pending = master.columns.indices.map { ($0, score($0)) }.filter { $0.1 > 0 }.sorted { ($0.1, -$0.0) > ($1.1, -$1.0) }
+        var next = 0
+        while next < pending.count {
+            let column = pending[next].0
+            let fresh = score(column)
+            if fresh <= 0 {
+                next += 1
+            } else if next + 1 < pending.count && fresh < pending[next + 1].1 {
+                var position = next + 1
+                while position + 1 < pending.count && pending[position + 1].1 > fresh { position += 1 }
+                pending.remove(at: next)
+                pending.insert((column, fresh), at: position)
+            } else if take(1, of: column, into: &ledger) {
                 counts[column, default: 0] += 1
                 for row in effects[column].coverageRows { covered[row] += 1 }
-                added = true
-                break
+                pending[next].1 = fresh
+            } else {
+                next += 1
             }
         }
         return counts
@@ -351,7 +373,7 @@ final class PlanningRun {
 
     /// RINS: fix every column on which the relaxation and the incumbent agree on a whole value, and let
     /// branch and cut settle the rest, a small problem GLPK solves in moments. Bounds are restored after.
-    func neighbourhoodSearch(relaxation: [Double], incumbent: [Double], until deadline: Date) throws -> [Double]? {
+    func neighbourhoodSearch(relaxation: [Double], incumbent: [Double], goodEnough: Double, until deadline: Date) throws -> [Double]? {
         var fixedColumns: [Int] = []
         defer {
             for column in fixedColumns {
@@ -368,7 +390,8 @@ final class PlanningRun {
         trace("neighbourhood: \(master.columns.count - fixedColumns.count) of \(master.columns.count) columns free")
         let sub = min(deadline, Date().addingTimeInterval(options.timeLimit * 0.1))
         let result = try session.solveInteger(
-            options: SolveOptions(deadline: sub, relativeGap: options.relativeGap / 10, verbose: options.verbose),
+            options: SolveOptions(deadline: sub, relativeGap: options.relativeGap / 2, verbose: options.verbose,
+                                  goodEnough: goodEnough),
             start: incumbent, progress: nil)
         return result.values.isEmpty ? nil : result.values
     }
@@ -416,26 +439,33 @@ final class PlanningRun {
         var bound = strengthened(root.lowerBound)
         trace("heuristics: objective \(objective(of: best)) bound \(bound)")
         if relativeGap(incumbent: objective(of: best), bound: bound) > options.relativeGap, Date() < searchUntil,
-           let improved = try neighbourhoodSearch(relaxation: padded(root.result.values), incumbent: best, until: searchUntil),
+           let improved = try neighbourhoodSearch(relaxation: padded(root.result.values), incumbent: best,
+                                                  goodEnough: goodEnough(bound), until: searchUntil),
            objective(of: improved) < objective(of: best) - 1e-9 {
             best = improved
             trace("neighbourhood: objective \(objective(of: best))")
         }
         if relativeGap(incumbent: objective(of: best), bound: bound) > options.relativeGap {
-            let search = try solveInteger(start: best, until: searchUntil)
+            let search = try solveInteger(start: best, goodEnough: goodEnough(bound), until: searchUntil)
             if !search.values.isEmpty && search.objective < objective(of: best) { best = search.values }
             if columnsAreComplete { bound = max(bound, strengthened(min(search.bound, objective(of: best)))) }
         }
         return IntegerPlan(values: best, objective: objective(of: best), bound: bound)
     }
 
-    func solveInteger(start: [Double]?, until deadline: Date) throws -> IntegerResult {
+    /// The objective at which a plan is within the requested gap of `bound`.
+    private func goodEnough(_ bound: Double) -> Double {
+        bound >= 0 ? bound / (1 - options.relativeGap) : bound * (1 - options.relativeGap)
+    }
+
+    func solveInteger(start: [Double]?, goodEnough: Double? = nil, until deadline: Date) throws -> IntegerResult {
         let result = try session.solveInteger(
-            options: SolveOptions(deadline: deadline, relativeGap: options.relativeGap, verbose: options.verbose),
+            options: SolveOptions(deadline: deadline, relativeGap: options.relativeGap, verbose: options.verbose,
+                                  goodEnough: goodEnough),
             start: start, progress: progress.map { report in { [started] p in
                 report(SearchProgress(elapsed: Date().timeIntervalSince(started), incumbent: p.incumbent, bound: p.bound))
             } })
-        if result.status == .feasible || result.status == .noSolution { hitDeadline = true }
+        if (result.status == .feasible || result.status == .noSolution) && Date() >= deadline { hitDeadline = true }
         trace("integer: \(result.status.rawValue) objective \(result.objective) bound \(result.bound)")
         return result
     }
@@ -477,6 +507,20 @@ final class PlanningRun {
     }
 
     private static let tracing = ProcessInfo.processInfo.environment["CADREPLAN_TRACE"] != nil
+}
+
+/// Hands out job numbers to worker threads.
+private final class JobCounter: @unchecked Sendable {
+    private var issued = 0
+    private let lock = NSLock()
+
+    func next(below count: Int) -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard issued < count else { return nil }
+        issued += 1
+        return issued - 1
+    }
 }
 
 public enum PlanningError: Error, CustomStringConvertible {
