@@ -32,7 +32,7 @@ let package = Package(
         .target(name: "_CadreTestSupport", dependencies: ["CadreDomain", "CadrePlanner", "CadreGLPK", "CadreIO"], path: "Tests/_CadreTestSupport"),
         .testTarget(name: "CadreDomainTests", dependencies: ["CadreDomain", "_CadreTestSupport"]),
         .testTarget(name: "CadreGLPKTests", dependencies: ["CadreGLPK", "CadreLinearModel"]),
-        .testTarget(name: "CadrePlannerTests", dependencies: ["CadrePlanner", "CadreGLPK", "CadreLinearModel", "_CadreTestSupport"]),
+        .testTarget(name: "CadrePlannerTests", dependencies: ["CadrePlanner", "CadreGLPK", "CadreLinearModel", "CadreGenerator", "_CadreTestSupport"]),
         .testTarget(name: "CadreIOTests", dependencies: ["CadreIO", "_CadreTestSupport"]),
         .testTarget(name: "CadreGeneratorTests", dependencies: ["CadreGenerator", "CadreIO", "_CadreTestSupport"]),
         .testTarget(name: "CadreReportTests", dependencies: ["CadreReport", "CadreIO", "_CadreTestSupport"]),
