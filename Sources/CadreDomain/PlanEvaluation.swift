@@ -101,14 +101,17 @@ public struct PlanEvaluation: Sendable {
         var rows: [Attainment] = []
         var objective = 0.0
         for (targetIndex, target) in scenario.targets.enumerated() {
-            for (k, year) in years.enumerated() {
-                var cohort = 0
-                var attained = 0
-                for (officialIndex, official) in scenario.officials.enumerated()
-                where target.cohortIncludes(official, in: year, baseYear: scenario.baseYear) {
-                    cohort += 1
-                    if target.requirement.isMet(by: levelsAtEnd[officialIndex][k]) { attained += 1 }
+            var cohorts = Array(repeating: 0, count: yearCount)
+            var attainedCounts = Array(repeating: 0, count: yearCount)
+            for (officialIndex, official) in scenario.officials.enumerated() where target.matchesFixedFilters(official) {
+                for (k, year) in years.enumerated() where target.matchesYearFilters(official, in: year, baseYear: scenario.baseYear) {
+                    cohorts[k] += 1
+                    if target.requirement.isMet(by: levelsAtEnd[officialIndex][k]) { attainedCounts[k] += 1 }
                 }
+            }
+            for (k, year) in years.enumerated() {
+                let cohort = cohorts[k]
+                let attained = attainedCounts[k]
                 let row = Attainment(
                     targetIndex: targetIndex, year: year, cohort: cohort,
                     required: target.requiredCount(cohortSize: cohort), attained: attained,

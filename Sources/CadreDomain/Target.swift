@@ -47,17 +47,27 @@ public struct Target: Sendable, Hashable {
 
     /// Whether the official counts in this target's cohort in `year` (in service and matching every filter).
     public func cohortIncludes(_ official: Official, in year: Int, baseYear: Int) -> Bool {
-        guard official.isInService(in: year) else { return false }
+        matchesFixedFilters(official) && matchesYearFilters(official, in: year, baseYear: baseYear)
+    }
+
+    /// The filters that do not change with the year: category, area, ethnicity, minority area, committee, title.
+    public func matchesFixedFilters(_ official: Official) -> Bool {
         if !categories.isEmpty && !categories.contains(official.category) { return false }
         if !areas.isEmpty && !areas.contains(official.area) { return false }
-        if let maxAge, official.age(in: year) > maxAge { return false }
         if kinhOnly && !official.isKinh { return false }
         if minorityAreaOnly && !official.minorityArea { return false }
         if partyCommitteeOnly && !official.partyCommittee { return false }
         if plannedTitleOnly && !official.hasPlannedTitle { return false }
-        if let minMinorityAreaYears {
-            guard official.minorityArea else { return false }
-            if Double(official.minorityAreaYears + (year - baseYear + 1)) < minMinorityAreaYears { return false }
+        if minMinorityAreaYears != nil && !official.minorityArea { return false }
+        return true
+    }
+
+    /// The filters that do: service, age, and years worked in a minority area.
+    public func matchesYearFilters(_ official: Official, in year: Int, baseYear: Int) -> Bool {
+        guard official.isInService(in: year) else { return false }
+        if let maxAge, official.age(in: year) > maxAge { return false }
+        if let minMinorityAreaYears, Double(official.minorityAreaYears + (year - baseYear + 1)) < minMinorityAreaYears {
+            return false
         }
         return true
     }

@@ -73,12 +73,14 @@ public struct Planner {
         guard !run.master.model.variables.isEmpty else {
             return try result(of: run, plan: .empty, lowerBound: 0)
         }
-        let shortfallRoot = try run.generateColumns(until: run.deadline(atFraction: 0.3))
+        // The relaxation decides both the bound and the columns the integer plan can use: it gets most of
+        // the time; heuristics are quick, and branch and cut only gets what is left.
+        let shortfallRoot = try run.generateColumns(until: run.deadline(atFraction: 0.6))
         guard shortfallRoot.result.status == .optimal else {
             throw PlanningError.solver("the relaxation ended \(shortfallRoot.result.status.rawValue)")
         }
         if !shortfallRoot.converged { run.noteDeadline() }
-        let shortfall = try run.bestInteger(root: shortfallRoot, incumbent: nil, searchUntil: run.deadline(atFraction: 0.65))
+        let shortfall = try run.bestInteger(root: shortfallRoot, incumbent: nil, searchUntil: run.deadline(atFraction: 0.75))
         let primary = run.primaryValue(of: shortfall.values)
 
         // The spending phase gets as long again as the shortfall phase took (within the limit): a planner

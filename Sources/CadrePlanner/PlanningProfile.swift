@@ -89,12 +89,13 @@ enum ProfileBuilder {
         var pending: [[(target: Int, yearOffset: Int)]] = Array(repeating: [], count: scenario.officials.count)
 
         for (o, official) in scenario.officials.enumerated() {
-            for (t, target) in scenario.targets.enumerated() {
+            for (t, target) in scenario.targets.enumerated() where target.matchesFixedFilters(official) {
                 let measuredFrom = target.firstMeasuredYear(baseYear: scenario.baseYear)
+                let qualified = target.requirement.isMet(by: official.levels)
                 for (k, year) in years.enumerated()
-                where target.cohortIncludes(official, in: year, baseYear: scenario.baseYear) {
+                where target.matchesYearFilters(official, in: year, baseYear: scenario.baseYear) {
                     cohortSizes[t][k] += 1
-                    if target.requirement.isMet(by: official.levels) {
+                    if qualified {
                         metAtStart[t][k] += 1
                     } else if year >= measuredFrom {
                         pending[o].append((t, k))
@@ -135,18 +136,21 @@ enum ProfileBuilder {
             }
         }
         // Courses that cross a threshold, then (to a fixed point) the courses that lead to them.
-        func startYears(_ course: Course) -> [Int] {
-            guard scenario.baseYear <= lastPlanYear else { return [] }
-            return (scenario.baseYear...lastPlanYear).filter {
+        var startYearsCache: [Int: [Int]] = [:]
+        func startYears(_ course: Course, _ c: Int) -> [Int] {
+            if let known = startYearsCache[c] { return known }
+            let years = scenario.baseYear <= lastPlanYear ? (scenario.baseYear...lastPlanYear).filter {
                 course.completionYear(startingIn: $0) <= lastPlanYear && course.admits(official, startingIn: $0)
-            }
+            } : []
+            startYearsCache[c] = years
+            return years
         }
         var chosen = Set<Int>()
         for (c, course) in scenario.courses.enumerated() {
             let held = official.levels[course.family]
             guard course.grants > held, let needed = thresholds[course.family],
                   needed.contains(where: { $0 > held && $0 <= course.grants }),
-                  !startYears(course).isEmpty else { continue }
+                  !startYears(course, c).isEmpty else { continue }
             chosen.insert(c)
         }
         var grew = true
@@ -161,7 +165,7 @@ enum ProfileBuilder {
                 let held = official.levels[course.family]
                 if course.grants > held,
                    neededSteps.contains(where: { $0.family == course.family && $0.level > held && $0.level <= course.grants }),
-                   !startYears(course).isEmpty {
+                   !startYears(course, c).isEmpty {
                     chosen.insert(c)
                     grew = true
                 }
@@ -178,8 +182,8 @@ enum ProfileBuilder {
             bySlot[slot].append(candidates.count)
             candidates.append(Candidate(
                 course: c, slot: slot, grants: course.grants, requires: course.requires ?? 0, years: course.years,
-                days: course.days, costPerYear: course.costPerYear, startYears: startYears(course),
-                startYearMask: startYears(course).reduce(0) { $0 | (1 << UInt64($1 - scenario.baseYear)) }))
+                days: course.days, costPerYear: course.costPerYear, startYears: startYears(course, c),
+                startYearMask: startYears(course, c).reduce(0) { $0 | (1 << UInt64($1 - scenario.baseYear)) }))
         }
 
         // A membership stays only when every unmet condition is in a slot (a reachable family).

@@ -183,6 +183,11 @@ final class PlanningRun {
                 exact = true
                 continue
             }
+            if !exact && Date() >= deadline {
+                // Out of time on the cheap rounds: one exact round still buys a bound over every plan.
+                exact = true
+                continue
+            }
             if newColumns.isEmpty || closeEnough || round >= maxRounds || Date() >= deadline {
                 return Relaxation(result: lp, lowerBound: newColumns.isEmpty ? lp.objective : lowerBound,
                                   converged: newColumns.isEmpty || closeEnough)
