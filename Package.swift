@@ -13,6 +13,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
     ],
     targets: [
         .target(name: "CadreDomain"),
@@ -20,7 +21,8 @@ let package = Package(
         .target(name: "CadrePlanner", dependencies: ["CadreDomain", "CadreLinearModel"]),
         .systemLibrary(name: "CGLPK", providers: [.apt(["libglpk-dev"])]),
         .target(name: "CadreGLPK", dependencies: ["CGLPK", "CadreLinearModel"]),
-        .target(name: "CadreIO", dependencies: ["CadreDomain", "CadreLinearModel", "CadrePlanner", .product(name: "Yams", package: "Yams")]),
+        .target(name: "CadreIO", dependencies: ["CadreDomain", "CadreLinearModel", "CadrePlanner", .product(name: "Yams", package: "Yams"),
+                                       .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(name: "CadreGenerator", dependencies: ["CadreDomain", "CadreIO"]),
         .systemLibrary(name: "CXLSXWriter", providers: [.apt(["libxlsxwriter-dev"])]),
         .target(name: "CadreReport", dependencies: ["CadreDomain", "CadrePlanner", "CadreIO", "CXLSXWriter"]),

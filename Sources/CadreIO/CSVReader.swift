@@ -1,73 +1,28 @@
 import Foundation
 
-/// One data row of a CSV file.
-public struct CSVRecord: Sendable, Equatable {
-    /// 1-based physical line on which the record starts (a quoted field may span several lines).
-    public var line: Int
-    /// As many fields as the header has columns.
-    public var fields: [String]
-
-    public init(line: Int, fields: [String]) {
-        self.line = line
-        self.fields = fields
-    }
-}
-
-/// A CSV file: its header (column names lower-cased) and its data rows; blank rows are left out.
-public struct CSVTable: Sendable, Equatable {
-    public var header: [String]
-    /// The line of the header: the first line that is not blank.
-    public var headerLine: Int
-    public var records: [CSVRecord]
-
-    public init(header: [String], headerLine: Int = 1, records: [CSVRecord]) {
-        self.header = header
-        self.headerLine = headerLine
-        self.records = records
-    }
-}
-
 /// An RFC 4180 reader tolerant of what spreadsheets write: an optional UTF-8 BOM, CRLF or LF (or CR) line ends,
-/// quoted fields holding separators, line breaks and doubled quotes, and `;` as the separator when the header
-/// line holds `;` but no `,` (Excel in a Vietnamese locale). Fields are trimmed and normalised to NFC, so that
+/// quoted fields holding separators, line breaks and doubled quotes, and `;` (Excel in a Vietnamese locale)
+/// or a tab (Excel's "Unicode Text") as the separator when the header line holds more of them than of `,`. Fields are trimmed and normalised to NFC, so that
 /// names typed with combining accents compare equal to precomposed ones.
 ///
 /// Works on the UTF-8 bytes: only fields holding non-ASCII bytes pay for Unicode work.
 public enum CSVReader {
     public static func read(_ data: Data, file: String, problems: inout [InputProblem]) -> CSVTable {
-        var parser = Parser(bytes: [UInt8](data), file: file)
+        read(bytes: [UInt8](data), file: file, problems: &problems)
+    }
+
+    static func read(bytes: [UInt8], file: String, problems: inout [InputProblem]) -> CSVTable {
+        var parser = Parser(bytes: bytes, file: file)
         let rows = parser.parse()
         problems += parser.problems
-
-        guard let headerRow = rows.first else {
-            problems.append(InputProblem(file: file, line: nil, field: nil, message: "is empty: a header row is needed"))
-            return CSVTable(header: [], records: [])
-        }
-        let header = headerRow.fields.map { $0.lowercased() }
-        var width = header.count
-        // Excel may leave empty columns after the last named one.
-        while width > 0 && header[width - 1].isEmpty { width -= 1 }
-
-        var records: [CSVRecord] = []
-        records.reserveCapacity(rows.count - 1)
-        for row in rows.dropFirst() {
-            var fields = row.fields
-            if fields.count > width && fields[width...].allSatisfy(\.isEmpty) { fields.removeLast(fields.count - width) }
-            guard fields.count == width else {
-                problems.append(InputProblem(
-                    file: file, line: row.line, field: nil,
-                    message: "has \(fields.count) fields but the header has \(width) columns"))
-                continue
-            }
-            records.append(CSVRecord(line: row.line, fields: fields))
-        }
-        return CSVTable(header: Array(header[..<width]), headerLine: headerRow.line, records: records)
+        return CSVTable(rows: rows, file: file, decimalComma: parser.separator == UInt8(ascii: ";"), problems: &problems)
     }
 
     private struct Parser {
         let bytes: [UInt8]
         let file: String
         var problems: [InputProblem] = []
+        private(set) var separator = UInt8(ascii: ",")
 
         private static let quote = UInt8(ascii: "\"")
         private static let lf = UInt8(ascii: "\n")
@@ -83,7 +38,8 @@ public enum CSVReader {
         /// All non-blank rows, header included.
         mutating func parse() -> [CSVRecord] {
             var i = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-            let separator = Self.separator(headerLineOf: bytes[i...])
+            separator = Self.separator(headerLineOf: bytes[i...])
+            let separator = separator
             var rows: [CSVRecord] = []
             var fields: [String] = []
             var line = 1
@@ -162,9 +118,20 @@ public enum CSVReader {
             return rows
         }
 
+        /// The commonest of `,`, `;` and tab outside quotes in the header line (`,` on a tie): a Vietnamese
+        /// header such as `Huyện, thị xã, thành phố` holds commas that do not separate anything.
         private static func separator(headerLineOf bytes: ArraySlice<UInt8>) -> UInt8 {
-            let line = bytes.prefix { $0 != lf && $0 != cr }
-            return line.contains(UInt8(ascii: ";")) && !line.contains(UInt8(ascii: ",")) ? UInt8(ascii: ";") : UInt8(ascii: ",")
+            let candidates = [UInt8(ascii: ","), UInt8(ascii: ";"), tab]
+            var counts = [0, 0, 0]
+            var inQuotes = false
+            for byte in bytes {
+                if byte == quote { inQuotes.toggle() }
+                if inQuotes { continue }
+                if byte == lf || byte == cr { break }
+                if let k = candidates.firstIndex(of: byte) { counts[k] += 1 }
+            }
+            let best = counts.indices.max { counts[$0] < counts[$1] || (counts[$0] == counts[$1] && $0 < $1) }!
+            return counts[best] > counts[0] ? candidates[best] : candidates[0]
         }
 
         private mutating func text(of field: ArraySlice<UInt8>, line: Int, reportedBadUTF8: inout Bool) -> String {
@@ -194,13 +161,7 @@ public enum CSVReader {
                 while let last = scalars.last, last.properties.isWhitespace { scalars.removeLast() }
                 decoded = String(scalars)
             }
-            return Self.isSurelyNFC(decoded) ? decoded : decoded.precomposedStringWithCanonicalMapping
-        }
-
-        /// True when no scalar can change under NFC: Latin up to U+02FF and the precomposed Vietnamese letters
-        /// (U+1E00–U+1EFF) are stable. Spares nearly every field the slow Foundation call.
-        private static func isSurelyNFC(_ text: String) -> Bool {
-            text.unicodeScalars.allSatisfy { $0.value < 0x300 || (0x1E00...0x1EFF).contains($0.value) }
+            return CellText.nfc(decoded)
         }
 
         private static func isASCIISpace(_ byte: UInt8) -> Bool {

@@ -1,12 +1,15 @@
 import CadreDomain
 import Foundation
 
-/// Reads courses.csv (see the contract for the columns).
+/// Reads courses.csv or .xlsx (see the contract for the columns, and `Aliases` for their Vietnamese names).
 public enum CoursesReader {
     static let requiredColumns = [
         "id", "name", "family", "grants", "years", "days", "cost", "seats", "provider",
         "kinh_only", "minority_area_only", "party_member_only",
     ]
+    /// VND per trainee: far above any course, yet far from where the solver loses precision.
+    static let maxCost = 1e12
+
     /// Columns whose empty value has a meaning may be left out of the file.
     static let optionalColumns = ["requires", "categories", "areas", "max_age"]
 
@@ -17,9 +20,10 @@ public enum CoursesReader {
 
     /// Each course with the line it was read from, for later checks to point at.
     static func rows(_ data: Data, file: String, problems: inout [InputProblem]) -> [Numbered<Course>] {
-        let table = CSVReader.read(data, file: file, problems: &problems)
-        guard let columns = ColumnIndex(
-            table: table, file: file, required: requiredColumns, optional: optionalColumns, problems: &problems)
+        guard let table = TableFile.read(data, file: file, problems: &problems),
+              let columns = ColumnIndex(
+                table: table, file: file, required: requiredColumns, optional: optionalColumns,
+                aliases: Aliases.coursesColumns, problems: &problems)
         else { return [] }
 
         var courses: [Numbered<Course>] = []
@@ -34,7 +38,7 @@ public enum CoursesReader {
             // Levels are only meaningful once the family is known.
             if row.problems.allSatisfy({ $0.field != "family" }) {
                 grants = row.level(of: family, "grants")
-                if row.text("grants").lowercased() == family.levelNames[0] {
+                if grants == 0 && row.problems.allSatisfy({ $0.field != "grants" }) {
                     row.report("grants", "a course must grant more than \(quoted(family.levelNames[0]))")
                 }
                 requires = row.optionalLevel(of: family, "requires")
@@ -45,7 +49,7 @@ public enum CoursesReader {
             let course = Course(
                 id: id, name: row.text("name"), family: family, grants: grants, requires: requires,
                 years: row.integer("years", in: 1...10), days: row.integer("days", in: 0...366),
-                cost: row.number("cost", in: 0...Double.infinity),
+                cost: row.number("cost", in: 0...Double.infinity, atMost: maxCost),
                 seats: row.integer("seats", in: 0...1_000_000), provider: row.text("provider"),
                 categories: row.choices("categories"), areas: row.choices("areas"),
                 maxAge: row.optionalInteger("max_age", in: 0...120), kinhOnly: row.yesNo("kinh_only"),

@@ -23,6 +23,9 @@ struct CrossFileChecks {
                 warn("requires", "nobody can start \(quoted(course.id)): no other course grants \(course.family.rawValue) "
                     + "\(quoted(course.family.name(ofLevel: requires))) and no official holds it")
             }
+            if course.seats == 0 {
+                warn("seats", "0 seats a year: nobody can start \(quoted(course.id))")
+            }
             if course.days > scenario.maxTrainingDays {
                 warn("days", "\(course.days) days a year is more than max_training_days \(scenario.maxTrainingDays): "
                     + "nobody can attend \(quoted(course.id))")

@@ -1,7 +1,7 @@
 import CadreDomain
 import Foundation
 
-/// Reads officials.csv (see the contract for the columns).
+/// Reads officials.csv or .xlsx (see the contract for the columns, and `Aliases` for their Vietnamese names).
 public enum OfficialsReader {
     static let levelColumns = Family.allCases.map(\.officialsColumn)
     static let requiredColumns = [
@@ -18,9 +18,10 @@ public enum OfficialsReader {
 
     /// Each official with the line it was read from, for later checks to point at.
     static func rows(_ data: Data, file: String, problems: inout [InputProblem]) -> [Numbered<Official>] {
-        let table = CSVReader.read(data, file: file, problems: &problems)
-        guard let columns = ColumnIndex(
-            table: table, file: file, required: requiredColumns, optional: optionalColumns, problems: &problems)
+        guard let table = TableFile.read(data, file: file, problems: &problems),
+              let columns = ColumnIndex(
+                table: table, file: file, required: requiredColumns, optional: optionalColumns,
+                aliases: Aliases.officialsColumns, problems: &problems)
         else { return [] }
 
         var officials: [Numbered<Official>] = []

@@ -5,14 +5,26 @@ struct ColumnIndex {
     let file: String
     private let positions: [String: Int]
 
+    /// Whether numbers may use a decimal comma: the file is separated by `;`, as Excel in a Vietnamese locale
+    /// writes it.
+    let decimalComma: Bool
+
     /// Nil, after one problem per missing column, when a required column is absent: the rows cannot be read.
-    /// Header order is free and unknown columns are ignored; `optional` columns may be left out altogether.
-    init?(table: CSVTable, file: String, required: [String], optional: [String], problems: inout [InputProblem]) {
+    /// Header order is free, unknown columns are ignored, and a header may be the column's Vietnamese alias;
+    /// `optional` columns may be left out altogether.
+    init?(
+        table: CSVTable, file: String, required: [String], optional: [String], aliases: [String: String],
+        problems: inout [InputProblem]
+    ) {
         var positions: [String: Int] = [:]
         var complete = true
-        for (position, name) in table.header.enumerated() where !name.isEmpty {
-            if positions[name] != nil {
-                problems.append(InputProblem(file: file, line: table.headerLine, field: name, message: "the column appears twice in the header"))
+        for (position, header) in table.header.enumerated() where !header.isEmpty {
+            let key = Aliases.key(header)
+            let name = aliases[key] ?? key
+            if let first = positions[name] {
+                let both = table.header[first] == header ? "" : " (as \(quoted(table.header[first])) and \(quoted(header)))"
+                problems.append(InputProblem(
+                    file: file, line: table.headerLine, field: name, message: "the column appears twice in the header" + both))
                 complete = false
             } else {
                 positions[name] = position
@@ -24,6 +36,7 @@ struct ColumnIndex {
         }
         guard complete else { return nil }
         self.file = file
+        self.decimalComma = table.decimalComma
         self.positions = positions.filter { required.contains($0.key) || optional.contains($0.key) }
     }
 
@@ -85,9 +98,15 @@ struct RowReader {
         return number
     }
 
-    /// A finite decimal number written with `.` and no thousands separators.
-    mutating func number(_ column: String, in range: ClosedRange<Double>) -> Double {
-        optionalNumber(column, in: range, emptyAllowed: false) ?? range.lowerBound
+    /// A finite decimal number written with `.` (or `,` in `;` files) and no thousands separators. `atMost` is a
+    /// bound of sense rather than of kind (a cost no course has), and its message says so.
+    mutating func number(_ column: String, in range: ClosedRange<Double>, atMost: Double = .infinity) -> Double {
+        guard let number = optionalNumber(column, in: range, emptyAllowed: false) else { return range.lowerBound }
+        if number > atMost {
+            report(column, "\(text(column)) is more than \(NumberText.decimal(atMost)), surely a mistake")
+            return range.lowerBound
+        }
+        return number
     }
 
     mutating func optionalNumber(_ column: String, in range: ClosedRange<Double>) -> Double? {
@@ -100,9 +119,14 @@ struct RowReader {
             if !emptyAllowed { report(column, "is empty; a number is needed") }
             return nil
         }
-        guard let number = Double(value), number.isFinite, value.allSatisfy({ $0.isASCII && ($0.isNumber || "+-.eE".contains($0)) })
-        else {
-            report(column, "\(quoted(value)) is not a number (write digits with a decimal point, no thousands separators)")
+        guard let number = decimal(value) else {
+            let point = columns.decimalComma ? "a decimal comma or point" : "a decimal point"
+            report(column, "\(quoted(value)) is not a number (write digits with \(point), no thousands separators)")
+            return nil
+        }
+        if columns.decimalComma, Self.looksGroupedInThousands(value) {
+            report(column, "\(quoted(value)) could be a decimal or a number with thousands separators; "
+                + "write \(value.replacingOccurrences(of: ".", with: "")) or \(value.replacingOccurrences(of: ".", with: ","))")
             return nil
         }
         guard range.contains(number) else {
@@ -110,6 +134,24 @@ struct RowReader {
             return nil
         }
         return number
+    }
+
+    /// Digits with `.` as the decimal point, or `,` in files separated by `;`; never both, never grouped.
+    private func decimal(_ value: String) -> Double? {
+        guard value.allSatisfy({ $0.isASCII && ($0.isNumber || "+-.,eE".contains($0)) }) else { return nil }
+        var text = value
+        if columns.decimalComma && !value.contains(".") && value.count(where: { $0 == "," }) == 1 {
+            text = value.replacingOccurrences(of: ",", with: ".")
+        }
+        guard !text.contains(","), let number = Double(text), number.isFinite else { return nil }
+        return number
+    }
+
+    /// `15.000`: in a Vietnamese-locale file the dot groups thousands, so the value may mean 15000, not 15.
+    private static func looksGroupedInThousands(_ value: String) -> Bool {
+        let parts = value.split(separator: ".", omittingEmptySubsequences: false)
+        return parts.count == 2 && parts[1].count == 3 && parts[1].allSatisfy(\.isNumber)
+            && (1...3).contains(parts[0].count) && parts[0].allSatisfy(\.isNumber) && parts[0].first != "0"
     }
 
     private func outOfRange(_ value: String, _ range: ClosedRange<Double>) -> String {
@@ -120,7 +162,8 @@ struct RowReader {
 
     mutating func yesNo(_ column: String) -> Bool {
         let value = text(column)
-        switch value == "yes" || value == "no" ? value : value.lowercased() {
+        let key = value == "yes" || value == "no" ? value : Aliases.key(value)
+        switch Aliases.yesNo[key] ?? key {
         case "yes": return true
         case "no": return false
         default:
@@ -129,22 +172,21 @@ struct RowReader {
         }
     }
 
-    /// A value of a closed list, matched regardless of letter case.
-    mutating func choice<Value: RawRepresentable & CaseIterable>(_ column: String) -> Value where Value.RawValue == String {
+    /// A value of a closed list, in English or Vietnamese, matched regardless of letter case.
+    mutating func choice<Value: VietnameseAliased>(_ column: String) -> Value {
         let value = text(column)
-        if let match = Value(rawValue: value) ?? Value(rawValue: value.lowercased()) { return match }
+        if let match = Value.named(value) { return match }
         report(column, "\(quoted(value)) is not one of \(oneOf(Value.allCases.map(\.rawValue)))")
         return Value.allCases.first!
     }
 
     /// Empty means "all"; otherwise `;`-separated values of a closed list.
-    mutating func choices<Value: RawRepresentable & CaseIterable & Hashable>(_ column: String) -> Set<Value>
-    where Value.RawValue == String {
+    mutating func choices<Value: VietnameseAliased & Hashable>(_ column: String) -> Set<Value> {
         var values: Set<Value> = []
         for part in text(column).split(separator: ";") {
             let name = part.trimmingCharacters(in: .whitespaces)
             if name.isEmpty { continue }
-            if let value = Value(rawValue: name.lowercased()) {
+            if let value = Value.named(name) {
                 values.insert(value)
             } else {
                 report(column, "\(quoted(name)) is not one of \(oneOf(Value.allCases.map(\.rawValue)))")
@@ -165,7 +207,7 @@ struct RowReader {
     private mutating func optionalLevel(of family: Family, _ column: String, emptyAllowed: Bool) -> Int? {
         let value = text(column)
         if value.isEmpty && emptyAllowed { return nil }
-        if let level = family.level(named: value) ?? family.level(named: value.lowercased()) { return level }
+        if let level = family.level(spelled: value) { return level }
         report(column, "\(quoted(value)) is not one of \(oneOf(family.levelNames))")
         return nil
     }

@@ -40,7 +40,10 @@ public enum ScenarioLoader {
         }
 
         func required<Value>(_ value: Located<Value>?, _ key: String) -> Located<Value>? {
-            if value == nil { problems.append(InputProblem(file: path, field: key, message: "is missing")) }
+            // A key whose value was refused has been reported already.
+            if value == nil && !problems.contains(where: { $0.field == key }) {
+                problems.append(InputProblem(file: path, field: key, message: "is missing"))
+            }
             return value
         }
         let baseYear = required(settings.baseYear, "base_year")
@@ -123,11 +126,8 @@ public enum ScenarioLoader {
             }
             return nil
         case .success(let data):
-            guard let decoded = String(data: data, encoding: .utf8) else {
-                problems.append(InputProblem(file: path, message: "is not UTF-8 text"))
-                return nil
-            }
-            text = decoded.hasPrefix("\u{FEFF}") ? String(decoded.dropFirst()) : decoded
+            guard let bytes = TextEncoding.utf8(data, file: path, problems: &problems) else { return nil }
+            text = String(decoding: bytes, as: UTF8.self)
         }
         files.append(path)
         guard let settings = ScenarioYAML.parse(text, file: path, problems: &problems) else { return nil }

@@ -8,6 +8,9 @@ enum ScenarioYAML {
         "max_training_days", "extends", "seats", "costs",
     ]
 
+    /// VND a year: a thousand times a province's training budget, yet far from where the solver loses precision.
+    static let maxBudget = 1e15
+
     /// Nil when the text is not YAML or not a map; a value of the wrong kind is a problem, and the key is left unset.
     static func parse(_ text: String, file: String, problems: inout [InputProblem]) -> ScenarioSettings? {
         var settings = ScenarioSettings()
@@ -53,7 +56,7 @@ enum ScenarioYAML {
             case "budget":
                 for (yearNode, amount) in reader.entries(value, key) {
                     guard let year = reader.integer(yearNode, key, in: 1990...2150),
-                          let vnd = reader.number(amount, "\(key) \(year.value)", in: 0...Double.infinity)
+                          let vnd = reader.number(amount, "\(key) \(year.value)", in: 0...Double.infinity, atMost: maxBudget)
                     else { continue }
                     settings.budget[year.value] = vnd
                 }
@@ -66,7 +69,7 @@ enum ScenarioYAML {
             case "costs":
                 for (course, cost) in reader.entries(value, key) {
                     guard let id = reader.string(course, key),
-                          let vnd = reader.number(cost, "\(key) \(id.value)", in: 0...Double.infinity)
+                          let vnd = reader.number(cost, "\(key) \(id.value)", in: 0...Double.infinity, atMost: CoursesReader.maxCost)
                     else { continue }
                     settings.costs[id.value] = vnd
                 }
@@ -125,8 +128,15 @@ private struct YAMLValueReader {
 
     /// Joined to this file's folder, as the contract says paths are relative to the scenario file.
     mutating func path(_ node: Node, _ key: String) -> Located<String>? {
-        guard var path = string(node, key) else { return nil }
+        guard var path = string(node, key), let written = node.scalar?.string else { return nil }
         path.value = ScenarioPaths.join(path.value, toFolderOf: file)
+        // File names on Linux are bytes: one saved with combining accents is found only as written.
+        let asWritten = ScenarioPaths.join(written, toFolderOf: file)
+        // Swift's == holds NFC and NFD equal; the bytes tell them apart.
+        if !asWritten.utf8.elementsEqual(path.value.utf8) && !FileManager.default.fileExists(atPath: path.value)
+            && FileManager.default.fileExists(atPath: asWritten) {
+            path.value = asWritten
+        }
         return path
     }
 
@@ -141,8 +151,13 @@ private struct YAMLValueReader {
         }
     }
 
-    mutating func number(_ node: Node, _ key: String, in range: ClosedRange<Double>) -> Located<Double>? {
+    /// `atMost` is a bound of sense rather than of kind, and its message says so.
+    mutating func number(_ node: Node, _ key: String, in range: ClosedRange<Double>, atMost: Double) -> Located<Double>? {
         guard let value = plainNumber(node, key) else { return nil }
+        if value > atMost {
+            report(key, node.mark?.line, "\(NumberText.decimal(value)) is more than \(NumberText.decimal(atMost)) VND, surely a mistake")
+            return nil
+        }
         guard range.contains(value) else {
             report(key, node.mark?.line, range.upperBound == .infinity
                 ? "\(NumberText.decimal(value)) is below \(NumberText.decimal(range.lowerBound))"

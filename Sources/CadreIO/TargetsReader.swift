@@ -1,12 +1,16 @@
 import CadreDomain
 import Foundation
 
-/// Reads targets.csv (see the contract for the columns).
+/// Reads targets.csv or .xlsx (see the contract for the columns, and `Aliases` for their Vietnamese names).
 public enum TargetsReader {
     static let requiredColumns = [
         "id", "deadline", "kinh_only", "minority_area_only", "party_committee_only", "planned_title_only",
         "requirement", "share", "kind", "weight", "label_vi", "label_en",
     ]
+    /// A person short for a year is never worth more than this many units of another target: beyond it the
+    /// solver's tolerances swamp the other targets.
+    static let maxWeight = 1e9
+
     /// Columns whose empty value has a meaning may be left out of the file.
     static let optionalColumns = ["categories", "areas", "max_age", "min_minority_area_years"]
 
@@ -17,9 +21,10 @@ public enum TargetsReader {
 
     /// Each target with the line it was read from, for later checks to point at.
     static func rows(_ data: Data, file: String, problems: inout [InputProblem]) -> [Numbered<Target>] {
-        let table = CSVReader.read(data, file: file, problems: &problems)
-        guard let columns = ColumnIndex(
-            table: table, file: file, required: requiredColumns, optional: optionalColumns, problems: &problems)
+        guard let table = TableFile.read(data, file: file, problems: &problems),
+              let columns = ColumnIndex(
+                table: table, file: file, required: requiredColumns, optional: optionalColumns,
+                aliases: Aliases.targetsColumns, problems: &problems)
         else { return [] }
 
         var targets: [Numbered<Target>] = []
@@ -30,7 +35,7 @@ public enum TargetsReader {
             ids.check(id, on: &row)
             let requirement = parseRequirement(row.text("requirement"))
             if case .failure(let message) = requirement { row.report("requirement", message.text) }
-            let weight = row.number("weight", in: -Double.infinity...Double.infinity)
+            let weight = row.number("weight", in: -Double.infinity...Double.infinity, atMost: maxWeight)
             if weight <= 0 && row.problems.allSatisfy({ $0.field != "weight" }) {
                 row.report("weight", "\(row.text("weight")) is not above 0")
             }
@@ -51,7 +56,8 @@ public enum TargetsReader {
 
     struct RequirementProblem: Error { let text: String }
 
-    /// `education>=college&political_theory>=elementary`: conditions joined by `&`, spaces allowed around parts.
+    /// `education>=college&political_theory>=elementary`: conditions joined by `&`, spaces allowed around parts;
+    /// families and levels may have their Vietnamese names (`lý luận chính trị>=trung cấp`).
     static func parseRequirement(_ text: String) -> Result<Requirement, RequirementProblem> {
         if text.isEmpty { return .failure(RequirementProblem(text: "is empty; write family>=level, joined by &")) }
         var conditions: [LevelCondition] = []
@@ -64,11 +70,11 @@ public enum TargetsReader {
             }
             let familyName = pieces[0].trimmingCharacters(in: .whitespaces).lowercased()
             let levelName = pieces[1].trimmingCharacters(in: .whitespaces).lowercased()
-            guard let family = Family(rawValue: familyName) else {
+            guard let family = Family.named(familyName) else {
                 messages.append("\(quoted(familyName)) is not one of \(oneOf(Family.allCases.map(\.rawValue)))")
                 continue
             }
-            guard let level = family.level(named: levelName) else {
+            guard let level = family.level(spelled: levelName) else {
                 messages.append("\(quoted(levelName)) is not a level of \(family.rawValue) (\(oneOf(family.levelNames)))")
                 continue
             }

@@ -283,7 +283,7 @@ final class EndToEndTests: XCTestCase {
         var officials = ScenarioText.tinyOfficials
         // File line 3 is the second official, line 4 the third (line 1 is the header).
         officials[1] = officials[1].replacingOccurrences(of: ",university,none,none,", with: ",university,trung cap,none,")
-        officials[2] = officials[2].replacingOccurrences(of: ",male,", with: ",nam,")
+        officials[2] = officials[2].replacingOccurrences(of: ",male,", with: ",man,")
         let scenario = try ScenarioText.write(to: scratch.path("bad"), officials: officials)
 
         let validated = try cadreplan("validate", scenario)
