@@ -37,7 +37,7 @@ let package = Package(
         .testTarget(name: "CadrePlannerTests", dependencies: ["CadrePlanner", "CadreGLPK", "CadreLinearModel", "CadreGenerator", "_CadreTestSupport"]),
         .testTarget(name: "CadreIOTests", dependencies: ["CadreIO", "_CadreTestSupport"]),
         .testTarget(name: "CadreGeneratorTests", dependencies: ["CadreGenerator", "CadreIO", "_CadreTestSupport"]),
-        .testTarget(name: "CadreReportTests", dependencies: ["CadreReport", "CadreIO", "_CadreTestSupport"]),
+        .testTarget(name: "CadreReportTests", dependencies: ["CadreReport", "CadreIO", "CadreDomain", "CadrePlanner", "CadreGLPK", "_CadreTestSupport"]),
         .testTarget(name: "CadreCLITests", dependencies: ["CadreDomain", "CadreIO", "_CadreTestSupport"]),
     ]
 )

@@ -7,4 +7,6 @@ if ! [ -f /usr/include/glpk.h ] || ! [ -f /usr/include/xlsxwriter.h ] || ! comma
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libglpk-dev glpk-utils libxlsxwriter-dev >/dev/null
 fi
 swift build --build-tests
+# The HTML report must render with every chart in a real browser.
+./scripts/check-report.sh
 swift test --skip-build

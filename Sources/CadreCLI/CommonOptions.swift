@@ -1,8 +1,11 @@
 import ArgumentParser
 import CadrePlanner
+import CadreReport
 
 enum Language: String, ExpressibleByArgument, CaseIterable {
     case vi, en
+
+    var report: ReportLanguage { self == .vi ? .vi : .en }
 }
 
 /// The options every solving command shares.

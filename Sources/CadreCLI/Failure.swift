@@ -2,6 +2,7 @@ import CadreGLPK
 import CadreIO
 import CadreLinearModel
 import CadrePlanner
+import CadreReport
 import Foundation
 
 /// The one place errors become messages and exit codes.
@@ -27,6 +28,8 @@ struct Failure {
             return Failure(message: "cadreplan: model error: \(model.message)", code: internalFailure)
         case let solver as GLPKError:
             return Failure(message: "cadreplan: GLPK: \(solver)", code: internalFailure)
+        case let workbook as WorkbookError:
+            return Failure(message: "cadreplan: \(workbook.message)", code: internalFailure)
         case let cocoa as CocoaError:
             return Failure(message: "cadreplan: \(cocoa.localizedDescription)", code: badInput)
         default:

@@ -3,6 +3,7 @@ import CadreDomain
 import CadreGLPK
 import CadreIO
 import CadrePlanner
+import CadreReport
 import Foundation
 
 struct PlanCommand: ParsableCommand {
@@ -29,7 +30,8 @@ struct PlanCommand: ParsableCommand {
         let result = try planner.plan(loaded.scenario)
         progressLine.finish()
         let folder = out ?? "out/\(loaded.scenario.name)"
-        try OutputFolder(path: folder).write(PlanWriter.files(for: result), inputFiles: loaded.files.all, force: force)
+        let files = PlanWriter.files(for: result).merging(try ReportFiles.files(for: result, language: options.lang.report)) { csv, _ in csv }
+        try OutputFolder(path: folder).write(files, inputFiles: loaded.files.all, force: force)
         if !options.quiet {
             print(PlanSummary(result: result, labels: labels).text)
             print("\(labels.written) \(folder)")

@@ -1,6 +1,6 @@
 /// Orders ids as people read them: runs of digits compare by value, so `25-2` comes before `25-10`.
 /// Ties (`007` and `7`) fall back to plain comparison, keeping the order total and the output stable.
-func naturallyPrecedes(_ lhs: String, _ rhs: String) -> Bool {
+public func naturallyPrecedes(_ lhs: String, _ rhs: String) -> Bool {
     var left = lhs.unicodeScalars[...]
     var right = rhs.unicodeScalars[...]
     while let l = left.first, let r = right.first {

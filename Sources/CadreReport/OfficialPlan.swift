@@ -1,0 +1,76 @@
+import CadreDomain
+import CadreIO
+import Foundation
+
+/// One official's part of a plan: the courses they start, and where they stand against each target whose
+/// cohort they belong to in some year.
+public struct OfficialPlan: Sendable {
+    public struct Enrolment: Sendable, Equatable {
+        public var year: Int
+        public var completes: Int
+        public var course: Course
+    }
+
+    public struct Standing: Sendable, Equatable {
+        public var target: Target
+        /// Years in which the official is in the target's cohort.
+        public var cohortYears: [Int]
+        /// Of those, the years at whose end they meet the requirement (and so count toward the target).
+        public var metYears: [Int]
+    }
+
+    public var official: Official
+    /// By start year, then course id.
+    public var enrolments: [Enrolment]
+    /// In the scenario's target order.
+    public var standings: [Standing]
+    /// Ids of the targets they count toward in the horizon year.
+    public var targetsAtHorizon: [String]
+
+    public init(officialIndex: Int, plan: Plan, scenario: Scenario) {
+        let official = scenario.officials[officialIndex]
+        self.official = official
+        enrolments = plan.starts.filter { $0.official == officialIndex }.map { start in
+            let course = scenario.courses[start.course]
+            return Enrolment(year: start.year, completes: course.completionYear(startingIn: start.year), course: course)
+        }.sorted { $0.year != $1.year ? $0.year < $1.year : naturallyPrecedes($0.course.id, $1.course.id) }
+
+        // Levels count from the end of the year a course completes (the contract's rule, as PlanEvaluation applies it).
+        var levels = official.levels
+        var levelsAtEnd: [Int: Levels] = [:]
+        for year in scenario.years {
+            for enrolment in enrolments where enrolment.completes == year {
+                levels[enrolment.course.family] = max(levels[enrolment.course.family], enrolment.course.grants)
+            }
+            levelsAtEnd[year] = levels
+        }
+        standings = scenario.targets.compactMap { target in
+            let cohortYears = scenario.years.filter { target.cohortIncludes(official, in: $0, baseYear: scenario.baseYear) }
+            guard !cohortYears.isEmpty else { return nil }
+            let metYears = cohortYears.filter { target.requirement.isMet(by: levelsAtEnd[$0]!) }
+            return Standing(target: target, cohortYears: cohortYears, metYears: metYears)
+        }
+        targetsAtHorizon = standings.filter { $0.metYears.last == scenario.horizon }.map(\.target.id).sorted(by: naturallyPrecedes)
+    }
+
+    /// Every official with at least one course, in id order.
+    public static func all(plan: Plan, scenario: Scenario) -> [OfficialPlan] {
+        Set(plan.starts.map(\.official)).sorted { naturallyPrecedes(scenario.officials[$0].id, scenario.officials[$1].id) }
+            .map { OfficialPlan(officialIndex: $0, plan: plan, scenario: scenario) }
+    }
+
+    /// `2023 TC-LLCT; 2024 QLNN-CV`.
+    public var coursesText: String { enrolments.map { "\($0.year) \($0.course.id)" }.joined(separator: "; ") }
+
+    static let csvColumns = ["official_id", "full_name", "district", "commune", "courses", "targets"]
+
+    static func csv(_ plans: [OfficialPlan]) -> Data {
+        var csv = CSVWriter(header: csvColumns)
+        for plan in plans {
+            let official = plan.official
+            csv.append([official.id, official.fullName, official.district, official.commune, plan.coursesText,
+                        plan.targetsAtHorizon.joined(separator: "; ")])
+        }
+        return csv.data
+    }
+}
