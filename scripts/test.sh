@@ -9,4 +9,4 @@ fi
 swift build --build-tests
 # The HTML report must render with every chart in a real browser.
 ./scripts/check-report.sh
-swift test --skip-build
+swift test --skip-build --disable-swift-testing
