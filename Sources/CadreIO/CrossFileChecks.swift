@@ -4,6 +4,9 @@ import CadreDomain
 /// but part of it can never happen.
 struct CrossFileChecks {
     let scenario: Scenario
+    let officialsFile: String
+    /// Line of each official, by index in `scenario.officials`.
+    let officialLines: [Int]
     let coursesFile: String
     /// Line of each course, by index in `scenario.courses`.
     let courseLines: [Int]
@@ -43,6 +46,28 @@ struct CrossFileChecks {
             }
             if target.deadline > scenario.horizon {
                 warn("deadline", "\(target.deadline) is after the horizon \(scenario.horizon): the target is never measured")
+            }
+        }
+        warnings += impossibleLevels()
+        // Rows are checked in id order; a reader goes through the files line by line.
+        return warnings.enumerated().sorted {
+            ($0.element.file, $0.element.line ?? 0, $0.offset) < ($1.element.file, $1.element.line ?? 0, $1.offset)
+        }.map(\.element)
+    }
+
+    /// Officials holding a level that every course granting it reserves for Party members, while they are
+    /// not recorded as one: likely a typo in one of the two columns.
+    private func impossibleLevels() -> [InputProblem] {
+        var warnings: [InputProblem] = []
+        for (i, official) in scenario.officials.enumerated() where !official.partyMember {
+            for family in Family.allCases where official.levels[family] > 0 {
+                let granting = scenario.courses.filter { $0.family == family && $0.grants == official.levels[family] }
+                guard !granting.isEmpty, granting.allSatisfy(\.partyMemberOnly) else { continue }
+                warnings.append(InputProblem(
+                    file: officialsFile, line: officialLines[i], field: family.officialsColumn,
+                    message: "\(quoted(family.name(ofLevel: official.levels[family]))) is only taught to Party members, "
+                        + "but party_member is no", severity: .warning))
+                break
             }
         }
         return warnings

@@ -82,17 +82,22 @@ public enum ScenarioLoader {
         }
         let targets = targetsPath.map { table($0, "targets", TargetsReader.rows, &problems) } ?? []
 
+        // Rows are kept in id order, so the plan does not depend on the order of rows in the files.
+        let officialRows = officials.sorted { naturallyPrecedes($0.value.id, $1.value.id) }
+        courses.sort { naturallyPrecedes($0.value.id, $1.value.id) }
+        let targetRows = targets.sorted { naturallyPrecedes($0.value.id, $1.value.id) }
         let scenario = Scenario(
             name: settings.name?.value ?? ((path as NSString).lastPathComponent as NSString).deletingPathExtension,
             baseYear: baseYear?.value ?? 0, horizon: horizon?.value ?? 0,
-            officials: officials.map(\.value), courses: courses.map(\.value), targets: targets.map(\.value),
+            officials: officialRows.map(\.value), courses: courses.map(\.value), targets: targetRows.map(\.value),
             budget: budget, carryOver: settings.carryOver?.value ?? false,
             maxTrainingDays: settings.maxTrainingDays?.value ?? 120)
         // Checks between files would only echo the errors found so far.
         if let coursesPath, let targetsPath, errorCount(problems) == 0 {
             problems += CrossFileChecks(
-                scenario: scenario, coursesFile: coursesPath.value, courseLines: courses.map(\.line),
-                targetsFile: targetsPath.value, targetLines: targets.map(\.line)
+                scenario: scenario, officialsFile: officialsPath?.value ?? "", officialLines: officialRows.map(\.line),
+                coursesFile: coursesPath.value, courseLines: courses.map(\.line),
+                targetsFile: targetsPath.value, targetLines: targetRows.map(\.line)
             ).warnings()
         }
 

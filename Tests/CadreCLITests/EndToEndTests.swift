@@ -448,6 +448,27 @@ final class EndToEndTests: XCTestCase {
                        "summary.json differs in more than seconds")
     }
 
+    func testRowOrderOfTheInputsDoesNotChangeTheOutputs() throws {
+        let officials = ScenarioText.mediumOfficials(count: 30, seed: 11)
+        let budget = [2022: 40_000_000, 2023: 30_000_000, 2024: 30_000_000, 2025: 20_000_000]
+        let inOrder = try ScenarioText.write(
+            to: scratch.path("ordered"), name: "medium", horizon: 2025, budget: budget, officials: officials,
+            courses: ScenarioText.mediumCourses, targets: ScenarioText.mediumTargets)
+        let reversed = try ScenarioText.write(
+            to: scratch.path("reversed"), name: "medium", horizon: 2025, budget: budget, officials: officials.reversed(),
+            courses: ScenarioText.mediumCourses.reversed(), targets: ScenarioText.mediumTargets.reversed())
+        var snapshots: [[String: Data]] = []
+        for (scenario, out) in [(inOrder, "out-ordered"), (reversed, "out-reversed")] {
+            let run = try cadreplan("plan", scenario, "--out", scratch.path(out), "--time-limit", "30", "--quiet")
+            XCTAssertEqual(run.code, 0, run.transcript)
+            snapshots.append(try snapshot(of: scratch.path(out)))
+        }
+        XCTAssertEqual(snapshots[0].keys.sorted(), snapshots[1].keys.sorted())
+        for name in snapshots[0].keys.sorted() where name != "summary.json" {
+            XCTAssertEqual(snapshots[0][name], snapshots[1][name], "\(name) depends on the order of input rows")
+        }
+    }
+
     // MARK: 6. generate
 
     func testGenerateIsReproducible() throws {

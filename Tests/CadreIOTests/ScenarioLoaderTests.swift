@@ -26,7 +26,8 @@ final class ScenarioLoaderTests: XCTestCase {
         XCTAssertEqual(scenario.years, 2022...2026)
         XCTAssertEqual(scenario.officials.map(\.id), ["CB1", "CB2"])
         XCTAssertEqual(scenario.courses.map(\.id), ["SC-LLCT", "TC-LLCT", "TIENG-THAI"])
-        XCTAssertEqual(scenario.targets.map(\.id), ["25-10", "25-2"])
+        // Kept in id order, whatever the order of the rows in the file.
+        XCTAssertEqual(scenario.targets.map(\.id), ["25-2", "25-10"])
         XCTAssertEqual(scenario.budget, [2022: 6e9, 2023: 6e9])
         XCTAssertEqual(scenario.budget(in: 2024), 0)
         XCTAssertTrue(scenario.carryOver)
@@ -188,6 +189,18 @@ final class ScenarioLoaderTests: XCTestCase {
             "courses.csv:3: warning: days: 60 days a year is more than max_training_days 25: nobody can attend \"TC-QLNN\"",
             "targets.csv:2: warning: requirement: no course grants political_theory \"intermediate\": only officials who hold it already count",
             "targets.csv:3: warning: deadline: 2031 is after the horizon 2026: the target is never measured",
+        ])
+    }
+
+    func testLevelOnlyTaughtToPartyMembersWarnsForANonMember() throws {
+        let folder = try TemporaryFolder(self)
+        let path = try folder.writeScenario(Fixtures.scenario)
+        // CB1 holds intermediate political theory, which only TC-LLCT (Party members only) grants.
+        try folder.write("officials.csv", Fixtures.officials.replacingOccurrences(
+            of: "Chủ tịch UBND,Bí thư Đảng ủy,yes,yes", with: "Chủ tịch UBND,Bí thư Đảng ủy,no,yes"))
+        let loaded = try ScenarioLoader.load(path: path)
+        XCTAssertEqual(loaded.warnings.map { $0.description.replacingOccurrences(of: folder.path + "/", with: "") }, [
+            "officials.csv:2: warning: political_theory: \"intermediate\" is only taught to Party members, but party_member is no",
         ])
     }
 
