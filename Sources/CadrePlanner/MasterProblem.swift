@@ -120,6 +120,11 @@ struct MasterProblem {
         for variable in shortfallVariables { model.setCost(variable, 0) }
     }
 
+    /// Caps one coverage row's shortfall: `min-budget` holds each target-year to what unlimited money reached.
+    mutating func capShortfall(ofRow row: Int, at cap: Double) {
+        model.setVariableBounds(shortfallVariables.lowerBound + row, lower: 0, upper: cap)
+    }
+
     mutating func setPrimaryCap(_ cap: Double?) {
         model.setRowBounds(primaryRow, lower: -.infinity, upper: cap ?? .infinity)
     }

@@ -117,6 +117,19 @@ final class PlanningRun {
         try session.setCosts(costs)
     }
 
+    /// Holds every coverage row's shortfall at most at `caps[row]`, in the model and in the solver.
+    func capShortfalls(_ caps: [Double]) throws {
+        for (row, cap) in caps.enumerated() {
+            master.capShortfall(ofRow: row, at: cap)
+            try session.setVariableBounds(master.shortfallVariables.lowerBound + row, lower: 0, upper: cap)
+        }
+    }
+
+    /// Whether a solution keeps every shortfall within its bound (only `min-budget` sets any).
+    private func withinShortfallCaps(_ values: [Double]) -> Bool {
+        master.shortfallVariables.allSatisfy { values[$0] <= master.model.variables[$0].upper + 1e-9 }
+    }
+
     /// A start's objective cost: nothing while shortfall is minimised; then its cost in millions, nudged by
     /// the tie rules (planned title, service left of the group's first member, earlier years).
     private static func startCost(
@@ -437,7 +450,7 @@ final class PlanningRun {
         found.append(rounded)
         found.append(solution(polished(counts(of: rounded))))
         let cap = master.model.rows[master.primaryRow].upper
-        let candidates = found.map(padded).filter { primaryValue(of: $0) <= cap + 1e-9 }
+        let candidates = found.map(padded).filter { primaryValue(of: $0) <= cap + 1e-9 && withinShortfallCaps($0) }
         guard var best = candidates.min(by: { objective(of: $0) < objective(of: $1) }) else {
             throw PlanningError.inconsistent("no integer plan keeps the shortfall found")
         }

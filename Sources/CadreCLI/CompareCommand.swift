@@ -1,0 +1,167 @@
+import ArgumentParser
+import CadreIO
+import Foundation
+
+struct CompareCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "compare",
+        abstract: "Plans each scenario (in separate processes, two at a time) and shows them side by side.")
+
+    @Argument(help: "The scenario YAML files.")
+    var scenarios: [String]
+
+    @Option(name: .long, help: "Folder for each scenario's outputs (DIR/<name>/) and compare.csv (default: out/compare).")
+    var out: String = "out/compare"
+
+    @OptionGroup var options: SolvingOptions
+
+    func validate() throws {
+        guard !scenarios.isEmpty else { throw ValidationError("name at least one scenario") }
+    }
+
+    func run() throws {
+        // Read here first so that names are known and bad files are reported before anything is planned.
+        var names: [String?] = []
+        var codes: [Int32] = []
+        var taken: Set<String> = []
+        for path in scenarios {
+            do {
+                let loaded = try ScenarioLoader.load(path: path)
+                var name = loaded.scenario.name
+                var copy = 1
+                while !taken.insert(name).inserted {
+                    copy += 1
+                    name = "\(loaded.scenario.name)-\(copy)"
+                }
+                names.append(name)
+                codes.append(0)
+            } catch {
+                FileHandle.standardError.write(Data(((Failure.classify(error)?.message ?? "\(error)") + "\n").utf8))
+                names.append(nil)
+                codes.append(Failure.badInput)
+            }
+        }
+        let planned = scenarios.indices.filter { names[$0] != nil }
+        let jobs = planned.map { ChildPlans.Job(scenario: scenarios[$0], out: out + "/" + names[$0]!) }
+        var extra = ["--time-limit", String(options.timeLimit), "--gap", String(options.gap), "--lang", options.lang.rawValue]
+        if options.solverLog { extra.append("--solver-log") }
+        for (job, code) in zip(planned, ChildPlans.run(jobs, extra: extra)) { codes[job] = code }
+
+        let columns = scenarios.indices.map { index in
+            ComparedScenario(name: names[index] ?? scenarios[index], file: scenarios[index], exitCode: codes[index],
+                             outcome: names[index].flatMap { PlanOutcome(folder: out + "/" + $0) })
+        }
+        let comparison = Comparison(scenarios: columns)
+        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+        try comparison.targetsCSV.write(to: URL(fileURLWithPath: out + "/" + Comparison.targetsFile))
+        try comparison.scenariosCSV.write(to: URL(fileURLWithPath: out + "/" + Comparison.scenariosFile))
+        if !options.quiet {
+            print(comparison.text(Labels(language: options.lang)))
+            print("\(Labels(language: options.lang).written) \(out)")
+        }
+        let worst = ChildPlans.worst(codes)
+        if worst != 0 { throw CadreExit(code: worst) }
+    }
+}
+
+struct ComparedScenario {
+    var name: String
+    var file: String
+    var exitCode: Int32
+    var outcome: PlanOutcome?
+}
+
+/// The side-by-side view of several plans: totals per scenario, and per target its attainment at 2025, 2030
+/// and the horizon, and the first year from which it holds to the horizon.
+struct Comparison {
+    static let targetsFile = "compare.csv"
+    static let scenariosFile = "compare-scenarios.csv"
+    /// The resolution's two milestones.
+    static let milestones = [2025, 2030]
+
+    let scenarios: [ComparedScenario]
+
+    /// Target ids in natural order, over every scenario (they may use different target files).
+    var targetIds: [String] {
+        Array(Set(scenarios.flatMap { $0.outcome?.targetIds ?? [] })).sorted(by: naturallyPrecedes)
+    }
+
+    private func row(_ outcome: PlanOutcome?, _ id: String, _ year: Int?) -> PlanOutcome.Row? {
+        year.flatMap { outcome?.attainment[id]?[$0] }
+    }
+
+    var targetsCSV: Data {
+        var csv = CSVWriter(header: ["target_id", "scenario"]
+            + Self.milestones.flatMap { ["attained_\($0)", "required_\($0)"] }
+            + ["horizon", "attained_horizon", "required_horizon", "first_met"])
+        for id in targetIds {
+            for scenario in scenarios {
+                guard let outcome = scenario.outcome, outcome.attainment[id] != nil else { continue }
+                var fields = [id, scenario.name]
+                for year in Self.milestones {
+                    let cell = row(outcome, id, year)
+                    fields += [cell.map { String($0.attained) } ?? "", cell.map { String($0.required) } ?? ""]
+                }
+                let end = row(outcome, id, outcome.horizon)
+                fields += [outcome.horizon.map(String.init) ?? "", end.map { String($0.attained) } ?? "",
+                           end.map { String($0.required) } ?? "", outcome.firstMet(id).map(String.init) ?? ""]
+                csv.append(fields)
+            }
+        }
+        return csv.data
+    }
+
+    var scenariosCSV: Data {
+        let years = Array(Set(scenarios.flatMap { $0.outcome?.spent.keys.map { $0 } ?? [] })).sorted()
+        var csv = CSVWriter(header: ["scenario", "file", "exit_code", "status", "objective", "total_cost", "gap"]
+            + years.map { "spent_\($0)" })
+        for scenario in scenarios {
+            let outcome = scenario.outcome
+            csv.append([
+                scenario.name, scenario.file, String(scenario.exitCode), outcome?.status ?? "failed",
+                outcome?.objective.map { NumberText.decimal($0) } ?? "", outcome?.totalCost.map(NumberText.money) ?? "",
+                outcome?.gap.map { NumberText.decimal($0) } ?? "",
+            ] + years.map { year in outcome?.spent[year].map(NumberText.money) ?? "" })
+        }
+        return csv.data
+    }
+
+    func text(_ labels: Labels) -> String {
+        var totals = [[labels.text("Kịch bản", "Scenario")] + scenarios.map(\.name)]
+        totals.append([labels.status] + scenarios.map { labels.statusWord($0.outcome?.status ?? "failed") })
+        totals.append([labels.objective] + scenarios.map { $0.outcome?.objective.map { NumberText.decimal($0) } ?? "—" })
+        totals.append([labels.totalCost] + scenarios.map { $0.outcome?.totalCost.map(NumberText.money) ?? "—" })
+        totals.append([labels.gap] + scenarios.map { $0.outcome?.gap.map { String(format: "%.3f%%", $0 * 100) } ?? "—" })
+        totals.append([labels.text("Mã thoát", "Exit code")] + scenarios.map { String($0.exitCode) })
+
+        var first = [""], second = [labels.target]
+        for scenario in scenarios {
+            let horizon = scenario.outcome?.horizon.map(String.init) ?? "—"
+            first += [scenario.name, "", "", ""]
+            second += Self.milestones.map(String.init) + [horizon, labels.text("đạt từ", "met from")]
+        }
+        var targets = [first, second]
+        for id in targetIds {
+            var cells = [id]
+            for scenario in scenarios {
+                let outcome = scenario.outcome
+                for year in Self.milestones + [outcome?.horizon ?? Int.min] {
+                    cells.append(row(outcome, id, year).map { "\($0.attained)/\($0.required)" } ?? "—")
+                }
+                cells.append(outcome?.firstMet(id).map(String.init) ?? "—")
+            }
+            targets.append(cells)
+        }
+        return (Self.table(totals) + [""] + Self.table(targets)).joined(separator: "\n")
+    }
+
+    /// Like `PlanSummary.table`, but only the first column reads left to right: a blank last column takes the
+    /// left alignment `PlanSummary` gives labels.
+    static func table(_ rows: [[String]]) -> [String] {
+        PlanSummary.table(rows.map { $0 + [""] }).map { line in
+            var trimmed = line
+            while trimmed.hasSuffix(" ") { trimmed.removeLast() }
+            return trimmed
+        }
+    }
+}

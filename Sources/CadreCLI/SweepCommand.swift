@@ -1,0 +1,139 @@
+import ArgumentParser
+import CadreDomain
+import CadreIO
+import Foundation
+
+struct SweepCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sweep",
+        abstract: "Plans the scenario with its budget scaled from --from to --to by --step; attainment against budget.")
+
+    @Argument(help: "The scenario YAML file.")
+    var scenario: String
+
+    @Option(name: .long, help: "Smallest budget factor (e.g. 0.5).")
+    var from: Double
+
+    @Option(name: .long, help: "Largest budget factor (e.g. 1.5).")
+    var to: Double
+
+    @Option(name: .long, help: "Step between factors (e.g. 0.1).")
+    var step: Double
+
+    @Option(name: .long, help: "Output folder (default: out/<scenario name>-sweep/).")
+    var out: String?
+
+    @OptionGroup var options: SolvingOptions
+
+    func validate() throws {
+        guard from.isFinite, to.isFinite, step.isFinite, from >= 0, to >= from, step > 0 else {
+            throw ValidationError("--from, --to and --step must be numbers with 0 ≤ from ≤ to and step > 0")
+        }
+        guard factors.count <= 200 else { throw ValidationError("at most 200 steps; take a larger --step") }
+    }
+
+    /// Counted in whole steps, so that 0.5 + 10 × 0.1 lands on 1.5 and not just below it.
+    var factors: [Double] {
+        let count = Int(((to - from) / step + 1e-9).rounded(.down)) + 1
+        return (0..<count).map { ((from + Double($0) * step) * 1e9).rounded() / 1e9 }
+    }
+
+    func run() throws {
+        let loaded = try ScenarioLoader.load(path: scenario)
+        let base = loaded.scenario
+        let folder = out ?? "out/\(base.name)-sweep"
+        let inputs = folder + "/scenarios"
+        try FileManager.default.createDirectory(atPath: inputs, withIntermediateDirectories: true)
+        var jobs: [ChildPlans.Job] = []
+        for factor in factors {
+            let label = "x" + NumberText.decimal(factor)
+            let file = inputs + "/\(label).yaml"
+            try ScaledBudgetFile.contents(of: base, factor: factor, name: "\(base.name)-\(label)",
+                                          extending: scenario, from: inputs)
+                .write(to: URL(fileURLWithPath: file))
+            jobs.append(ChildPlans.Job(scenario: file, out: folder + "/" + label))
+        }
+        var extra = ["--time-limit", String(options.timeLimit), "--gap", String(options.gap), "--lang", options.lang.rawValue]
+        if options.solverLog { extra.append("--solver-log") }
+        let codes = ChildPlans.run(jobs, extra: extra)
+
+        let steps = zip(factors, zip(jobs, codes)).map { factor, run in
+            SweepStep(factor: factor, budget: base.years.reduce(0) { $0 + (base.budget(in: $1) * factor).rounded() },
+                      exitCode: run.1, outcome: PlanOutcome(folder: run.0.out))
+        }
+        let sweep = Sweep(steps: steps, targetIds: base.targets.map(\.id))
+        try sweep.csv.write(to: URL(fileURLWithPath: folder + "/" + Sweep.file))
+        if !options.quiet {
+            print(sweep.text(Labels(language: options.lang)))
+            print("\(Labels(language: options.lang).written) \(folder)")
+        }
+        let worst = ChildPlans.worst(codes)
+        if worst != 0 { throw CadreExit(code: worst) }
+    }
+}
+
+/// A scenario file that extends another with every year's budget scaled, rounded to whole VND.
+enum ScaledBudgetFile {
+    static func contents(of scenario: Scenario, factor: Double, name: String, extending path: String, from folder: String) -> Data {
+        var lines = [
+            "# \(scenario.name) with every year's budget × \(NumberText.decimal(factor)) (cadreplan sweep).",
+            "extends: \(yamlString(relativePath(to: path, from: folder)))",
+            "name: \(yamlString(name))",
+            "budget:",
+        ]
+        for year in scenario.years { lines.append("  \(year): \(NumberText.money((scenario.budget(in: year) * factor).rounded()))") }
+        return Data((lines.joined(separator: "\n") + "\n").utf8)
+    }
+}
+
+struct SweepStep {
+    var factor: Double
+    var budget: Double
+    var exitCode: Int32
+    var outcome: PlanOutcome?
+}
+
+/// Attainment against budget: one row per factor, each target's attainment at the horizon.
+struct Sweep {
+    static let file = "sweep.csv"
+
+    let steps: [SweepStep]
+    let targetIds: [String]
+
+    private func horizonRow(_ step: SweepStep, _ id: String) -> PlanOutcome.Row? {
+        step.outcome.flatMap { outcome in outcome.horizon.flatMap { outcome.attainment[id]?[$0] } }
+    }
+
+    /// Sorted by factor; per target `attained_<id>` and `required_<id>` at the horizon.
+    var csv: Data {
+        var csv = CSVWriter(header: ["factor", "total_budget", "exit_code", "status", "objective", "total_cost", "gap"]
+            + targetIds.flatMap { ["attained_\($0)", "required_\($0)"] })
+        for step in steps.sorted(by: { $0.factor < $1.factor }) {
+            let outcome = step.outcome
+            csv.append([
+                NumberText.decimal(step.factor), NumberText.money(step.budget), String(step.exitCode),
+                outcome?.status ?? "failed", outcome?.objective.map { NumberText.decimal($0) } ?? "",
+                outcome?.totalCost.map(NumberText.money) ?? "", outcome?.gap.map { NumberText.decimal($0) } ?? "",
+            ] + targetIds.flatMap { id in
+                let row = horizonRow(step, id)
+                return [row.map { String($0.attained) } ?? "", row.map { String($0.required) } ?? ""]
+            })
+        }
+        return csv.data
+    }
+
+    func text(_ labels: Labels) -> String {
+        var rows = [[labels.text("Hệ số", "Factor"), labels.text("Ngân sách (VND)", "Budget (VND)"), labels.objective,
+                     labels.totalCost, labels.gap, labels.status]]
+        for step in steps {
+            let outcome = step.outcome
+            rows.append([
+                NumberText.decimal(step.factor), NumberText.money(step.budget),
+                outcome?.objective.map { NumberText.decimal($0) } ?? "—", outcome?.totalCost.map(NumberText.money) ?? "—",
+                outcome?.gap.map { String(format: "%.3f%%", $0 * 100) } ?? "—",
+                labels.statusWord(outcome?.status ?? "failed"),
+            ])
+        }
+        return Comparison.table(rows).joined(separator: "\n")
+    }
+}
