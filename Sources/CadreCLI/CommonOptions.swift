@@ -2,11 +2,7 @@ import ArgumentParser
 import CadrePlanner
 import CadreReport
 
-enum Language: String, ExpressibleByArgument, CaseIterable {
-    case vi, en
-
-    var report: ReportLanguage { self == .vi ? .vi : .en }
-}
+extension ReportLanguage: ExpressibleByArgument {}
 
 /// The options every solving command shares.
 struct SolvingOptions: ParsableArguments {
@@ -17,7 +13,7 @@ struct SolvingOptions: ParsableArguments {
     var gap: Double = 0.001
 
     @Option(name: .long, help: "Language of labels: vi or en.")
-    var lang: Language = .vi
+    var lang: ReportLanguage = .vi
 
     @Flag(name: .long, help: "Print nothing but errors.")
     var quiet = false

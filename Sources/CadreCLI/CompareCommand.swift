@@ -1,5 +1,6 @@
 import ArgumentParser
 import CadreIO
+import CadreReport
 import Foundation
 
 struct CompareCommand: ParsableCommand {
@@ -56,8 +57,8 @@ struct CompareCommand: ParsableCommand {
         try comparison.targetsCSV.write(to: URL(fileURLWithPath: out + "/" + Comparison.targetsFile))
         try comparison.scenariosCSV.write(to: URL(fileURLWithPath: out + "/" + Comparison.scenariosFile))
         if !options.quiet {
-            print(comparison.text(Labels(language: options.lang)))
-            print("\(Labels(language: options.lang).written) \(out)")
+            print(comparison.text(Wording(language: options.lang)))
+            print("\(Wording(language: options.lang).written) \(out)")
         }
         let worst = ChildPlans.worst(codes)
         if worst != 0 { throw CadreExit(code: worst) }
@@ -126,7 +127,7 @@ struct Comparison {
         return csv.data
     }
 
-    func text(_ labels: Labels) -> String {
+    func text(_ labels: Wording) -> String {
         var totals = [[labels.text("Kịch bản", "Scenario")] + scenarios.map(\.name)]
         totals.append([labels.status] + scenarios.map { labels.statusWord($0.outcome?.status ?? "failed") })
         totals.append([labels.objective] + scenarios.map { $0.outcome?.objective.map { NumberText.decimal($0) } ?? "—" })

@@ -27,7 +27,7 @@ struct MinBudgetCommand: ParsableCommand {
 
     func run() throws {
         let loaded = try ScenarioLoader.load(path: scenario)
-        let labels = Labels(language: options.lang)
+        let labels = Wording(language: options.lang)
         if !options.quiet { printWarnings(loaded.warnings) }
         let progressLine = ProgressLine(quiet: options.quiet)
         let planner = Planner(solver: GLPKSolver(), options: options.plannerOptions, progress: progressLine.update)
@@ -35,7 +35,7 @@ struct MinBudgetCommand: ParsableCommand {
         progressLine.finish()
         let folder = out ?? "out/\(loaded.scenario.name)-min-budget"
         var files = PlanWriter.files(for: least.planning)
-            .merging(try ReportFiles.files(for: least.planning, language: options.lang.report)) { csv, _ in csv }
+            .merging(try ReportFiles.files(for: least.planning, language: options.lang)) { csv, _ in csv }
         files[MinBudgetScenarioFile.name] = MinBudgetScenarioFile.contents(
             of: least, original: loaded.scenario, scenarioPath: scenario, outputFolder: folder)
         try OutputFolder(path: folder).write(files, inputFiles: loaded.files.all, force: force)
@@ -50,7 +50,7 @@ struct MinBudgetCommand: ParsableCommand {
 /// What `min-budget` prints: the yearly profile, the total, how exact it is, and what no money can meet.
 struct MinBudgetReport {
     let least: LeastBudgetResult
-    let labels: Labels
+    let labels: Wording
 
     var text: String {
         let scenario = least.planning.scenario

@@ -23,14 +23,14 @@ struct PlanCommand: ParsableCommand {
 
     func run() throws {
         let loaded = try ScenarioLoader.load(path: scenario)
-        let labels = Labels(language: options.lang)
+        let labels = Wording(language: options.lang)
         if !options.quiet { printWarnings(loaded.warnings) }
         let progressLine = ProgressLine(quiet: options.quiet)
         let planner = Planner(solver: GLPKSolver(), options: options.plannerOptions, progress: progressLine.update)
         let result = try planner.plan(loaded.scenario)
         progressLine.finish()
         let folder = out ?? "out/\(loaded.scenario.name)"
-        let files = PlanWriter.files(for: result).merging(try ReportFiles.files(for: result, language: options.lang.report)) { csv, _ in csv }
+        let files = PlanWriter.files(for: result).merging(try ReportFiles.files(for: result, language: options.lang)) { csv, _ in csv }
         try OutputFolder(path: folder).write(files, inputFiles: loaded.files.all, force: force)
         if !options.quiet {
             print(PlanSummary(result: result, labels: labels).text)

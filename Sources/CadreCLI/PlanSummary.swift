@@ -1,12 +1,13 @@
 import CadreDomain
 import CadreIO
 import CadrePlanner
+import CadreReport
 import Foundation
 
 /// The short report `plan` prints: how the search ended, and each target at its deadline and at the horizon.
 struct PlanSummary {
     let result: PlanningResult
-    let labels: Labels
+    let labels: Wording
 
     var text: String {
         let scenario = result.scenario

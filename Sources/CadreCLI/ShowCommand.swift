@@ -19,7 +19,7 @@ struct ShowCommand: ParsableCommand {
     var out: String?
 
     @Option(name: .long, help: "Language of labels: vi or en.")
-    var lang: Language = .vi
+    var lang: ReportLanguage = .vi
 
     func run() throws {
         let loaded = try ScenarioLoader.load(path: scenario)
@@ -34,7 +34,7 @@ struct ShowCommand: ParsableCommand {
             throw UsageError(message: "no official \(officialId) in \(self.scenario)")
         }
         print(OfficialCard(plan: OfficialPlan(officialIndex: index, plan: plan, scenario: scenario),
-                           horizon: scenario.horizon, labels: Labels(language: lang)).text)
+                           horizon: scenario.horizon, labels: Wording(language: lang)).text)
     }
 }
 
@@ -42,7 +42,7 @@ struct ShowCommand: ParsableCommand {
 struct OfficialCard {
     let plan: OfficialPlan
     let horizon: Int
-    let labels: Labels
+    let labels: Wording
 
     var text: String {
         let official = plan.official

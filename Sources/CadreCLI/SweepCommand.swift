@@ -1,6 +1,7 @@
 import ArgumentParser
 import CadreDomain
 import CadreIO
+import CadreReport
 import Foundation
 
 struct SweepCommand: ParsableCommand {
@@ -64,8 +65,8 @@ struct SweepCommand: ParsableCommand {
         let sweep = Sweep(steps: steps, targetIds: base.targets.map(\.id))
         try sweep.csv.write(to: URL(fileURLWithPath: folder + "/" + Sweep.file))
         if !options.quiet {
-            print(sweep.text(Labels(language: options.lang)))
-            print("\(Labels(language: options.lang).written) \(folder)")
+            print(sweep.text(Wording(language: options.lang)))
+            print("\(Wording(language: options.lang).written) \(folder)")
         }
         let worst = ChildPlans.worst(codes)
         if worst != 0 { throw CadreExit(code: worst) }
@@ -122,7 +123,7 @@ struct Sweep {
         return csv.data
     }
 
-    func text(_ labels: Labels) -> String {
+    func text(_ labels: Wording) -> String {
         var rows = [[labels.text("Hệ số", "Factor"), labels.text("Ngân sách (VND)", "Budget (VND)"), labels.objective,
                      labels.totalCost, labels.gap, labels.status]]
         for step in steps {

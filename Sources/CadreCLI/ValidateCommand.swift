@@ -1,5 +1,6 @@
 import ArgumentParser
 import CadreIO
+import CadreReport
 import Foundation
 
 struct ValidateCommand: ParsableCommand {
@@ -10,12 +11,12 @@ struct ValidateCommand: ParsableCommand {
     var scenario: String
 
     @Option(name: .long, help: "Language of labels: vi or en.")
-    var lang: Language = .vi
+    var lang: ReportLanguage = .vi
 
     func run() throws {
         let loaded = try ScenarioLoader.load(path: scenario)
         printWarnings(loaded.warnings)
-        let labels = Labels(language: lang)
+        let labels = Wording(language: lang)
         let s = loaded.scenario
         print(labels.text(
             "Hợp lệ: \(s.officials.count) cán bộ, \(s.courses.count) khóa học, \(s.targets.count) mục tiêu, \(s.baseYear)–\(s.horizon).",
