@@ -389,8 +389,9 @@ final class PlanningRun {
         return counts
     }
 
-    /// RINS: fix every column on which the relaxation and the incumbent agree on a whole value, and let
-    /// branch and cut settle the rest, a small problem GLPK solves in moments. Bounds are restored after.
+    /// A relaxation-induced neighbourhood: fix at 0 every column that neither the relaxation nor the incumbent
+    /// uses, and let branch and cut settle the rest, a problem a tenth the size that GLPK solves in moments.
+    /// Bounds are restored after.
     func neighbourhoodSearch(relaxation: [Double], incumbent: [Double], goodEnough: Double, until deadline: Date) throws -> [Double]? {
         var fixedColumns: [Int] = []
         defer {
