@@ -1,12 +1,12 @@
 /// SplitMix64 (Steele, Lea & Flood 2014), with the draws the generator needs built on integer and
 /// IEEE arithmetic only. Swift's own `random(in:using:)` and `shuffle(using:)` are not used: their
 /// algorithms may change between toolchains, and the same seed must give the same bytes everywhere.
-struct SeededRandom {
+public struct SeededRandom: RandomNumberGenerator {
     private var state: UInt64
 
-    init(seed: UInt64) { state = seed }
+    public init(seed: UInt64) { state = seed }
 
-    mutating func next() -> UInt64 {
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9

@@ -1,4 +1,5 @@
 import CadreLinearModel
+import _CadreTestSupport
 import Foundation
 
 /// Models whose answers were worked out by hand (see each comment).
@@ -35,7 +36,7 @@ enum Fixtures {
     /// capacity half the row's total weight. Measured with glpsol (best bound, Driebeck–Tomlin): this
     /// seed is not proved in 60 s; 60-item instances were proved in 1.5–3.6 s, too close to a 1 s test.
     static func hardKnapsack(items: Int = 80, rows: Int = 20, seed: UInt64 = 1) -> (model: LinearModel, weights: [[Double]], capacities: [Double]) {
-        var random = SplitMix64(seed: seed)
+        var random = SeededGenerator(seed: seed)
         let weights = (0..<rows).map { _ in (0..<items).map { _ in Double(random.next(in: 5...100)) } }
         let capacities = weights.map { ($0.reduce(0, +) / 2).rounded(.down) }
         var model = LinearModel(name: "hard-knapsack")
@@ -81,19 +82,8 @@ enum Fixtures {
     }
 }
 
-/// A small deterministic generator, so the hard instance is the same on every run and platform.
-struct SplitMix64 {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
+extension SeededGenerator {
+    /// The draw the hard instance was tuned with: keep it, or the instance changes.
     mutating func next(in range: ClosedRange<Int>) -> Int {
         range.lowerBound + Int(next() % UInt64(range.count))
     }

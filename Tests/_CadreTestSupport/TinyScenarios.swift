@@ -1,17 +1,8 @@
 import CadreDomain
+import CadreGenerator
 
-/// A deterministic generator for tests (SplitMix64), so every random case is reproducible from its seed.
-public struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-    public init(seed: UInt64) { state = seed }
-    public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+/// The generator's SplitMix64, so every random test case is reproducible from its seed.
+public typealias SeededGenerator = SeededRandom
 
 public enum TinyScenarios {
     /// A scenario small enough to enumerate: 2–3 officials, 2–4 courses in two families, 3 years.
