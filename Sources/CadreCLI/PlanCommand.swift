@@ -30,10 +30,14 @@ struct PlanCommand: ParsableCommand {
         let result = try planner.plan(loaded.scenario)
         progressLine.finish()
         let folder = out ?? "out/\(loaded.scenario.name)"
-        let files = PlanWriter.files(for: result).merging(try ReportFiles.files(for: result, language: options.lang)) { csv, _ in csv }
+        let reasons = ShortfallReasons(scenario: result.scenario, plan: result.plan, evaluation: result.evaluation)
+        var files = PlanWriter.files(for: result).merging(try ReportFiles.files(for: result, language: options.lang)) { csv, _ in csv }
+        files[ReasonsFile.name] = ReasonsFile.csv(reasons, scenario: result.scenario)
         try OutputFolder(path: folder).write(files, inputFiles: loaded.files.all, force: force)
         if !options.quiet {
             print(PlanSummary(result: result, labels: labels).text)
+            let why = ReasonsFile.lines(reasons, evaluation: result.evaluation, scenario: result.scenario, language: options.lang)
+            if !why.isEmpty { print("\n" + why.joined(separator: "\n")) }
             print("\(labels.written) \(folder)")
         }
         if result.stoppedByTimeLimit { throw CadreExit(code: Failure.timeLimit) }
