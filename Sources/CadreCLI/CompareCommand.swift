@@ -56,6 +56,7 @@ struct CompareCommand: ParsableCommand {
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
         try comparison.targetsCSV.write(to: URL(fileURLWithPath: out + "/" + Comparison.targetsFile))
         try comparison.scenariosCSV.write(to: URL(fileURLWithPath: out + "/" + Comparison.scenariosFile))
+        try comparison.page.data(language: options.lang).write(to: URL(fileURLWithPath: out + "/" + Comparison.pageFile))
         if !options.quiet {
             print(comparison.text(Wording(language: options.lang)))
             print("\(Wording(language: options.lang).written) \(out)")
@@ -77,6 +78,7 @@ struct ComparedScenario {
 struct Comparison {
     static let targetsFile = "compare.csv"
     static let scenariosFile = "compare-scenarios.csv"
+    static let pageFile = "compare.html"
     /// The resolution's two milestones.
     static let milestones = [2025, 2030]
 
@@ -164,5 +166,28 @@ struct Comparison {
             while trimmed.hasSuffix(" ") { trimmed.removeLast() }
             return trimmed
         }
+    }
+}
+
+extension Comparison {
+    /// The data of `compare.html`.
+    var page: ComparisonPage {
+        let columns = scenarios.map { scenario in
+            ComparisonPage.Scenario(
+                name: scenario.name, exitCode: scenario.exitCode, status: scenario.outcome?.status ?? "failed",
+                objective: scenario.outcome?.objective, totalCost: scenario.outcome?.totalCost,
+                gap: scenario.outcome?.gap, horizon: scenario.outcome?.horizon)
+        }
+        let targets = targetIds.map { id in
+            ComparisonPage.Target(id: id, results: scenarios.map { scenario -> ComparisonPage.Result? in
+                guard let outcome = scenario.outcome, let years = outcome.attainment[id] else { return nil }
+                let marks = (Self.milestones.map { Optional($0) } + [outcome.horizon]).map { year in
+                    let row = year.flatMap { years[$0] }
+                    return ComparisonPage.Mark(year: year, attained: row?.attained, required: row?.required)
+                }
+                return ComparisonPage.Result(marks: marks, metFrom: outcome.firstMet(id))
+            })
+        }
+        return ComparisonPage(scenarios: columns, targets: targets, milestones: Self.milestones)
     }
 }

@@ -64,6 +64,8 @@ struct SweepCommand: ParsableCommand {
         }
         let sweep = Sweep(steps: steps, targetIds: base.targets.map(\.id))
         try sweep.csv.write(to: URL(fileURLWithPath: folder + "/" + Sweep.file))
+        try sweep.page(scenario: base.name).data(language: options.lang)
+            .write(to: URL(fileURLWithPath: folder + "/" + Sweep.pageFile))
         if !options.quiet {
             print(sweep.text(Wording(language: options.lang)))
             print("\(Wording(language: options.lang).written) \(folder)")
@@ -97,6 +99,7 @@ struct SweepStep {
 /// Attainment against budget: one row per factor, each target's attainment at the horizon.
 struct Sweep {
     static let file = "sweep.csv"
+    static let pageFile = "sweep.html"
 
     let steps: [SweepStep]
     let targetIds: [String]
@@ -136,5 +139,22 @@ struct Sweep {
             ])
         }
         return Comparison.table(rows).joined(separator: "\n")
+    }
+}
+
+extension Sweep {
+    /// The data of `sweep.html`.
+    func page(scenario: String) -> SweepPage {
+        let pageSteps = steps.map { step in
+            var horizon: [String: SweepPage.Attainment] = [:]
+            for id in targetIds {
+                if let row = horizonRow(step, id) { horizon[id] = SweepPage.Attainment(attained: row.attained, required: row.required) }
+            }
+            return SweepPage.Step(
+                factor: step.factor, budget: step.budget, exitCode: step.exitCode,
+                status: step.outcome?.status ?? "failed", objective: step.outcome?.objective,
+                totalCost: step.outcome?.totalCost, horizon: horizon)
+        }
+        return SweepPage(scenario: scenario, steps: pageSteps, targetIds: targetIds)
     }
 }

@@ -34,7 +34,7 @@ private struct Page {
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <title>\(escapeHTML(title))</title>
-        <style>\(Self.style)</style>
+        <style>\(ReportStyle.sheet)</style>
         </head>
         <body>
         <header><h1>\(escapeHTML(title))</h1>
@@ -193,7 +193,11 @@ private struct Page {
         "<section><h2>\(escapeHTML(heading))</h2>\(content)</section>"
     }
 
-    static let style = """
+}
+
+/// The report's style sheet; the what-if pages build on it.
+enum ReportStyle {
+    static let sheet = """
     :root{--ink:#1d2733;--muted:#5b6877;--line:#d5dde6;--blue:#1f5fa8;--orange:#d9731a;--red:#c0392b;--paper:#fff}
     *{box-sizing:border-box}
     body{margin:0;font:15px/1.45 system-ui,"Segoe UI",Roboto,"Noto Sans","Helvetica Neue",Arial,sans-serif;color:var(--ink);background:#f3f5f8}

@@ -98,7 +98,8 @@ enum SVGCharts {
         return 10 * power
     }
 
-    private static func n(_ value: Double) -> String {
+    /// A coordinate rounded to one decimal: short SVG, same bytes every run.
+    static func n(_ value: Double) -> String {
         let rounded = (value * 10).rounded() / 10
         return rounded == rounded.rounded() ? String(Int(rounded)) : String(format: "%.1f", rounded)
     }

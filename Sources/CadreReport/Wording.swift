@@ -92,3 +92,12 @@ public struct Wording {
         }
     }
 }
+
+/// Words of `compare.html` and `sweep.html`.
+extension Wording {
+    public var compareTitle: String { text("So sánh các kịch bản", "Scenarios compared") }
+    public var sweepTitle: String { text("Chỉ tiêu đạt được theo mức kinh phí", "Attainment against budget") }
+    public var metFrom: String { text("Đạt từ năm", "Met from") }
+    public var exitCode: String { text("Mã thoát", "Exit code") }
+    public var factor: String { text("Hệ số kinh phí", "Budget factor") }
+}

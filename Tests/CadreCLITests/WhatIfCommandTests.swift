@@ -55,6 +55,12 @@ final class WhatIfCommandTests: XCTestCase {
         XCTAssertEqual(broken?["total_cost"], "0")
         let summary = try readJSON(scratch.path("cmp/tiny/summary.json"))
         XCTAssertEqual(Double(totals.rows.first { $0["scenario"] == "tiny" }?["total_cost"] ?? ""), number(summary["total_cost"]))
+
+        let page = try String(contentsOfFile: scratch.path("cmp/compare.html"), encoding: .utf8)
+        XCTAssertTrue(page.contains("<html lang=\"en\">"))
+        XCTAssertTrue(page.contains("tiny") && page.contains("broke"))
+        XCTAssertEqual(page.components(separatedBy: "<svg class=\"chart\"").count - 1, 3, "one chart per target")
+        XCTAssertFalse(page.contains("http://") || page.contains("https://"))
     }
 
     func testCompareExitsOneOnAMissingScenarioAndStillComparesTheRest() throws {
@@ -95,5 +101,10 @@ final class WhatIfCommandTests: XCTestCase {
         let t1 = atOne.rows.first { $0["target_id"] == "T1" && $0["year"] == "2024" }!
         XCTAssertEqual(sweep.rows.last?["attained_T1"], t1["attained"])
         XCTAssertEqual(sweep.rows.last?["required_T1"], t1["required"])
+
+        let page = try String(contentsOfFile: scratch.path("sweep/sweep.html"), encoding: .utf8)
+        XCTAssertTrue(page.contains("<html lang=\"vi\">"))
+        XCTAssertEqual(page.components(separatedBy: "data-chart=\"shortfall\"").count - 1, 1)
+        XCTAssertTrue(page.contains("\(t1["attained"]!)/\(t1["required"]!)"))
     }
 }
