@@ -34,8 +34,10 @@ struct MinBudgetCommand: ParsableCommand {
         let least = try planner.leastBudget(loaded.scenario, includeStrive: includeStrive)
         progressLine.finish()
         let folder = out ?? "out/\(loaded.scenario.name)-min-budget"
-        var files = PlanWriter.files(for: least.planning)
-            .merging(try ReportFiles.files(for: least.planning, language: options.lang)) { csv, _ in csv }
+        let plan = least.planning
+        var files = try planFiles(
+            plan, reasons: ShortfallReasons(scenario: plan.scenario, plan: plan.plan, evaluation: plan.evaluation),
+            language: options.lang)
         files[MinBudgetScenarioFile.name] = MinBudgetScenarioFile.contents(
             of: least, original: loaded.scenario, scenarioPath: scenario, outputFolder: folder)
         try OutputFolder(path: folder).write(files, inputFiles: loaded.files.all, force: force)

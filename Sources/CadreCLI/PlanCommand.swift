@@ -31,8 +31,7 @@ struct PlanCommand: ParsableCommand {
         progressLine.finish()
         let folder = out ?? "out/\(loaded.scenario.name)"
         let reasons = ShortfallReasons(scenario: result.scenario, plan: result.plan, evaluation: result.evaluation)
-        var files = PlanWriter.files(for: result).merging(try ReportFiles.files(for: result, language: options.lang)) { csv, _ in csv }
-        files[ReasonsFile.name] = ReasonsFile.csv(reasons, scenario: result.scenario)
+        let files = try planFiles(result, reasons: reasons, language: options.lang)
         try OutputFolder(path: folder).write(files, inputFiles: loaded.files.all, force: force)
         if !options.quiet {
             print(PlanSummary(result: result, labels: labels).text)
@@ -48,4 +47,12 @@ func printWarnings(_ warnings: [InputProblem]) {
     for warning in warnings {
         FileHandle.standardError.write(Data((warning.description + "\n").utf8))
     }
+}
+
+/// Every file a plan's output folder holds: the contract's CSVs and JSON, the workbook and report, and why
+/// targets fall short. `plan` and `min-budget` write the same set.
+func planFiles(_ result: PlanningResult, reasons: ShortfallReasons, language: ReportLanguage) throws -> [String: Data] {
+    var files = PlanWriter.files(for: result).merging(try ReportFiles.files(for: result, language: language)) { csv, _ in csv }
+    files[ReasonsFile.name] = ReasonsFile.csv(reasons, scenario: result.scenario)
+    return files
 }
