@@ -5,25 +5,7 @@ import XCTest
 
 /// Files as people really have them, each with exactly what the readers make of it.
 final class AwkwardFilesTests: XCTestCase {
-    private func officials(_ data: Data) -> ([Official], [String]) {
-        var problems: [InputProblem] = []
-        let values = OfficialsReader.read(data, file: "officials.csv", problems: &problems)
-        return (values, problems.map(\.description))
-    }
-
-    private func courses(_ text: String) -> ([Course], [String]) {
-        var problems: [InputProblem] = []
-        let values = CoursesReader.read(Data(text.utf8), file: "courses.csv", problems: &problems)
-        return (values, problems.map(\.description))
-    }
-
-    private func targets(_ text: String) -> ([Target], [String]) {
-        var problems: [InputProblem] = []
-        let values = TargetsReader.read(Data(text.utf8), file: "targets.csv", problems: &problems)
-        return (values, problems.map(\.description))
-    }
-
-    private var fixtureOfficials: [Official] { officials(Data(Fixtures.officials.utf8)).0 }
+    private var fixtureOfficials: [Official] { readOfficials(Data(Fixtures.officials.utf8)).0 }
 
     static let vietnameseOfficials = """
     Mã cán bộ;Họ và tên;Giới tính;Năm sinh;Dân tộc;Đối tượng;Chức danh;Chức danh quy hoạch;Đảng viên;Cấp ủy viên;Huyện, thị xã, thành phố;Xã, phường, thị trấn;Khu vực;Vùng dân tộc thiểu số;Số năm công tác vùng DTTS;Trình độ chuyên môn;Lý luận chính trị;Quản lý nhà nước;Tin học;Ngoại ngữ;Tiếng dân tộc;Nghiệp vụ đoàn thể;Cập nhật kiến thức;Năm nghỉ
@@ -35,7 +17,7 @@ final class AwkwardFilesTests: XCTestCase {
     // MARK: Vietnamese spreadsheets
 
     func testVietnameseHeadersAndValuesReadAsTheContractsOwn() {
-        let (values, problems) = officials(Data(Self.vietnameseOfficials.utf8))
+        let (values, problems) = readOfficials(Data(Self.vietnameseOfficials.utf8))
         XCTAssertEqual(problems, [])
         XCTAssertEqual(values, fixtureOfficials)
     }
@@ -43,7 +25,7 @@ final class AwkwardFilesTests: XCTestCase {
     func testTextInNFDIsReadAsNFCEverywhere() {
         let decomposed = Self.vietnameseOfficials.decomposedStringWithCanonicalMapping
         XCTAssertNotEqual(Array(decomposed.utf8), Array(Self.vietnameseOfficials.utf8))
-        let (values, problems) = officials(Data(decomposed.utf8))
+        let (values, problems) = readOfficials(Data(decomposed.utf8))
         XCTAssertEqual(problems, [])
         XCTAssertEqual(values, fixtureOfficials)
         XCTAssertEqual(values.first?.fullName.unicodeScalars.count, "Nguyễn Văn An".precomposedStringWithCanonicalMapping.unicodeScalars.count)
@@ -52,7 +34,7 @@ final class AwkwardFilesTests: XCTestCase {
     func testHeadersMatchIgnoringCaseAndSpaces() {
         let header = Fixtures.officialsHeader.replacingOccurrences(of: "full_name", with: "  HỌ  VÀ TÊN ")
             .replacingOccurrences(of: "gender", with: "giới tính")
-        let (values, problems) = officials(Data(Fixtures.officials.replacingOccurrences(of: Fixtures.officialsHeader, with: header).utf8))
+        let (values, problems) = readOfficials(Data(Fixtures.officials.replacingOccurrences(of: Fixtures.officialsHeader, with: header).utf8))
         XCTAssertEqual(problems, [])
         XCTAssertEqual(values, fixtureOfficials)
     }
@@ -64,7 +46,7 @@ final class AwkwardFilesTests: XCTestCase {
         TV;Tin học;Tin học;cơ bản;;1;10;1500000,5;30;Trung tâm;;"miền núi;hải đảo";;không;không;không
         X;Tin học;Tin học;không;;1;10;1;30;Trung tâm;;;;không;không;không
         """
-        let (values, problems) = courses(text)
+        let (values, problems) = readCourses(text)
         XCTAssertEqual(problems, ["courses.csv:4: grants: a course must grant more than \"none\""])
         XCTAssertEqual(values.map(\.family), [.politicalTheory, .it])
         XCTAssertEqual(values[0].grants, 2)
@@ -81,7 +63,7 @@ final class AwkwardFilesTests: XCTestCase {
         25-10;2025;cán bộ chủ chốt;;;không;không;không;không;;political_theory>=intermediate;0,7;bắt buộc;10;Cán bộ chủ chốt có trung cấp LLCT;Key cadres
         25-2;2025;;miền núi;;có;có;không;không;2,5;Tiếng dân tộc>=đã học & lý luận chính trị >= sơ cấp;0.5;phấn đấu;1,5;Biết tiếng dân tộc;Ethnic language
         """
-        let (values, problems) = targets(text)
+        let (values, problems) = readTargets(text)
         XCTAssertEqual(problems, [])
         XCTAssertEqual(values.map(\.share), [0.7, 0.5])
         XCTAssertEqual(values.map(\.kind), [.required, .strive])
@@ -95,7 +77,7 @@ final class AwkwardFilesTests: XCTestCase {
         func costProblem(_ cost: String, semicolons: Bool) -> [String] {
             var text = Fixtures.coursesHeader + "\n" + row
             if semicolons { text = text.replacingOccurrences(of: ",", with: ";") }
-            return courses(text.replacingOccurrences(of: "COST", with: cost)).1
+            return readCourses(text.replacingOccurrences(of: "COST", with: cost)).1
         }
         XCTAssertEqual(costProblem("\"1,5\"", semicolons: false), [
             "courses.csv:2: cost: \"1,5\" is not a number (write digits with a decimal point, no thousands separators)",
@@ -118,7 +100,7 @@ final class AwkwardFilesTests: XCTestCase {
     func testCloseButWrongVietnameseKeepsTheListOfAllowedValues() {
         let text = Self.vietnameseOfficials.replacingOccurrences(of: "Trung cấp", with: "trung cap")
             .replacingOccurrences(of: "Nam;1975", with: "Nam giới;1975")
-        XCTAssertEqual(officials(Data(text.utf8)).1, [
+        XCTAssertEqual(readOfficials(Data(text.utf8)).1, [
             "officials.csv:2: political_theory: \"trung cap\" is not one of none, elementary, intermediate, advanced",
             "officials.csv:2: gender: \"Nam giới\" is not one of male, female",
         ])
@@ -126,7 +108,7 @@ final class AwkwardFilesTests: XCTestCase {
 
     func testAColumnGivenTwiceUnderTwoNames() {
         let text = Fixtures.officials.replacingOccurrences(of: "leaves_year", with: "Họ tên")
-        XCTAssertEqual(officials(Data(text.utf8)).1, [
+        XCTAssertEqual(readOfficials(Data(text.utf8)).1, [
             "officials.csv:1: full_name: the column appears twice in the header (as \"full_name\" and \"họ tên\")",
         ])
     }
@@ -137,7 +119,7 @@ final class AwkwardFilesTests: XCTestCase {
         for encoding in [String.Encoding.utf16LittleEndian, .utf16BigEndian] {
             var data = Data(encoding == .utf16LittleEndian ? [0xFF, 0xFE] : [0xFE, 0xFF])
             data.append(Fixtures.officials.replacingOccurrences(of: ",", with: "\t").data(using: encoding)!)
-            let (values, problems) = officials(data)
+            let (values, problems) = readOfficials(data)
             XCTAssertEqual(problems, [])
             XCTAssertEqual(values, fixtureOfficials)
         }
@@ -160,7 +142,7 @@ final class AwkwardFilesTests: XCTestCase {
         for (hex, message) in Self.legacyRows {
             var data = Data((Fixtures.officialsHeader + "\n").utf8)
             for _ in 0..<3 { data.append(contentsOf: Self.bytes(hex: hex) + [0x0A]) }
-            let (values, problems) = officials(data)
+            let (values, problems) = readOfficials(data)
             XCTAssertEqual(values, [])
             XCTAssertEqual(problems, [message])
         }
@@ -201,7 +183,7 @@ final class AwkwardFilesTests: XCTestCase {
         let huge = String(repeating: "A", count: 10 << 20)
         let text = Fixtures.officials.replacingOccurrences(of: "Nguyễn Văn An", with: huge)
         let start = Date()
-        let (values, problems) = officials(Data(text.utf8))
+        let (values, problems) = readOfficials(Data(text.utf8))
         XCTAssertLessThan(Date().timeIntervalSince(start), 5)
         XCTAssertEqual(values.map(\.id), ["CB2"])
         XCTAssertEqual(problems, [
@@ -212,16 +194,16 @@ final class AwkwardFilesTests: XCTestCase {
     func testAQuoteLeftOpenSwallowsTheRestOfTheFile() {
         var text = Fixtures.officials.replacingOccurrences(of: "Chủ tịch UBND", with: "\"Chủ tịch UBND")
         for i in 0..<2_000 { text += "CB\(i),\(String(repeating: "x", count: 10)),male\n" }
-        XCTAssertEqual(officials(Data(text.utf8)).1, [
+        XCTAssertEqual(readOfficials(Data(text.utf8)).1, [
             "officials.csv:2: a quoted field opened in this row is never closed (a \" is missing)",
             "officials.csv:2: has 7 fields but the header has 24 columns",
         ])
     }
 
     func testAHeaderOnlyOfNonsense() {
-        XCTAssertEqual(officials(Data([0x00, 0x01, 0x02])).1.count, 22, "every required column is missing")
-        XCTAssertEqual(officials(Data()).1, ["officials.csv: is empty: a header row is needed"])
-        XCTAssertEqual(officials(Data(String(repeating: "x", count: 20_000).utf8)).1, [
+        XCTAssertEqual(readOfficials(Data([0x00, 0x01, 0x02])).1.count, 22, "every required column is missing")
+        XCTAssertEqual(readOfficials(Data()).1, ["officials.csv: is empty: a header row is needed"])
+        XCTAssertEqual(readOfficials(Data(String(repeating: "x", count: 20_000).utf8)).1, [
             "officials.csv:1: a field of 20000 characters is longer than the 10000 allowed (is a closing \" missing?)",
         ])
     }

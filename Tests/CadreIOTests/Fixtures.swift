@@ -1,3 +1,5 @@
+import CadreDomain
+import CadreIO
 import Foundation
 import XCTest
 
@@ -82,4 +84,25 @@ final class TemporaryFolder {
         try write("targets.csv", Fixtures.targets)
         return try write(name, scenario)
     }
+}
+
+/// One table read the way the loader reads it: the values and every problem as its message.
+func readOfficials(_ data: Data, file: String = "officials.csv") -> ([Official], [String]) {
+    var problems: [InputProblem] = []
+    let values = OfficialsReader.read(data, file: file, problems: &problems)
+    return (values, problems.map(\.description))
+}
+
+func readOfficials(_ text: String) -> ([Official], [String]) { readOfficials(Data(text.utf8)) }
+
+func readCourses(_ text: String) -> ([Course], [String]) {
+    var problems: [InputProblem] = []
+    let values = CoursesReader.read(Data(text.utf8), file: "courses.csv", problems: &problems)
+    return (values, problems.map(\.description))
+}
+
+func readTargets(_ text: String) -> ([Target], [String]) {
+    var problems: [InputProblem] = []
+    let values = TargetsReader.read(Data(text.utf8), file: "targets.csv", problems: &problems)
+    return (values, problems.map(\.description))
 }

@@ -4,28 +4,10 @@ import XCTest
 @testable import CadreIO
 
 final class TableReaderTests: XCTestCase {
-    private func officials(_ text: String) -> ([Official], [String]) {
-        var problems: [InputProblem] = []
-        let values = OfficialsReader.read(Data(text.utf8), file: "officials.csv", problems: &problems)
-        return (values, problems.map(\.description))
-    }
-
-    private func courses(_ text: String) -> ([Course], [String]) {
-        var problems: [InputProblem] = []
-        let values = CoursesReader.read(Data(text.utf8), file: "courses.csv", problems: &problems)
-        return (values, problems.map(\.description))
-    }
-
-    private func targets(_ text: String) -> ([Target], [String]) {
-        var problems: [InputProblem] = []
-        let values = TargetsReader.read(Data(text.utf8), file: "targets.csv", problems: &problems)
-        return (values, problems.map(\.description))
-    }
-
     // MARK: officials.csv
 
     func testOfficialsReadEveryColumn() {
-        let (values, problems) = officials(Fixtures.officials)
+        let (values, problems) = readOfficials(Fixtures.officials)
         XCTAssertEqual(problems, [])
         XCTAssertEqual(values.count, 2)
         let an = values[0]
@@ -55,7 +37,7 @@ final class TableReaderTests: XCTestCase {
         note,leadership_update,mass_org_training,ethnic_language,foreign_language,it,state_management,political_theory,education,minority_area_years,minority_area,area,commune,district,party_committee,party_member,title,category,ethnicity,birth_year,gender,full_name,id
         anything,no,no,none,0,none,none,none,none,0,no,ward,P1,Q1,no,no,,part_time,Kinh,1990,female,A,X1
         """
-        let (values, problems) = officials(text)
+        let (values, problems) = readOfficials(text)
         XCTAssertEqual(problems, [])
         XCTAssertEqual(values.map(\.id), ["X1"])
         XCTAssertEqual(values[0].plannedTitle, "")
@@ -68,7 +50,7 @@ final class TableReaderTests: XCTestCase {
         CB2,B,female,1888,Kinh,boss,,,maybe,no,D,C,plains,no,0,college,none,none,none,0,none,no,no,1950
         CB1,C,female,1980,Kinh,civil_servant,,,no,no,D,C,plains,no,0,college,none,none,none,0,none,no,no,
         """
-        let (values, problems) = officials(text)
+        let (values, problems) = readOfficials(text)
         XCTAssertEqual(values, [])
         // Within a row, problems come in the order the reader looks at columns; compare as a set.
         XCTAssertEqual(Set(problems), [
@@ -86,7 +68,7 @@ final class TableReaderTests: XCTestCase {
 
     func testMissingColumnsAreNamedOnceEach() {
         let header = Fixtures.officialsHeader.replacingOccurrences(of: "gender,", with: "").replacingOccurrences(of: ",it,", with: ",")
-        let (values, problems) = officials(header + "\n")
+        let (values, problems) = readOfficials(header + "\n")
         XCTAssertEqual(values, [])
         XCTAssertEqual(problems, [
             "officials.csv:1: gender: the column is missing from the header",
@@ -99,7 +81,7 @@ final class TableReaderTests: XCTestCase {
         \(Fixtures.officialsHeader)
         ,A,male,1975,Kinh,key_cadre,,,yes,yes,D,C,mountain,yes,12,university,none,none,none,0,none,no,no,1970
         """
-        let (_, problems) = officials(text)
+        let (_, problems) = readOfficials(text)
         XCTAssertEqual(problems, [
             "officials.csv:2: id: is empty",
             "officials.csv:2: leaves_year: 1970 is before birth_year 1975",
@@ -109,7 +91,7 @@ final class TableReaderTests: XCTestCase {
     func testKeywordsMatchRegardlessOfCase() {
         let text = Fixtures.officials.replacingOccurrences(of: "male,1975", with: "Male,1975")
             .replacingOccurrences(of: ",yes,yes,", with: ",Yes,YES,")
-        let (values, problems) = officials(text)
+        let (values, problems) = readOfficials(text)
         XCTAssertEqual(problems, [])
         XCTAssertEqual(values.first?.gender, .male)
     }
@@ -117,7 +99,7 @@ final class TableReaderTests: XCTestCase {
     // MARK: courses.csv
 
     func testCoursesReadEveryColumn() {
-        let (values, problems) = courses(Fixtures.courses)
+        let (values, problems) = readCourses(Fixtures.courses)
         XCTAssertEqual(problems, [])
         XCTAssertEqual(values.map(\.id), ["SC-LLCT", "TC-LLCT", "TIENG-THAI"])
         let tc = values[1]
@@ -148,7 +130,7 @@ final class TableReaderTests: XCTestCase {
         D,x,leadership,yes,,1,10,0,5,p,,,,no,no,no
         E,x,it,basic,,1,10,inf,5,p,,,200,no,no,no
         """
-        let (values, problems) = courses(text)
+        let (values, problems) = readCourses(text)
         XCTAssertEqual(values, [])
         XCTAssertEqual(Set(problems), [
             "courses.csv:2: grants: \"university\" is not one of none, elementary, intermediate, advanced",
@@ -170,7 +152,7 @@ final class TableReaderTests: XCTestCase {
 
     func testYesNoFamiliesGrantYes() {
         let text = "\(Fixtures.coursesHeader)\nBD,Bồi dưỡng,leadership_update,yes,,1,5,1000000,50,p,,,,no,no,no\n"
-        let (values, problems) = courses(text)
+        let (values, problems) = readCourses(text)
         XCTAssertEqual(problems, [])
         XCTAssertEqual(values.first?.grants, 1)
     }
@@ -178,7 +160,7 @@ final class TableReaderTests: XCTestCase {
     // MARK: targets.csv
 
     func testTargetsReadEveryColumn() {
-        let (values, problems) = targets(Fixtures.targets)
+        let (values, problems) = readTargets(Fixtures.targets)
         XCTAssertEqual(problems, [])
         XCTAssertEqual(values.map(\.id), ["25-10", "25-2"])
         let first = values[0]
@@ -206,7 +188,7 @@ final class TableReaderTests: XCTestCase {
         T2,2025,,,,no,no,no,no,,education>=college & it>=expert & state_management,0.5,must,-2,a,b
         T3,soon,,,,no,no,no,no,-1,,0.5,strive,1,a,b
         """
-        let (values, problems) = targets(text)
+        let (values, problems) = readTargets(text)
         XCTAssertEqual(values, [])
         XCTAssertEqual(Set(problems), [
             "targets.csv:2: requirement: \"politcal_theory\" is not one of education, political_theory, state_management, it, foreign_language, ethnic_language, mass_org, leadership_update",
@@ -226,8 +208,8 @@ final class TableReaderTests: XCTestCase {
         let text = "\u{FEFF}" + Fixtures.officials
             .replacingOccurrences(of: ",", with: ";")
             .replacingOccurrences(of: "\n", with: "\r\n")
-        let (values, problems) = officials(text)
+        let (values, problems) = readOfficials(text)
         XCTAssertEqual(problems, [])
-        XCTAssertEqual(values, officials(Fixtures.officials).0)
+        XCTAssertEqual(values, readOfficials(Fixtures.officials).0)
     }
 }

@@ -4,15 +4,9 @@ import XCTest
 @testable import CadreIO
 
 final class XLSXReaderTests: XCTestCase {
-    private func officials(_ data: Data, file: String = "officials.xlsx") -> ([Official], [String]) {
-        var problems: [InputProblem] = []
-        let values = OfficialsReader.read(data, file: file, problems: &problems)
-        return (values, problems.map(\.description))
-    }
-
     func testAWorkbookReadsLikeTheSameCSV() throws {
         let data = try XLSXFixture.workbook(rows: XLSXFixture.rows(ofCSV: Fixtures.officials))
-        let (values, problems) = officials(data)
+        let (values, problems) = readOfficials(data, file: "officials.xlsx")
         XCTAssertEqual(problems, [])
         var csvProblems: [InputProblem] = []
         XCTAssertEqual(values, OfficialsReader.read(Data(Fixtures.officials.utf8), file: "o.csv", problems: &csvProblems))
@@ -23,7 +17,7 @@ final class XLSXReaderTests: XCTestCase {
         var rows = XLSXFixture.rows(ofCSV: Fixtures.officials.replacingOccurrences(of: "intermediate,specialist", with: "trung cap,specialist"))
         rows.insert([], at: 0) // the header on Excel row 2
         rows.insert([], at: 2) // a blank row between header and data
-        let (values, problems) = officials(try XLSXFixture.workbook(rows: rows))
+        let (values, problems) = readOfficials(try XLSXFixture.workbook(rows: rows), file: "officials.xlsx")
         XCTAssertEqual(values.map(\.id), ["CB2"])
         XCTAssertEqual(problems, [
             "officials.xlsx:4: political_theory: \"trung cap\" is not one of none, elementary, intermediate, advanced",
