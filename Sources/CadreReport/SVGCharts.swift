@@ -38,13 +38,7 @@ enum SVGCharts {
         }
         svg += "<line class=\"required\" x1=\"\(n(left))\" x2=\"\(n(left + plotWidth))\" y1=\"\(n(y(required)))\" y2=\"\(n(y(required)))\"/>"
 
-        var path = ""
-        var drawing = false
-        for point in points {
-            guard let share = point.share else { drawing = false; continue }
-            path += "\(drawing ? "L" : "M")\(n(x(point.year))),\(n(y(share)))"
-            drawing = true
-        }
+        let path = linePath(points.map { point in point.share.map { (x(point.year), y($0)) } })
         if !path.isEmpty { svg += "<path class=\"attained\" d=\"\(path)\"/>" }
         for point in points {
             guard let share = point.share else { continue }
@@ -96,6 +90,18 @@ enum SVGCharts {
         let power = pow(10, (log10(rough)).rounded(.down))
         for factor in [1.0, 2, 5, 10] where factor * power >= rough { return factor * power }
         return 10 * power
+    }
+
+    /// An SVG path through the points, broken where a point is missing (a year or run without a value).
+    static func linePath(_ points: [(x: Double, y: Double)?]) -> String {
+        var path = ""
+        var drawing = false
+        for point in points {
+            guard let point else { drawing = false; continue }
+            path += "\(drawing ? "L" : "M")\(n(point.x)),\(n(point.y))"
+            drawing = true
+        }
+        return path
     }
 
     /// A coordinate rounded to one decimal: short SVG, same bytes every run.

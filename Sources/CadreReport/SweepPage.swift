@@ -92,13 +92,7 @@ public struct SweepPage {
         }
         svg += "<text class=\"axis\" x=\"\(n(left + plotWidth / 2))\" y=\"\(n(height - 6))\" text-anchor=\"middle\">\(escapeHTML(words.factor))</text>"
         svg += "<text class=\"axis\" x=\"4\" y=\"10\">\(escapeHTML(words.objective))</text>"
-        var path = ""
-        var drawing = false
-        for step in steps {
-            guard let value = step.objective else { drawing = false; continue }
-            path += "\(drawing ? "L" : "M")\(n(x(step.factor))),\(n(y(value)))"
-            drawing = true
-        }
+        let path = SVGCharts.linePath(steps.map { step in step.objective.map { (x(step.factor), y($0)) } })
         if !path.isEmpty { svg += "<path class=\"line\" d=\"\(path)\"/>" }
         for step in steps {
             guard let value = step.objective else { continue }
