@@ -19,7 +19,7 @@ ensure_apt() {
 
 # Builds cadreplan in release into .build-bench (unless SKIP_BUILD=1) and sets $exe and $built_from.
 build_cadreplan() {
-    ensure_apt /usr/include/glpk.h:libglpk-dev
+    ensure_apt /usr/include/glpk.h:libglpk-dev /usr/include/xlsxwriter.h:libxlsxwriter-dev
     local stamp="$root/.build-bench/bench-built-from.txt"
     if [ "${SKIP_BUILD:-0}" != 1 ]; then
         local source_state
@@ -57,4 +57,16 @@ if m:
         s = s * 60 + float(p)
     print(f"{s:.2f}")
 PY
+}
+
+# Prints a results section and, unless $results is "-", appends it to the results file; $1 names the script.
+publish_section() {
+    local script="$1" section="$2"
+    echo
+    echo "$section"
+    if [ "$results" != "-" ]; then
+        [ -f "$results" ] || printf '# CadrePlan benchmark results\n\nSee README.md in this folder for what each column means.\n' > "$results"
+        printf '\n%s\n' "$section" >> "$results"
+        echo "$script: appended to ${results#$root/}" >&2
+    fi
 }

@@ -109,10 +109,4 @@ section="$(cat <<EOF
 $table
 EOF
 )"
-echo
-echo "$section"
-if [ "$results" != "-" ]; then
-    [ -f "$results" ] || printf '# CadrePlan benchmark results\n\nSee README.md in this folder for what each column means.\n' > "$results"
-    printf '\n%s\n' "$section" >> "$results"
-    echo "compare_solvers.sh: appended to ${results#$root/}" >&2
-fi
+publish_section compare_solvers.sh "$section"
