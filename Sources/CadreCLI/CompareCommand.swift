@@ -1,4 +1,5 @@
 import ArgumentParser
+import CadreDomain
 import CadreIO
 import CadreReport
 import Foundation

@@ -1,3 +1,4 @@
+import CadreDomain
 import Foundation
 import XCTest
 @testable import CadreIO
