@@ -19,6 +19,10 @@ public struct PlanEvaluation: Sendable {
         func violate(_ rule: String, _ detail: String) { violations.append(RuleViolation(rule: rule, detail: detail)) }
 
         let byOfficial = Dictionary(grouping: plan.starts, by: \.official)
+        let ongoingByOfficial = Dictionary(grouping: scenario.ongoing, by: \.official)
+        // Officials attending any course, per district and year offset, for the district caps.
+        var attending: [String: [Set<Int>]] = [:]
+        let cappedDistricts = Set(scenario.locks.caps.map(\.district))
         var spent = Array(repeating: 0.0, count: yearCount)
         var startsPerCourseYear: [Int: Int] = [:]
         // levelsAtEnd[o][k]: levels of official o at the end of year baseYear + k.
@@ -54,6 +58,31 @@ public struct PlanEvaluation: Sendable {
                 completions[completes, default: []].append((course.family, course.grants))
                 startsPerCourseYear[start.course * 100_000 + start.year, default: 0] += 1
             }
+            // Courses still running from before the base year: history, so only what they take from the
+            // years planned is checked.
+            for running in ongoingByOfficial[officialIndex] ?? [] where scenario.courses.indices.contains(running.course) {
+                let course = scenario.courses[running.course]
+                let completes = course.completionYear(startingIn: running.startYear)
+                for year in running.startYear...completes where year >= scenario.baseYear {
+                    daysPerYear[year, default: 0] += course.days
+                    if !familyYears.insert([course.family.index, year]).inserted {
+                        violate("two courses of one family in a year", "\(official.id) \(course.id) (running) in \(year)")
+                    }
+                    if years.contains(year) { spent[year - scenario.baseYear] += course.costPerYear }
+                }
+                completions[completes, default: []].append((course.family, course.grants))
+            }
+            if cappedDistricts.contains(official.district) {
+                var list = attending[official.district] ?? Array(repeating: [], count: yearCount)
+                for year in daysPerYear.keys where years.contains(year) { list[year - scenario.baseYear].insert(officialIndex) }
+                attending[official.district] = list
+            }
+            for forbid in scenario.locks.forbids where forbid.official == officialIndex {
+                for start in starts where scenario.courses.indices.contains(start.course)
+                && forbid.stops(course: start.course, startingIn: start.year, years: scenario.courses[start.course].years) {
+                    violate("forbidden", "\(official.id) \(scenario.courses[start.course].id) \(start.year) (\(forbid.source))")
+                }
+            }
             for (year, days) in daysPerYear where days > scenario.maxTrainingDays {
                 violate("training days", "\(official.id) has \(days) days in \(year)")
             }
@@ -84,6 +113,17 @@ public struct PlanEvaluation: Sendable {
         for (key, count) in startsPerCourseYear.sorted(by: { $0.key < $1.key }) {
             let course = scenario.courses[key / 100_000]
             if count > course.seats { violate("seats", "\(course.id) starts \(count) in \(key % 100_000), seats \(course.seats)") }
+        }
+
+        let planned = Set(plan.starts)
+        for pin in scenario.locks.pins where !planned.contains(pin.start) {
+            violate("pinned", "\(scenario.officials[pin.official].id) \(scenario.courses[pin.course].id) \(pin.year) (\(pin.source)) is not in the plan")
+        }
+        for cap in scenario.locks.caps where years.contains(cap.year) {
+            let count = attending[cap.district]?[cap.year - scenario.baseYear].count ?? 0
+            if count > cap.maxTrainees {
+                violate("district cap", "\(cap.district) has \(count) trainees in \(cap.year), cap \(cap.maxTrainees) (\(cap.source))")
+            }
         }
 
         var budgetRows: [YearBudget] = []

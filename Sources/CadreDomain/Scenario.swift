@@ -10,10 +10,14 @@ public struct Scenario: Sendable {
     public var budget: [Int: Double]
     public var carryOver: Bool
     public var maxTrainingDays: Int
+    /// Courses started before the base year and still running at its start (a re-plan's history).
+    public var ongoing: [OngoingCourse]
+    public var locks: Locks
 
     public init(
         name: String, baseYear: Int, horizon: Int, officials: [Official], courses: [Course], targets: [Target],
-        budget: [Int: Double], carryOver: Bool = false, maxTrainingDays: Int = 120
+        budget: [Int: Double], carryOver: Bool = false, maxTrainingDays: Int = 120, ongoing: [OngoingCourse] = [],
+        locks: Locks = .none
     ) {
         self.name = name
         self.baseYear = baseYear
@@ -24,9 +28,49 @@ public struct Scenario: Sendable {
         self.budget = budget
         self.carryOver = carryOver
         self.maxTrainingDays = maxTrainingDays
+        self.ongoing = ongoing
+        self.locks = locks
     }
 
     public var years: ClosedRange<Int> { baseYear...horizon }
 
     public func budget(in year: Int) -> Double { budget[year] ?? 0 }
+
+    /// What no plan can change, per official: courses still running from before the base year and pinned
+    /// starts. Each official's list is sorted by start year.
+    public func fixedStarts() -> [Int: [CourseStart]] {
+        var fixed: [Int: [CourseStart]] = [:]
+        for course in ongoing { fixed[course.official, default: []].append(course.start) }
+        for pin in locks.pins { fixed[pin.official, default: []].append(pin.start) }
+        return fixed.mapValues { $0.sorted() }
+    }
+
+    /// Money the fixed starts spend in each year planned (offset from the base year).
+    public func fixedSpending() -> [Double] {
+        var spent = Array(repeating: 0.0, count: years.count)
+        for start in ongoing.map(\.start) + locks.pins.map(\.start) {
+            let course = courses[start.course]
+            for year in start.year...course.completionYear(startingIn: start.year) where years.contains(year) {
+                spent[year - baseYear] += course.costPerYear
+            }
+        }
+        return spent
+    }
+
+    /// An official's levels at the end of each year planned (by offset) when they take only their fixed starts.
+    public func levelsWithFixedOnly(of official: Int, fixed: [CourseStart]) -> [Levels] {
+        var levels = officials[official].levels
+        var timeline: [Levels] = []
+        timeline.reserveCapacity(years.count)
+        for year in years {
+            for start in fixed {
+                let course = courses[start.course]
+                if course.completionYear(startingIn: start.year) == year {
+                    levels[course.family] = max(levels[course.family], course.grants)
+                }
+            }
+            timeline.append(levels)
+        }
+        return timeline
+    }
 }
