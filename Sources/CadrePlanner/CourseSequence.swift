@@ -24,6 +24,8 @@ struct SequencePrices: Sendable {
     var budget: [Double]
     /// Dual of each course-year seat row (≤ 0), indexed course × yearCount + year offset.
     var seats: [Double]
+    /// Dual of each district-year cap row (≤ 0, 0 where no cap), indexed capped district × yearCount + year offset.
+    var districtCaps: [Double] = []
     /// Objective cost of starting a candidate in a year, already in model units (phase dependent).
     var startCost: @Sendable (_ profile: PlanningProfile, _ candidate: Int, _ year: Int) -> Double
 }
@@ -112,6 +114,7 @@ struct SequenceSearch {
             var partials: [Partial] = []
             partials.reserveCapacity(layerStates.count)
             for (index, states) in layerStates.enumerated() {
+                guard let states = placingFixedStarts(in: states, year: year) else { continue }
                 partials.append(Partial(states: states, days: busyDays(states), value: layers[layers.count - 1][index].value,
                                         parent: index, started: 0))
             }
@@ -148,6 +151,7 @@ struct SequenceSearch {
             for partial in partials {
                 let ended = endOfYear(partial.states, yearOffset: k)
                 let value = partial.value + reward(ended, yearOffset: k, prices: prices)
+                    + attendancePrice(partial.states, yearOffset: k, prices: prices)
                 if let existing = nodeIndex[ended] {
                     if value > nodes[existing].value + 1e-12 {
                         nodes[existing] = Node(value: value, parent: partial.parent, started: partial.started)
@@ -217,16 +221,44 @@ struct SequenceSearch {
                            starts + [CourseSequence.Start(candidate: c, year: year)])
                 }
             }
-            choose(0, states, days: busyDays(states), starts)
+            guard let placed = placingFixedStarts(in: states, year: year) else { return }
+            choose(0, placed, days: busyDays(placed), starts)
         }
         walk(initialStates(), year: baseYear, starts: [])
         return tooMany ? nil : found
     }
 
+    /// Levels at the start, with the courses still running from before the base year in their slots.
     private func initialStates() -> SlotStates {
         var states = SlotStates()
         for (slot, level) in profile.initialLevels.enumerated() { states.set(slot, level: level) }
+        for fixed in profile.fixedStarts where fixed.year < baseYear {
+            let candidate = profile.candidates[fixed.candidate]
+            states.set(candidate.slot, level: states.level(candidate.slot), running: fixed.candidate,
+                       completes: fixed.year + candidate.years - 1 - baseYear)
+        }
         return states
+    }
+
+    /// The states with this year's pinned courses started; nil when a chosen course blocks one (its family is
+    /// still attended, or it already reached the pinned course's level).
+    private func placingFixedStarts(in states: SlotStates, year: Int) -> SlotStates? {
+        var placed = states
+        for fixed in profile.fixedStarts where fixed.year == year {
+            let candidate = profile.candidates[fixed.candidate]
+            guard placed.running(candidate.slot) < 0, placed.level(candidate.slot) < candidate.grants else { return nil }
+            placed.set(candidate.slot, level: placed.level(candidate.slot), running: fixed.candidate,
+                       completes: year + candidate.years - 1 - baseYear)
+        }
+        return placed
+    }
+
+    /// What attending any course this year costs under a district cap, unless a fixed course has the
+    /// official away that year anyway.
+    private func attendancePrice(_ states: SlotStates, yearOffset k: Int, prices: SequencePrices) -> Double {
+        guard let district = profile.cappedDistrict, profile.fixedAttendanceMask & (1 << UInt64(k)) == 0,
+              (0..<profile.families.count).contains(where: { states.running($0) >= 0 }) else { return 0 }
+        return prices.districtCaps[district * yearCount + k]
     }
 
     private func busyDays(_ states: SlotStates) -> Int {

@@ -15,7 +15,10 @@ struct OfficialGroup: Sendable {
 ///
 /// Rows, in order: coverage (one per measured target-year still short), budget (one per year),
 /// seats (one per course-year someone could start), the primary-objective row (free until the
-/// spending phase caps it), then one "at most its size" row per group.
+/// spending phase caps it), one "at most its size" row per group, then one row per district-year cap.
+///
+/// Fixed courses (running from before the base year, or pinned) are constants: their money, seats and
+/// trainees come off the right-hand sides, and what they qualify members for counts as already met.
 struct MasterProblem {
     /// Money enters the model in millions of VND so coefficients stay near 1.
     static let moneyScale = 1e6
@@ -36,6 +39,12 @@ struct MasterProblem {
     let carryVariables: [Int]
     /// The weight of each coverage row's shortfall in the primary objective.
     let shortfallWeights: [Double]
+    /// Money fixed courses spend per year offset.
+    let fixedSpending: [Double]
+    /// Pinned starts per course × yearCount + year offset.
+    let fixedSeats: [Int: Int]
+    /// Cap row per capped district × yearCount + year offset, −1 where no cap; and its right-hand side.
+    let capRow: [Int]
     /// (group, sequence) of every sequence column, by variable index − firstSequenceVariable.
     private(set) var columns: [(group: Int, sequence: CourseSequence)] = []
     private(set) var known: [Set<CourseSequence>]
@@ -55,9 +64,15 @@ struct MasterProblem {
                                   name: "cover_\(key.target)_\(Self.safe(target.id))_\(key.year)"))
         }
         firstBudgetRow = model.rows.count
+        let fixedSpending = scenario.fixedSpending()
+        self.fixedSpending = fixedSpending
         for year in scenario.years {
-            model.addRow(.atMost(scenario.budget(in: year) / Self.moneyScale, name: "budget_\(year)"))
+            let free = scenario.budget(in: year) - fixedSpending[year - scenario.baseYear]
+            model.addRow(.atMost(free / Self.moneyScale, name: "budget_\(year)"))
         }
+        var fixedSeats: [Int: Int] = [:]
+        for pin in scenario.locks.pins { fixedSeats[pin.course * yearCount + pin.year - scenario.baseYear, default: 0] += 1 }
+        self.fixedSeats = fixedSeats
         var seatRow = Array(repeating: -1, count: scenario.courses.count * yearCount)
         for group in groups {
             for candidate in group.profile.candidates {
@@ -69,7 +84,7 @@ struct MasterProblem {
         for (c, course) in scenario.courses.enumerated() {
             for k in 0..<yearCount where seatRow[c * yearCount + k] == -2 {
                 seatRow[c * yearCount + k] = model.addRow(
-                    .atMost(Double(course.seats), name: "seats_\(c)_\(Self.safe(course.id))_\(scenario.baseYear + k)"))
+                    .atMost(Double(course.seats - fixedSeats[c * yearCount + k, default: 0]), name: "seats_\(c)_\(Self.safe(course.id))_\(scenario.baseYear + k)"))
             }
         }
         self.seatRow = seatRow
@@ -78,6 +93,23 @@ struct MasterProblem {
             model.addRow(.atMost(Double(groups[g].members.count), name: "group_\(g)"))
         }
         self.convexityRow = convexityRow
+        let districts = ProfileBuilder.cappedDistricts(scenario)
+        var capRow = Array(repeating: -1, count: districts.count * yearCount)
+        let fixed = scenario.fixedStarts()
+        for (d, district) in districts.enumerated() {
+            for k in 0..<yearCount {
+                guard let cap = scenario.locks.cap(district: district, year: scenario.baseYear + k) else { continue }
+                // Officials away on a fixed course that year count against the cap whatever the plan.
+                let away = scenario.officials.indices.filter { o in
+                    scenario.officials[o].district == district && (fixed[o] ?? []).contains { start in
+                        (start.year...scenario.courses[start.course].completionYear(startingIn: start.year)).contains(scenario.baseYear + k)
+                    }
+                }.count
+                capRow[d * yearCount + k] = model.addRow(.atMost(
+                    Double(cap.maxTrainees - away), name: "cap_\(d)_\(Self.safe(district))_\(scenario.baseYear + k)"))
+            }
+        }
+        self.capRow = capRow
 
         var weights: [Double] = []
         for (r, key) in coverage.rows.enumerated() {
@@ -129,17 +161,31 @@ struct MasterProblem {
         model.setRowBounds(primaryRow, lower: -.infinity, upper: cap ?? .infinity)
     }
 
-    /// The coverage rows one member following `sequence` meets, and the money they spend each year.
-    func effects(of sequence: CourseSequence, of group: Int) -> (coverageRows: [Int], spending: [Double]) {
+    /// The coverage rows one member following `sequence` meets, the money they spend each year, and the cap
+    /// rows of the years they attend a course they would not attend anyway.
+    func effects(of sequence: CourseSequence, of group: Int) -> (coverageRows: [Int], spending: [Double], capRows: [Int]) {
         let profile = groups[group].profile
         var levels = profile.initialLevels
         var completions: [Int: [(slot: Int, grants: Int)]] = [:]
         var spending = Array(repeating: 0.0, count: yearCount)
+        var attended: UInt64 = 0
         for start in sequence.starts {
             let candidate = profile.candidates[start.candidate]
             completions[start.year + candidate.years - 1, default: []].append((candidate.slot, candidate.grants))
             for year in start.year..<(start.year + candidate.years) where year <= scenario.horizon {
                 spending[year - scenario.baseYear] += candidate.costPerYear
+                attended |= 1 << UInt64(year - scenario.baseYear)
+            }
+        }
+        for fixed in profile.fixedStarts {
+            let candidate = profile.candidates[fixed.candidate]
+            completions[fixed.year + candidate.years - 1, default: []].append((candidate.slot, candidate.grants))
+        }
+        var capRows: [Int] = []
+        if let district = profile.cappedDistrict {
+            for k in 0..<yearCount where attended & ~profile.fixedAttendanceMask & (1 << UInt64(k)) != 0 {
+                let row = capRow[district * yearCount + k]
+                if row >= 0 { capRows.append(row) }
             }
         }
         var rows: [Int] = []
@@ -149,13 +195,14 @@ struct MasterProblem {
                 rows.append(membership.coverageRow)
             }
         }
-        return (rows, spending)
+        return (rows, spending, capRows)
     }
 
     private func column(for sequence: CourseSequence, of group: Int, cost: Double, index: Int) -> Variable {
         let profile = groups[group].profile
-        let (rows, spending) = effects(of: sequence, of: group)
+        let (rows, spending, capRows) = effects(of: sequence, of: group)
         var entries = rows.map { Entry(row: $0, coefficient: 1) }
+        entries += capRows.map { Entry(row: $0, coefficient: 1) }
         for (k, money) in spending.enumerated() where money != 0 {
             entries.append(Entry(row: firstBudgetRow + k, coefficient: money / Self.moneyScale))
         }

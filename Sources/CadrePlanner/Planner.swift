@@ -67,11 +67,12 @@ public struct Planner {
         self.progress = progress
     }
 
-    /// Plans in two phases: the least weighted shortfall, then the least spending that keeps it.
-    public func plan(_ scenario: Scenario) throws -> PlanningResult {
-        let run = try PlanningRun(scenario: scenario, solver: solver, options: options, progress: progress)
+    /// Plans in two phases: the least weighted shortfall, then the least spending that keeps it. With
+    /// `previous` starts (a re-plan), the second phase first keeps as many of them as it can.
+    public func plan(_ scenario: Scenario, keeping previous: [CourseStart] = []) throws -> PlanningResult {
+        let run = try PlanningRun(scenario: scenario, solver: solver, options: options, progress: progress, previous: previous)
         guard !run.master.model.variables.isEmpty else {
-            return try result(of: run, plan: .empty, lowerBound: 0)
+            return try result(of: run, plan: run.plan(of: []), lowerBound: 0)
         }
         // The relaxation decides both the bound and the columns the integer plan can use: it gets most of
         // the time; heuristics are quick, and branch and cut only gets what is left.

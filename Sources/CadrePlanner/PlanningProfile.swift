@@ -29,6 +29,22 @@ struct Candidate: Sendable, Hashable {
     var startYears: [Int]
     /// The same years as bits, by offset from the base year.
     var startYearMask: UInt64
+    /// A course the official takes whatever the plan (running from before the base year, or pinned): never
+    /// started by the search, only placed where it is fixed.
+    var isFixed = false
+}
+
+/// A fixed course in the profile: its candidate and start year (before the base year when still running).
+struct FixedStart: Sendable, Hashable {
+    var candidate: Int
+    var year: Int
+}
+
+/// A start the previous plan made, which the spending phase prefers to keep.
+struct PreferredStart: Sendable, Hashable, Comparable {
+    var candidate: Int
+    var year: Int
+    static func < (lhs: PreferredStart, rhs: PreferredStart) -> Bool { (lhs.candidate, lhs.year) < (rhs.candidate, rhs.year) }
 }
 
 /// What the model sees of one official: the families that matter to them (slots), the courses that can
@@ -49,13 +65,20 @@ struct PlanningProfile: Sendable {
     /// What the tie rules see of the official that pricing must keep apart (planned title); service left only
     /// nudges the cost, and members of a group are priced with their own.
     var tieClass: [Int]
+    var fixedStarts: [FixedStart] = []
+    /// Years (bits by offset) in which a fixed course is attended.
+    var fixedAttendanceMask: UInt64 = 0
+    /// Index of the official's district among the capped ones, when a cap applies to it.
+    var cappedDistrict: Int?
+    var preferred: [PreferredStart] = []
 
-    var isIdle: Bool { candidates.isEmpty || membershipsByYear.allSatisfy(\.isEmpty) }
+    var isIdle: Bool { !candidates.contains { !$0.isFixed } || membershipsByYear.allSatisfy(\.isEmpty) }
 
     /// Officials with equal keys have the same sequences at the same prices: price one, use it for all.
     var pricingKey: PricingKey {
         PricingKey(initialLevels: initialLevels, candidates: candidates, membershipsByYear: membershipsByYear,
-                   lastPlanYear: lastPlanYear, tieClass: tieClass)
+                   lastPlanYear: lastPlanYear, tieClass: tieClass, fixedStarts: fixedStarts,
+                   cappedDistrict: cappedDistrict, preferred: preferred)
     }
 }
 
@@ -65,6 +88,9 @@ struct PricingKey: Hashable {
     var membershipsByYear: [[Membership]]
     var lastPlanYear: Int
     var tieClass: [Int]
+    var fixedStarts: [FixedStart]
+    var cappedDistrict: Int?
+    var preferred: [PreferredStart]
 }
 
 /// The coverage rows of the master problem: one per measured target-year whose requirement some
@@ -79,23 +105,34 @@ struct CoverageIndex: Sendable {
 }
 
 enum ProfileBuilder {
-    /// Builds every official's profile and the coverage rows they touch.
-    static func build(_ scenario: Scenario) -> (profiles: [PlanningProfile], coverage: CoverageIndex) {
+    /// Builds every official's profile and the coverage rows they touch. `preferred` holds starts of a
+    /// previous plan that the spending phase should keep where it can.
+    static func build(
+        _ scenario: Scenario, preferred: [CourseStart] = []
+    ) -> (profiles: [PlanningProfile], coverage: CoverageIndex) {
         var coverage = CoverageIndex()
         let years = Array(scenario.years)
+        let fixed = scenario.fixedStarts()
+        let preferredByOfficial = Dictionary(grouping: preferred, by: \.official)
+        let cappedDistricts = Self.cappedDistricts(scenario)
+        // Levels per year from fixed courses alone: what a member holds whatever the plan.
+        let fixedLevels: [Int: [Levels]] = fixed.mapValues { _ in [] }.reduce(into: [:]) { result, entry in
+            result[entry.key] = scenario.levelsWithFixedOnly(of: entry.key, fixed: fixed[entry.key]!)
+        }
         // Per target-year: cohort size and members already qualified.
         var cohortSizes = Array(repeating: Array(repeating: 0, count: years.count), count: scenario.targets.count)
         var metAtStart = cohortSizes
         var pending: [[(target: Int, yearOffset: Int)]] = Array(repeating: [], count: scenario.officials.count)
 
         for (o, official) in scenario.officials.enumerated() {
+            let timeline = fixedLevels[o]
             for (t, target) in scenario.targets.enumerated() where target.matchesFixedFilters(official) {
                 let measuredFrom = target.firstMeasuredYear(baseYear: scenario.baseYear)
-                let qualified = target.requirement.isMet(by: official.levels)
+                let qualifiedAtStart = target.requirement.isMet(by: official.levels)
                 for (k, year) in years.enumerated()
                 where target.matchesYearFilters(official, in: year, baseYear: scenario.baseYear) {
                     cohortSizes[t][k] += 1
-                    if qualified {
+                    if qualifiedAtStart || timeline.map({ target.requirement.isMet(by: $0[k]) }) == true {
                         metAtStart[t][k] += 1
                     } else if year >= measuredFrom {
                         pending[o].append((t, k))
@@ -118,16 +155,39 @@ enum ProfileBuilder {
         var profiles: [PlanningProfile] = []
         profiles.reserveCapacity(scenario.officials.count)
         for (o, official) in scenario.officials.enumerated() {
-            profiles.append(profile(for: o, official: official, pending: pending[o], scenario: scenario, coverage: coverage))
+            var profile = profile(for: o, official: official, pending: pending[o], fixed: fixed[o] ?? [],
+                                  scenario: scenario, coverage: coverage)
+            if let district = cappedDistricts.firstIndex(of: official.district) { profile.cappedDistrict = district }
+            profile.preferred = (preferredByOfficial[o] ?? []).compactMap { start in
+                profile.candidates.firstIndex { !$0.isFixed && $0.course == start.course && $0.startYears.contains(start.year) }
+                    .map { PreferredStart(candidate: $0, year: start.year) }
+            }.sorted()
+            profiles.append(profile)
         }
         return (profiles, coverage)
     }
 
+    /// Districts with a cap on trainees in some year, in name order; pricing tells them apart by position.
+    static func cappedDistricts(_ scenario: Scenario) -> [String] {
+        Set(scenario.locks.caps.map(\.district)).sorted()
+    }
+
     private static func profile(
-        for index: Int, official: Official, pending: [(target: Int, yearOffset: Int)],
+        for index: Int, official: Official, pending: [(target: Int, yearOffset: Int)], fixed: [CourseStart],
         scenario: Scenario, coverage: CoverageIndex
     ) -> PlanningProfile {
         let lastPlanYear = min(scenario.horizon, official.lastServiceYear)
+        // Years in which each family is taken by a fixed course: no other course of it may be attended then.
+        var fixedBusy: [Family: Set<Int>] = [:]
+        var fixedAttendanceMask: UInt64 = 0
+        for start in fixed {
+            let course = scenario.courses[start.course]
+            for year in start.year...course.completionYear(startingIn: start.year) where year >= scenario.baseYear {
+                fixedBusy[course.family, default: []].insert(year)
+                if year <= scenario.horizon { fixedAttendanceMask |= 1 << UInt64(year - scenario.baseYear) }
+            }
+        }
+        let fixedCourses = Set(fixed.map(\.course))
         // Levels each family must reach for some membership.
         var thresholds: [Family: Set<Int>] = [:]
         for (t, _) in pending {
@@ -139,8 +199,11 @@ enum ProfileBuilder {
         var startYearsCache: [Int: [Int]] = [:]
         func startYears(_ course: Course, _ c: Int) -> [Int] {
             if let known = startYearsCache[c] { return known }
-            let years = scenario.baseYear <= lastPlanYear ? (scenario.baseYear...lastPlanYear).filter {
-                course.completionYear(startingIn: $0) <= lastPlanYear && course.admits(official, startingIn: $0)
+            let busy = fixedBusy[course.family] ?? []
+            let years = scenario.baseYear <= lastPlanYear && !fixedCourses.contains(c) ? (scenario.baseYear...lastPlanYear).filter { year in
+                course.completionYear(startingIn: year) <= lastPlanYear && course.admits(official, startingIn: year)
+                    && !(year...course.completionYear(startingIn: year)).contains(where: busy.contains)
+                    && scenario.locks.forbids(official: index, course: c, startingIn: year, years: course.years) == nil
             } : []
             startYearsCache[c] = years
             return years
@@ -172,7 +235,7 @@ enum ProfileBuilder {
             }
         }
 
-        let families = Set(chosen.map { scenario.courses[$0].family }).sorted()
+        let families = Set(chosen.map { scenario.courses[$0].family } + fixed.map { scenario.courses[$0.course].family }).sorted()
         let slotOf = Dictionary(uniqueKeysWithValues: families.enumerated().map { ($1, $0) })
         var candidates: [Candidate] = []
         var bySlot = Array(repeating: [Int](), count: families.count)
@@ -186,6 +249,16 @@ enum ProfileBuilder {
                 startYearMask: startYears(course, c).reduce(0) { $0 | (1 << UInt64($1 - scenario.baseYear)) }))
         }
 
+        var fixedStarts: [FixedStart] = []
+        for start in fixed {
+            let course = scenario.courses[start.course]
+            fixedStarts.append(FixedStart(candidate: candidates.count, year: start.year))
+            candidates.append(Candidate(
+                course: start.course, slot: slotOf[course.family]!, grants: course.grants, requires: course.requires ?? 0,
+                years: course.years, days: course.days, costPerYear: course.costPerYear, startYears: [],
+                startYearMask: 0, isFixed: true))
+        }
+
         // A membership stays only when every unmet condition is in a slot (a reachable family).
         var byYear = Array(repeating: [Membership](), count: scenario.years.count)
         for (t, k) in pending {
@@ -195,7 +268,7 @@ enum ProfileBuilder {
             var reachable = true
             for condition in scenario.targets[t].requirement.conditions where official.levels[condition.family] < condition.level {
                 guard let slot = slotOf[condition.family],
-                      bySlot[slot].contains(where: { candidates[$0].grants >= condition.level }) else {
+                      candidates.contains(where: { $0.slot == slot && $0.grants >= condition.level }) else {
                     reachable = false
                     break
                 }
@@ -207,6 +280,6 @@ enum ProfileBuilder {
         return PlanningProfile(
             official: index, families: families, initialLevels: families.map { official.levels[$0] },
             candidates: candidates, candidatesBySlot: bySlot, membershipsByYear: byYear, lastPlanYear: lastPlanYear,
-            tieClass: [official.hasPlannedTitle ? 1 : 0])
+            tieClass: [official.hasPlannedTitle ? 1 : 0], fixedStarts: fixedStarts, fixedAttendanceMask: fixedAttendanceMask)
     }
 }

@@ -34,12 +34,20 @@ final class PlanningRun {
 
     func noteDeadline() { hitDeadline = true }
 
-    init(scenario: Scenario, solver: any Solver, options: PlannerOptions, progress: ((SearchProgress) -> Void)?) throws {
+    /// Weight of keeping one start of the previous plan, in millions of VND: worth more than ten of the dearest
+    /// courses, so the spending phase changes a previous plan only where that saves a great deal.
+    let stabilityWeight: Double
+
+    init(scenario: Scenario, solver: any Solver, options: PlannerOptions, progress: ((SearchProgress) -> Void)?,
+         previous: [CourseStart] = []) throws {
+        let conflicts = LockConflicts.find(in: scenario)
+        if !conflicts.isEmpty { throw LockConflictError(conflicts: conflicts) }
         self.started = Date()
         self.scenario = scenario
         self.options = options
         self.progress = progress
-        let (profiles, coverage) = ProfileBuilder.build(scenario)
+        self.stabilityWeight = 10 * (scenario.courses.map(\.cost).max() ?? 0) / MasterProblem.moneyScale + 1
+        let (profiles, coverage) = ProfileBuilder.build(scenario, preferred: previous)
         let groups = Self.group(profiles, scenario: scenario)
         var master = MasterProblem(scenario: scenario, groups: groups, coverage: coverage)
         var complete = Array(repeating: true, count: groups.count)
@@ -133,19 +141,23 @@ final class PlanningRun {
     /// A start's objective cost: nothing while shortfall is minimised; then its cost in millions, nudged by
     /// the tie rules (planned title, service left of the group's first member, earlier years).
     private static func startCost(
-        _ scenario: Scenario, _ profile: PlanningProfile, _ candidate: Int, _ year: Int, phase: Phase
+        _ scenario: Scenario, _ profile: PlanningProfile, _ candidate: Int, _ year: Int, phase: Phase, stabilityWeight: Double
     ) -> Double {
         guard phase == .spending else { return 0 }
+        let keeps = profile.preferred.contains(PreferredStart(candidate: candidate, year: year))
         let official = scenario.officials[profile.official]
         let course = scenario.courses[profile.candidates[candidate].course]
         let span = Double(max(1, scenario.horizon - scenario.baseYear + 1))
         let serviceLeft = Double(max(0, official.lastServiceYear - year))
         let tie = 4 * (official.hasPlannedTitle ? 0 : 1) + 2 * (1 - min(1, serviceLeft / 40)) + Double(year - scenario.baseYear) / span
-        return course.cost / MasterProblem.moneyScale + Self.tieWeight * tie
+        return course.cost / MasterProblem.moneyScale + Self.tieWeight * tie - (keeps ? stabilityWeight : 0)
     }
 
     func sequenceCost(_ sequence: CourseSequence, of group: Int) -> Double {
-        sequence.starts.reduce(0) { $0 + Self.startCost(scenario, master.groups[group].profile, $1.candidate, $1.year, phase: phase) }
+        sequence.starts.reduce(0) {
+            $0 + Self.startCost(scenario, master.groups[group].profile, $1.candidate, $1.year, phase: phase,
+                                stabilityWeight: stabilityWeight)
+        }
     }
 
     // MARK: Column generation
@@ -215,11 +227,15 @@ final class PlanningRun {
         let yearCount = master.yearCount
         var seatDuals = Array(repeating: 0.0, count: scenario.courses.count * yearCount)
         for (i, row) in master.seatRow.enumerated() where row >= 0 { seatDuals[i] = duals[row] }
+        let stabilityWeight = self.stabilityWeight
         let prices = SequencePrices(
             coverage: Array(duals[0..<master.coverage.rows.count]),
             budget: Array(duals[master.firstBudgetRow..<(master.firstBudgetRow + yearCount)]),
             seats: seatDuals,
-            startCost: { [scenario] profile, candidate, year in Self.startCost(scenario, profile, candidate, year, phase: phase) })
+            districtCaps: master.capRow.map { $0 >= 0 ? duals[$0] : 0 },
+            startCost: { [scenario] profile, candidate, year in
+                Self.startCost(scenario, profile, candidate, year, phase: phase, stabilityWeight: stabilityWeight)
+            })
         // Heaviest searches first, handed out one at a time, so no worker is left with the long tail.
         let todo = master.groups.indices.filter { !complete[$0] }
             .sorted { (master.groups[$0].profile.candidates.count, $1) > (master.groups[$1].profile.candidates.count, $0) }
@@ -250,11 +266,17 @@ final class PlanningRun {
         return values.indices.contains(index) ? values[index] : 0
     }
 
-    /// Money, seats and group sizes still free after the counts already chosen; one place checks all three.
+    /// Money, seats, group sizes and district caps used by the counts already chosen (and by fixed courses);
+    /// one place checks them all.
     private struct Ledger {
         var spent: [Double]
-        var seatsUsed: [Int: Int] = [:]
+        var seatsUsed: [Int: Int]
         var groupUsed: [Int: Int] = [:]
+        var capUsed: [Int: Int] = [:]
+    }
+
+    private func emptyLedger() -> Ledger {
+        Ledger(spent: master.fixedSpending, seatsUsed: master.fixedSeats)
     }
 
     /// Adds `count` members on `column` to the ledger if money, seats and the group's size allow.
@@ -262,8 +284,11 @@ final class PlanningRun {
         guard count > 0 else { return true }
         let (group, sequence) = master.columns[column]
         guard ledger.groupUsed[group, default: 0] + count <= master.groups[group].members.count else { return false }
-        let spending = master.effects(of: sequence, of: group).spending
-        let trial = zip(ledger.spent, spending).map { $0 + $1 * Double(count) }
+        let effects = master.effects(of: sequence, of: group)
+        guard effects.capRows.allSatisfy({ Double(ledger.capUsed[$0, default: 0] + count) <= master.model.rows[$0].upper + 1e-9 }) else {
+            return false
+        }
+        let trial = zip(ledger.spent, effects.spending).map { $0 + $1 * Double(count) }
         guard fitsBudget(trial) else { return false }
         let keys = seatKeys(of: sequence, of: group)
         guard keys.allSatisfy({ ledger.seatsUsed[$0, default: 0] + count <= scenario.courses[$0 / master.yearCount].seats }) else {
@@ -271,6 +296,7 @@ final class PlanningRun {
         }
         ledger.spent = trial
         for key in keys { ledger.seatsUsed[key, default: 0] += count }
+        for row in effects.capRows { ledger.capUsed[row, default: 0] += count }
         ledger.groupUsed[group, default: 0] += count
         return true
     }
@@ -278,7 +304,7 @@ final class PlanningRun {
     /// A feasible integer solution near the relaxation: whole parts first, then the largest fractions,
     /// each only while money and seats allow.
     func roundedSolution(from values: [Double]) -> [Double] {
-        var ledger = Ledger(spent: Array(repeating: 0, count: master.yearCount))
+        var ledger = emptyLedger()
         var counts: Counts = [:]
         let used = master.columns.indices.filter { value(values, column: $0) > 1e-6 }
         for column in used {
@@ -297,7 +323,7 @@ final class PlanningRun {
     func solution(_ counts: Counts) -> [Double] {
         var values = Array(repeating: 0.0, count: master.model.variables.count)
         var covered = Array(repeating: 0, count: master.coverage.rows.count)
-        var spent = Array(repeating: 0.0, count: master.yearCount)
+        var spent = master.fixedSpending
         for (column, count) in counts where count > 0 {
             values[master.firstSequenceVariable + column] = Double(count)
             let (group, sequence) = master.columns[column]
@@ -358,7 +384,7 @@ final class PlanningRun {
         }
         counts = counts.filter { $0.value > 0 }
         guard phase == .shortfall else { return counts }
-        var ledger = Ledger(spent: Array(repeating: 0, count: master.yearCount))
+        var ledger = emptyLedger()
         for (column, count) in counts.sorted(by: { $0.key < $1.key }) { _ = take(count, of: column, into: &ledger) }
         func score(_ column: Int) -> Double {
             let gain = effects[column].coverageRows.reduce(0.0) { $0 + (covered[$1] < needed[$1] ? master.shortfallWeights[$1] : 0) }
@@ -512,7 +538,7 @@ final class PlanningRun {
                 members = members.dropFirst(count)
             }
         }
-        return Plan(starts: starts)
+        return Plan(starts: starts + scenario.locks.pins.map(\.start))
     }
 
     func padded(_ values: [Double]) -> [Double] {

@@ -57,6 +57,43 @@ public enum TinyScenarios {
     }
 }
 
+extension TinyScenarios {
+    /// A tiny scenario with random locks and courses still running from before the base year: a pin, a
+    /// forbid (of a course, a year or both), a district cap, a running two-year course, each or not.
+    public static func randomWithLocks(seed: UInt64) -> Scenario {
+        var scenario = random(seed: seed)
+        var rng = SeededGenerator(seed: seed &* 7919 &+ 17)
+        for o in scenario.officials.indices { scenario.officials[o].district = o % 2 == 0 ? "D1" : "D2" }
+        let officials = scenario.officials.indices
+        let courses = scenario.courses.indices
+        var locks = Locks()
+        if Bool.random(using: &rng) {
+            locks.pins.append(Pin(official: officials.randomElement(using: &rng)!, course: courses.randomElement(using: &rng)!,
+                                  year: scenario.years.randomElement(using: &rng)!, source: "locks.csv:2"))
+        }
+        if Bool.random(using: &rng) {
+            let kind = Int.random(in: 0..<3, using: &rng)
+            locks.forbids.append(Forbid(
+                official: officials.randomElement(using: &rng)!,
+                course: kind == 1 ? nil : courses.randomElement(using: &rng)!,
+                year: kind == 0 ? nil : scenario.years.randomElement(using: &rng)!, source: "locks.csv:3"))
+        }
+        if Bool.random(using: &rng) {
+            locks.caps.append(DistrictCap(district: ["D1", "D2"].randomElement(using: &rng)!,
+                                          year: scenario.years.randomElement(using: &rng)!,
+                                          maxTrainees: Int.random(in: 0...1, using: &rng), source: "locks.csv:4"))
+        }
+        let twoYear = courses.filter { scenario.courses[$0].years == 2 }
+        if Bool.random(using: &rng), let course = twoYear.randomElement(using: &rng) {
+            scenario.ongoing.append(OngoingCourse(official: officials.randomElement(using: &rng)!, course: course,
+                                                  startYear: scenario.baseYear - 1, source: "actuals.csv:2"))
+        }
+        scenario.locks = locks
+        scenario.name = "tiny-locks-\(seed)"
+        return scenario
+    }
+}
+
 /// The referee's optimum by brute force: every valid set of starts for every official, combined.
 /// Knows nothing of the planner's model; only `PlanEvaluation` judges.
 public enum ExhaustiveSearch {
@@ -66,9 +103,12 @@ public enum ExhaustiveSearch {
         // Each official's starts that break no rule of their own (checked alone, with no money limit).
         var alone = scenario
         alone.budget = Dictionary(uniqueKeysWithValues: scenario.years.map { ($0, 1e18) })
+        // Caps couple officials; the combined plan is judged against them below.
+        alone.locks.caps = []
         let pairs = scenario.courses.indices.flatMap { c in scenario.years.map { (c, $0) } }
         var choicesPerOfficial: [[[CourseStart]]] = []
         for o in scenario.officials.indices {
+            alone.locks.pins = scenario.locks.pins.filter { $0.official == o }
             var valid: [[CourseStart]] = []
             for mask in 0..<(1 << pairs.count) {
                 let starts = pairs.indices.filter { mask & (1 << $0) != 0 }.map { CourseStart(official: o, course: pairs[$0].0, year: pairs[$0].1) }
