@@ -72,6 +72,29 @@ enum Aliases {
         "nhãn tiếng anh": "label_en", "tên tiếng anh": "label_en",
     ]) { _, own in own }
 
+    /// locks.csv. `mã` alone is not taken: in this file it could mean the official or the course.
+    static let locksColumns: [String: String] = [
+        "loại": "action", "thao tác": "action", "hành động": "action",
+        "mã cán bộ": "official_id", "mã số cán bộ": "official_id",
+        "mã lớp": "course_id", "mã khóa học": "course_id", "mã khoá học": "course_id",
+        "năm": "year",
+        "huyện": "district", "huyện, thị xã, thành phố": "district",
+        "số người tối đa": "max_trainees", "số học viên tối đa": "max_trainees", "tối đa": "max_trainees",
+        "ghi chú": "note",
+    ]
+
+    /// actuals.csv: its own columns, and those of officials.csv for the officials that join (`id` excepted:
+    /// a newcomer's id is `official_id`, so the aliases of `id` name `official_id` here).
+    static let actualsColumns: [String: String] = officialsColumns.filter { $0.value != "id" }.merging([
+        "sự kiện": "event", "loại": "event", "diễn biến": "event", "biến động": "event",
+        "mã cán bộ": "official_id", "mã số cán bộ": "official_id", "mã số": "official_id",
+        "mã lớp": "course_id", "mã khóa học": "course_id", "mã khoá học": "course_id",
+        "năm": "year",
+        "cột": "field", "mục thay đổi": "field", "nội dung thay đổi": "field",
+        "giá trị": "value", "giá trị mới": "value",
+        "ghi chú": "note",
+    ]) { _, own in own }
+
     private static let filterColumns: [String: String] = [
         "đối tượng": "categories",
         "khu vực": "areas", "địa bàn": "areas",
@@ -96,6 +119,23 @@ enum Aliases {
     ]
 
     static let targetKind: [String: String] = ["bắt buộc": "required", "phấn đấu": "strive"]
+
+    /// locks.csv `action`.
+    static let lockAction: [String: String] = [
+        "ghim": "pin", "cố định": "pin", "chốt": "pin",
+        "cấm": "forbid", "không cử": "forbid", "không cử học": "forbid", "loại trừ": "forbid",
+        "giới hạn": "cap", "trần": "cap", "hạn mức": "cap",
+    ]
+
+    /// actuals.csv `event`.
+    static let actualEvent: [String: String] = [
+        "hoàn thành": "completed", "đã hoàn thành": "completed", "đã học xong": "completed",
+        "đang học": "running",
+        "bỏ học": "dropped", "thôi học": "dropped",
+        "nghỉ": "left", "thôi việc": "left", "nghỉ hưu": "left", "chuyển đi": "left",
+        "mới": "joined", "tuyển mới": "joined", "mới tuyển": "joined", "chuyển đến": "joined",
+        "thay đổi": "changed", "điều chỉnh": "changed",
+    ]
 
     /// courses.csv `family`: the officials' column headers of each family name it too.
     static let family: [String: String] = Dictionary(
@@ -148,6 +188,7 @@ extension CadreDomain.Category: VietnameseAliased { static var aliases: [String:
 extension Area: VietnameseAliased { static var aliases: [String: String] { Aliases.area } }
 extension TargetKind: VietnameseAliased { static var aliases: [String: String] { Aliases.targetKind } }
 extension Family: VietnameseAliased { static var aliases: [String: String] { Aliases.family } }
+extension ActualEvent.Kind: VietnameseAliased { static var aliases: [String: String] { Aliases.actualEvent } }
 
 extension Family {
     /// The level `text` names, in English or Vietnamese, regardless of letter case.

@@ -8,8 +8,10 @@ public struct ScenarioFiles: Sendable, Equatable {
     public var officials: String
     public var courses: String
     public var targets: String
+    /// locks.csv, when the scenario names one.
+    public var locks: String? = nil
 
-    public var all: [String] { scenarios + [officials, courses, targets] }
+    public var all: [String] { scenarios + [officials, courses, targets] + (locks.map { [$0] } ?? []) }
 }
 
 /// A scenario ready to plan, with the warnings met while reading it.
@@ -29,6 +31,9 @@ public struct LoadedScenario: Sendable {
 ///   when it comes from an extended file, whose span this one may have shortened.
 /// - `name` defaults to the scenario file's name without its extension.
 /// - Problems found between files (a course nobody can start, a target no course serves) are warnings.
+/// - `locks` is optional; its rows are read against the officials and courses once they are sorted, so its
+///   indices point into `scenario.officials` and `scenario.courses`. While officials.csv or courses.csv has
+///   errors, locks naming ids that file does not hold are not reported (the row may simply have been dropped).
 public enum ScenarioLoader {
     /// Throws `InputError` (holding every problem, warnings included) when any file has an error.
     public static func load(path: String) throws -> LoadedScenario {
@@ -73,11 +78,14 @@ public enum ScenarioLoader {
             budget[year] = amount.value
         }
 
+        let errorsBeforeOfficials = errorCount(problems)
         let officials = officialsPath.map { table($0, "officials", OfficialsReader.rows, &problems) } ?? []
+        let officialsClean = officialsPath != nil && errorCount(problems) == errorsBeforeOfficials
         let errorsBeforeCourses = errorCount(problems)
         var courses = coursesPath.map { table($0, "courses", CoursesReader.rows, &problems) } ?? []
+        let coursesClean = coursesPath != nil && errorCount(problems) == errorsBeforeCourses
         // Overrides are only checked against a catalogue that read cleanly: a dropped row is no unknown course.
-        if let coursesPath, errorCount(problems) == errorsBeforeCourses {
+        if let coursesPath, coursesClean {
             applyOverrides(settings, to: &courses, catalogue: coursesPath.value, problems: &problems)
         }
         let targets = targetsPath.map { table($0, "targets", TargetsReader.rows, &problems) } ?? []
@@ -86,12 +94,17 @@ public enum ScenarioLoader {
         let officialRows = officials.sorted { naturallyPrecedes($0.value.id, $1.value.id) }
         courses.sort { naturallyPrecedes($0.value.id, $1.value.id) }
         let targetRows = targets.sorted { naturallyPrecedes($0.value.id, $1.value.id) }
-        let scenario = Scenario(
+        var scenario = Scenario(
             name: settings.name?.value ?? ((path as NSString).lastPathComponent as NSString).deletingPathExtension,
             baseYear: baseYear?.value ?? 0, horizon: horizon?.value ?? 0,
             officials: officialRows.map(\.value), courses: courses.map(\.value), targets: targetRows.map(\.value),
             budget: budget, carryOver: settings.carryOver?.value ?? false,
             maxTrainingDays: settings.maxTrainingDays?.value ?? 120)
+        if let locksPath = settings.locks, let data = contents(locksPath, "locks", &problems) {
+            var checks = LocksReader.Checks(officials: officialsClean, courses: coursesClean)
+            if let baseYear, let horizon { checks.years = horizon.value >= baseYear.value } else { checks.years = false }
+            scenario.locks = LocksReader.read(data, file: locksPath.value, scenario: scenario, checks: checks, problems: &problems)
+        }
         // Checks between files would only echo the errors found so far.
         if let coursesPath, let targetsPath, errorCount(problems) == 0 {
             problems += CrossFileChecks(
@@ -106,7 +119,24 @@ public enum ScenarioLoader {
             scenario: scenario, warnings: problems,
             files: ScenarioFiles(
                 scenarios: scenarioFiles, officials: officialsPath?.value ?? "", courses: coursesPath?.value ?? "",
-                targets: targetsPath?.value ?? ""))
+                targets: targetsPath?.value ?? "", locks: settings.locks?.value))
+    }
+
+    /// The locks file at `path` read against `scenario`, for a re-plan: its officials and base year are those of
+    /// the re-planned scenario. Rows about a year before that base year are history (actuals.csv records what
+    /// happened) and are left out; every other row is checked as `load` checks it. Throws `InputError` when the
+    /// file cannot be read or has an error.
+    public static func readLocks(path: String, for scenario: Scenario) throws -> Locks {
+        var problems: [InputProblem] = []
+        var locks = Locks.none
+        switch ScenarioPaths.contents(of: path) {
+        case .failure(let failure):
+            problems.append(InputProblem(file: path, message: "cannot be read: \(failure.reason)"))
+        case .success(let data):
+            locks = LocksReader.read(data, file: path, scenario: scenario, checks: .init(replan: true), problems: &problems)
+        }
+        try InputError.throwIfAnyError(in: problems)
+        return locks
     }
 
     /// The settings of `path` over those of the files it extends; nil when one of them cannot be read or parsed,
@@ -147,12 +177,17 @@ public enum ScenarioLoader {
         _ path: Located<String>, _ key: String,
         _ rows: (Data, String, inout [InputProblem]) -> [Numbered<Value>], _ problems: inout [InputProblem]
     ) -> [Numbered<Value>] {
+        contents(path, key, &problems).map { rows($0, path.value, &problems) } ?? []
+    }
+
+    /// The bytes of a file a scenario key names; nil after a problem at the key when it cannot be read.
+    private static func contents(_ path: Located<String>, _ key: String, _ problems: inout [InputProblem]) -> Data? {
         switch ScenarioPaths.contents(of: path.value) {
         case .failure(let failure):
             problems.append(problem(at: path, key, "cannot read \(quoted(path.value)): \(failure.reason)"))
-            return []
+            return nil
         case .success(let data):
-            return rows(data, path.value, &problems)
+            return data
         }
     }
 

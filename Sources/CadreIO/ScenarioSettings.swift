@@ -15,6 +15,8 @@ struct ScenarioSettings {
     var officials: Located<String>?
     var courses: Located<String>?
     var targets: Located<String>?
+    /// Optional: locks.csv.
+    var locks: Located<String>?
     var extends: Located<String>?
     var budget: [Int: Located<Double>] = [:]
     var carryOver: Located<Bool>?
@@ -33,6 +35,7 @@ struct ScenarioSettings {
         merged.officials = officials ?? base.officials
         merged.courses = courses ?? base.courses
         merged.targets = targets ?? base.targets
+        merged.locks = locks ?? base.locks
         merged.carryOver = carryOver ?? base.carryOver
         merged.maxTrainingDays = maxTrainingDays ?? base.maxTrainingDays
         merged.budget = base.budget.merging(budget) { _, mine in mine }

@@ -4,7 +4,7 @@ import Yams
 /// Reads one scenario YAML file into settings, without following `extends`.
 enum ScenarioYAML {
     static let knownKeys = [
-        "name", "base_year", "horizon", "officials", "courses", "targets", "budget", "carry_over",
+        "name", "base_year", "horizon", "officials", "courses", "targets", "locks", "budget", "carry_over",
         "max_training_days", "extends", "seats", "costs",
     ]
 
@@ -50,6 +50,7 @@ enum ScenarioYAML {
             case "officials": settings.officials = reader.path(value, key)
             case "courses": settings.courses = reader.path(value, key)
             case "targets": settings.targets = reader.path(value, key)
+            case "locks": settings.locks = reader.path(value, key)
             case "extends": settings.extends = reader.path(value, key)
             case "carry_over": settings.carryOver = reader.bool(value, key)
             case "max_training_days": settings.maxTrainingDays = reader.integer(value, key, in: 1...366)
