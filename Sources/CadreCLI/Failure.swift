@@ -1,3 +1,4 @@
+import CadreDomain
 import CadreGLPK
 import CadreIO
 import CadreLinearModel
@@ -20,6 +21,10 @@ struct Failure {
             return Failure(message: input.description, code: badInput)
         case let output as OutputFolderError:
             return Failure(message: "cadreplan: \(output.message)", code: badInput)
+        case let replan as ReplanProblems:
+            return Failure(message: replan.description, code: badInput)
+        case let conflicts as LockConflictError:
+            return Failure(message: "cadreplan: \(conflicts.description)", code: badInput)
         case let usage as UsageError:
             return Failure(message: "cadreplan: \(usage.message)", code: badInput)
         case let planning as PlanningError:

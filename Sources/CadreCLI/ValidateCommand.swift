@@ -1,4 +1,5 @@
 import ArgumentParser
+import CadreDomain
 import CadreIO
 import CadreReport
 import Foundation
@@ -16,6 +17,8 @@ struct ValidateCommand: ParsableCommand {
     func run() throws {
         let loaded = try ScenarioLoader.load(path: scenario)
         printWarnings(loaded.warnings)
+        let conflicts = LockConflicts.find(in: loaded.scenario)
+        if !conflicts.isEmpty { throw LockConflictError(conflicts: conflicts) }
         let labels = Wording(language: lang)
         let s = loaded.scenario
         print(labels.text(

@@ -162,3 +162,20 @@ public enum ActualsReader {
         return row.problems.count == before ? change : nil
     }
 }
+
+extension ActualsReader {
+    /// The events of the file at `path`. Throws `InputError` with every problem when the file cannot be read or
+    /// any row has an error.
+    public static func read(path: String) throws -> [ActualEvent] {
+        var problems: [InputProblem] = []
+        var events: [ActualEvent] = []
+        switch ScenarioPaths.contents(of: path) {
+        case .failure(let failure):
+            problems.append(InputProblem(file: path, message: "cannot be read: \(failure.reason)"))
+        case .success(let data):
+            events = read(data, file: path, problems: &problems)
+        }
+        try InputError.throwIfAnyError(in: problems)
+        return events
+    }
+}

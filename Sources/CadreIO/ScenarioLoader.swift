@@ -36,7 +36,9 @@ public struct LoadedScenario: Sendable {
 ///   errors, locks naming ids that file does not hold are not reported (the row may simply have been dropped).
 public enum ScenarioLoader {
     /// Throws `InputError` (holding every problem, warnings included) when any file has an error.
-    public static func load(path: String) throws -> LoadedScenario {
+    /// With `readingLocks` false the locks file is named in `files` but not read: a re-plan reads it against the
+    /// re-planned officials instead (`readLocks`).
+    public static func load(path: String, readingLocks: Bool = true) throws -> LoadedScenario {
         var problems: [InputProblem] = []
         var scenarioFiles: [String] = []
         // Keys cannot be checked when a scenario file in the chain could not be read.
@@ -100,7 +102,7 @@ public enum ScenarioLoader {
             officials: officialRows.map(\.value), courses: courses.map(\.value), targets: targetRows.map(\.value),
             budget: budget, carryOver: settings.carryOver?.value ?? false,
             maxTrainingDays: settings.maxTrainingDays?.value ?? 120)
-        if let locksPath = settings.locks, let data = contents(locksPath, "locks", &problems) {
+        if readingLocks, let locksPath = settings.locks, let data = contents(locksPath, "locks", &problems) {
             var checks = LocksReader.Checks(officials: officialsClean, courses: coursesClean)
             if let baseYear, let horizon { checks.years = horizon.value >= baseYear.value } else { checks.years = false }
             scenario.locks = LocksReader.read(data, file: locksPath.value, scenario: scenario, checks: checks, problems: &problems)

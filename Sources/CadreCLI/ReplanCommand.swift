@@ -1,0 +1,90 @@
+import ArgumentParser
+import CadreDomain
+import CadreGLPK
+import CadreIO
+import CadrePlanner
+import CadreReport
+import Foundation
+
+struct ReplanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "replan",
+        abstract: "Re-plans from what actually happened: plans the years from --from on, with the history as fixed.",
+        discussion: """
+        --actuals names a CSV (or .xlsx) of events since the scenario's base year: courses completed, running and \
+        dropped, officials who left, joined or changed (see the README). The scenario's locks file, if it names one, \
+        is read against the re-planned officials. With --previous (the output folder of an earlier plan), the \
+        re-plan keeps as many of that plan's assignments as it can without losing attainment, and writes \
+        changes.csv.
+        """)
+
+    @Argument(help: "The scenario YAML file.")
+    var scenario: String
+
+    @Option(name: .long, help: "What happened since the base year (actuals.csv).")
+    var actuals: String
+
+    @Option(name: .customLong("from"), help: "The first year to plan again; everything before it is history.")
+    var fromYear: Int
+
+    @Option(name: .long, help: "The output folder of the plan being revised: its assignments are kept where possible.")
+    var previous: String?
+
+    @Option(name: .long, help: "Output folder (default: out/<scenario name>-replan-<year>/).")
+    var out: String?
+
+    @Flag(name: .long, help: "Replace the output folder even if cadreplan did not write it.")
+    var force = false
+
+    @OptionGroup var options: SolvingOptions
+
+    func run() throws {
+        let loaded = try ScenarioLoader.load(path: scenario, readingLocks: false)
+        let labels = Wording(language: options.lang)
+        if !options.quiet { printWarnings(loaded.warnings) }
+        let events = try ActualsReader.read(path: actuals)
+        var (replanned, history) = try Replan.scenario(loaded.scenario, actuals: events, from: fromYear)
+        if let locks = loaded.files.locks { replanned.locks = try ScenarioLoader.readLocks(path: locks, for: replanned) }
+        let previousStarts = try previous.map { try PreviousPlanReader.read(folder: $0) }
+
+        let progressLine = ProgressLine(quiet: options.quiet)
+        let planner = Planner(solver: GLPKSolver(), options: options.plannerOptions, progress: progressLine.update)
+        let result = try planner.plan(replanned, keeping: Self.keepable(previousStarts ?? [], in: replanned))
+        progressLine.finish()
+
+        let folder = out ?? "out/\(loaded.scenario.name)-replan-\(fromYear)"
+        let reasons = ShortfallReasons(scenario: result.scenario, plan: result.plan, evaluation: result.evaluation)
+        var files = try planFiles(result, reasons: reasons, language: options.lang)
+        var changes: [PlanChange] = []
+        if let previousStarts {
+            changes = PlanChanges.between(previous: previousStarts, replanned: result.plan, scenario: replanned, history: history)
+            var everyone = Dictionary(loaded.scenario.officials.map { ($0.id, $0) }) { first, _ in first }
+            for official in replanned.officials { everyone[official.id] = official }
+            files[ChangesFile.name] = ChangesFile.csv(changes, officials: everyone, courses: replanned.courses, language: options.lang)
+        }
+        let inputs = loaded.files.all + [actuals] + (previous.map { [PreviousPlanReader.path(in: $0)] } ?? [])
+        try OutputFolder(path: folder).write(files, inputFiles: inputs, force: force)
+        if !options.quiet {
+            print(PlanSummary(result: result, labels: labels).text)
+            if previousStarts != nil {
+                let count = { (kind: PlanChange.Kind) in changes.filter { $0.kind == kind }.count }
+                print(labels.text("Thay đổi so với kế hoạch trước: \(count(.added)) thêm, \(count(.removed)) bỏ, \(count(.moved)) dời năm",
+                                  "Changes from the previous plan: \(count(.added)) added, \(count(.removed)) removed, \(count(.moved)) moved"))
+            }
+            let why = ReasonsFile.lines(reasons, evaluation: result.evaluation, scenario: result.scenario, language: options.lang)
+            if !why.isEmpty { print("\n" + why.joined(separator: "\n")) }
+            print("\(labels.written) \(folder)")
+        }
+        if result.stoppedByTimeLimit { throw CadreExit(code: Failure.timeLimit) }
+    }
+
+    /// The previous plan's starts from the re-plan year on, for officials and courses still there.
+    static func keepable(_ starts: [ScheduledStart], in scenario: Scenario) -> [CourseStart] {
+        let officials = Dictionary(scenario.officials.enumerated().map { ($1.id, $0) }) { first, _ in first }
+        let courses = Dictionary(scenario.courses.enumerated().map { ($1.id, $0) }) { first, _ in first }
+        return starts.compactMap { start in
+            guard start.year >= scenario.baseYear, let o = officials[start.officialID], let c = courses[start.courseID] else { return nil }
+            return CourseStart(official: o, course: c, year: start.year)
+        }
+    }
+}
