@@ -37,6 +37,10 @@ final class PlanningRun {
     /// Weight of keeping one start of the previous plan, in millions of VND: worth more than ten of the dearest
     /// courses, so the spending phase changes a previous plan only where that saves a great deal.
     let stabilityWeight: Double
+    /// The same preference while shortfall is minimised, too small for all kept starts together to outweigh one
+    /// person short: among the many plans of equal shortfall, the relaxation then leans to the previous one, and
+    /// the spending phase starts from a plan that already keeps most of it.
+    let shortfallPhasePreference: Double
 
     init(scenario: Scenario, solver: any Solver, options: PlannerOptions, progress: ((SearchProgress) -> Void)?,
          previous: [CourseStart] = []) throws {
@@ -47,6 +51,7 @@ final class PlanningRun {
         self.options = options
         self.progress = progress
         self.stabilityWeight = 10 * (scenario.courses.map(\.cost).max() ?? 0) / MasterProblem.moneyScale + 1
+        self.shortfallPhasePreference = 0.5 * (scenario.targets.map(\.weight).filter { $0 > 0 }.min() ?? 1) / Double(max(1, previous.count))
         let (profiles, coverage) = ProfileBuilder.build(scenario, preferred: previous)
         let groups = Self.group(profiles, scenario: scenario)
         var master = MasterProblem(scenario: scenario, groups: groups, coverage: coverage)
@@ -141,22 +146,23 @@ final class PlanningRun {
     /// A start's objective cost: nothing while shortfall is minimised; then its cost in millions, nudged by
     /// the tie rules (planned title, service left of the group's first member, earlier years).
     private static func startCost(
-        _ scenario: Scenario, _ profile: PlanningProfile, _ candidate: Int, _ year: Int, phase: Phase, stabilityWeight: Double
+        _ scenario: Scenario, _ profile: PlanningProfile, _ candidate: Int, _ year: Int, phase: Phase,
+        preference: (shortfall: Double, spending: Double)
     ) -> Double {
-        guard phase == .spending else { return 0 }
         let keeps = profile.preferred.contains(PreferredStart(candidate: candidate, year: year))
+        guard phase == .spending else { return keeps ? -preference.shortfall : 0 }
         let official = scenario.officials[profile.official]
         let course = scenario.courses[profile.candidates[candidate].course]
         let span = Double(max(1, scenario.horizon - scenario.baseYear + 1))
         let serviceLeft = Double(max(0, official.lastServiceYear - year))
         let tie = 4 * (official.hasPlannedTitle ? 0 : 1) + 2 * (1 - min(1, serviceLeft / 40)) + Double(year - scenario.baseYear) / span
-        return course.cost / MasterProblem.moneyScale + Self.tieWeight * tie - (keeps ? stabilityWeight : 0)
+        return course.cost / MasterProblem.moneyScale + Self.tieWeight * tie - (keeps ? preference.spending : 0)
     }
 
     func sequenceCost(_ sequence: CourseSequence, of group: Int) -> Double {
         sequence.starts.reduce(0) {
             $0 + Self.startCost(scenario, master.groups[group].profile, $1.candidate, $1.year, phase: phase,
-                                stabilityWeight: stabilityWeight)
+                                preference: (shortfallPhasePreference, stabilityWeight))
         }
     }
 
@@ -227,14 +233,14 @@ final class PlanningRun {
         let yearCount = master.yearCount
         var seatDuals = Array(repeating: 0.0, count: scenario.courses.count * yearCount)
         for (i, row) in master.seatRow.enumerated() where row >= 0 { seatDuals[i] = duals[row] }
-        let stabilityWeight = self.stabilityWeight
+        let preference = (shortfall: shortfallPhasePreference, spending: stabilityWeight)
         let prices = SequencePrices(
             coverage: Array(duals[0..<master.coverage.rows.count]),
             budget: Array(duals[master.firstBudgetRow..<(master.firstBudgetRow + yearCount)]),
             seats: seatDuals,
             districtCaps: master.capRow.map { $0 >= 0 ? duals[$0] : 0 },
             startCost: { [scenario] profile, candidate, year in
-                Self.startCost(scenario, profile, candidate, year, phase: phase, stabilityWeight: stabilityWeight)
+                Self.startCost(scenario, profile, candidate, year, phase: phase, preference: preference)
             })
         // Heaviest searches first, handed out one at a time, so no worker is left with the long tail.
         let todo = master.groups.indices.filter { !complete[$0] }
@@ -368,8 +374,10 @@ final class PlanningRun {
     }
 
     /// Local repair of an integer choice: first drop members whose every target-year is over-covered
-    /// (dearest first: money freed at no loss), then, while shortfall is minimised, add members where one more
-    /// covers the most weighted shortfall per VND, as long as money, seats and group sizes allow.
+    /// (dearest first: money freed at no loss), then add members where one more covers the most weighted
+    /// shortfall per VND, as long as money, seats and group sizes allow — while shortfall is minimised, as far
+    /// as that goes; in the spending phase only until the shortfall is back within its cap (rounding the
+    /// relaxation down leaves it short, and a plan over the cap is no plan at all).
     func polished(_ start: Counts) -> Counts {
         var counts = start
         var covered = Array(repeating: 0, count: master.coverage.rows.count)
@@ -383,7 +391,11 @@ final class PlanningRun {
             }
         }
         counts = counts.filter { $0.value > 0 }
-        guard phase == .shortfall else { return counts }
+        let cap = master.model.rows[master.primaryRow].upper
+        func weightedShortfall() -> Double {
+            master.coverage.rows.indices.reduce(0.0) { $0 + master.shortfallWeights[$1] * Double(max(0, needed[$1] - covered[$1])) }
+        }
+        if phase == .spending && weightedShortfall() <= cap { return counts }
         var ledger = emptyLedger()
         for (column, count) in counts.sorted(by: { $0.key < $1.key }) { _ = take(count, of: column, into: &ledger) }
         func score(_ column: Int) -> Double {
@@ -408,6 +420,7 @@ final class PlanningRun {
                 counts[column, default: 0] += 1
                 for row in effects[column].coverageRows { covered[row] += 1 }
                 pending[next].1 = fresh
+                if phase == .spending && weightedShortfall() <= cap { break }
             } else {
                 next += 1
             }
