@@ -42,8 +42,7 @@ struct ReplanCommand: ParsableCommand {
         let loaded = try ScenarioLoader.load(path: scenario, readingLocks: false)
         let labels = Wording(language: options.lang)
         if !options.quiet { printWarnings(loaded.warnings) }
-        let events = try ActualsReader.read(path: actuals)
-        var (replanned, history) = try Replan.scenario(loaded.scenario, actuals: events, from: fromYear)
+        var (replanned, history) = try Self.replan(loaded.scenario, actuals: actuals, from: fromYear)
         if let locks = loaded.files.locks { replanned.locks = try ScenarioLoader.readLocks(path: locks, for: replanned) }
         let previousStarts = try previous.map { try PreviousPlanReader.read(folder: $0) }
 
@@ -76,6 +75,28 @@ struct ReplanCommand: ParsableCommand {
             print("\(labels.written) \(folder)")
         }
         if result.stoppedByTimeLimit { throw CadreExit(code: Failure.timeLimit) }
+    }
+
+    /// The scenario re-planned from `year` with the actuals file at `path`. Every problem of the file is reported at
+    /// once: rows that do not read, and the rows that do read but do not fit the scenario (unknown officials,
+    /// courses not finished before `year`…), in line order.
+    static func replan(_ scenario: Scenario, actuals path: String, from year: Int) throws -> (Scenario, ReplanHistory) {
+        var problems: [InputProblem] = []
+        let events = ActualsReader.read(path: path, problems: &problems)
+        let unreadable = problems.contains { $0.severity == .error }
+        do {
+            let replanned = try Replan.scenario(scenario, actuals: events, from: year)
+            try InputError.throwIfAnyError(in: problems)
+            return replanned
+        } catch let replan as ReplanProblems where unreadable {
+            // A re-plan problem's source is `file:line` (or an option such as `--from`), already in the text.
+            let resolution = replan.problems.map { InputProblem(file: $0.source, message: $0.message) }
+            func line(_ problem: InputProblem) -> Int {
+                problem.line ?? Int(problem.file.split(separator: ":").last ?? "") ?? 0
+            }
+            let all = (problems + resolution).enumerated().sorted { (line($0.element), $0.offset) < (line($1.element), $1.offset) }
+            throw InputError(problems: all.map(\.element))
+        }
     }
 
     /// The previous plan's starts from the re-plan year on, for officials and courses still there.

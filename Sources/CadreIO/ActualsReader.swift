@@ -168,14 +168,20 @@ extension ActualsReader {
     /// any row has an error.
     public static func read(path: String) throws -> [ActualEvent] {
         var problems: [InputProblem] = []
-        var events: [ActualEvent] = []
+        let events = read(path: path, problems: &problems)
+        try InputError.throwIfAnyError(in: problems)
+        return events
+    }
+
+    /// The events of every row of the file at `path` that reads cleanly; every problem goes to `problems`, so a
+    /// re-plan can check the clean rows against the scenario and report both kinds of problem at once.
+    public static func read(path: String, problems: inout [InputProblem]) -> [ActualEvent] {
         switch ScenarioPaths.contents(of: path) {
         case .failure(let failure):
             problems.append(InputProblem(file: path, message: "cannot be read: \(failure.reason)"))
+            return []
         case .success(let data):
-            events = read(data, file: path, problems: &problems)
+            return read(data, file: path, problems: &problems)
         }
-        try InputError.throwIfAnyError(in: problems)
-        return events
     }
 }
