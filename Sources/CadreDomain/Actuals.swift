@@ -169,7 +169,9 @@ public enum Replan {
                 continue
             }
             change.apply(to: &officials[o])
-            history.changed[event.officialID, default: []].append(change.fieldName)
+            if !(history.changed[event.officialID] ?? []).contains(change.fieldName) {
+                history.changed[event.officialID, default: []].append(change.fieldName)
+            }
         }
         for event in actuals where [.completed, .running, .dropped].contains(event.kind) {
             guard let o = indexOf[event.officialID] else { problem(event, "no official \(quoted(event.officialID))"); continue }
@@ -209,7 +211,8 @@ public enum Replan {
             officials[o].leavesYear = last
             if last < year { history.left[event.officialID] = last }
         }
-        if !problems.isEmpty { throw ReplanProblems(problems: problems) }
+        // Rows are checked by kind; the user reads them in file order.
+        if !problems.isEmpty { throw ReplanProblems(problems: problems.sorted { naturallyPrecedes($0.source, $1.source) }) }
 
         // Officials keep the scenario's order: by id, as the loader sorts them.
         let kept = officials.filter { $0.isInService(in: year) }.sorted { naturallyPrecedes($0.id, $1.id) }
