@@ -504,4 +504,27 @@ final class ReplanCommandTests: XCTestCase {
             }
         }
     }
+
+    // MARK: 8. The README's walkthrough on the sample province
+
+    /// The shipped actuals and locks read cleanly against the sample, and the re-plan keeps the locks. A short
+    /// time limit keeps the test quick: the plan may come back with a gap (exit 2), never with a broken lock.
+    func testTheSampleProvinceReplanKeepsItsLocks() throws {
+        let folder = packageRoot.appendingPathComponent("Scenarios/quang-ngai-2022").path
+        let run = try cadreplan(["replan", folder + "/locked-2023.yaml", "--actuals", folder + "/actuals-2022.csv",
+                                 "--from", "2023", "--out", scratch.path("sample"), "--time-limit", "3", "--quiet"])
+        XCTAssertTrue([0, 2].contains(run.code), run.transcript)
+        let rows = try schedule("sample")
+        XCTAssertEqual(Set(rows.map(\.start.year)).min(), 2023)
+        for official in ["QN-03362", "QN-03445", "QN-03647"] {
+            XCTAssertTrue(rows.contains { $0.start == Start(year: 2023, official: official, course: "TC-LLCT") }, official)
+        }
+        for official in ["QN-00192", "QN-00408"] {
+            XCTAssertFalse(rows.contains { $0.start.official == official && $0.start.year <= 2023 && 2023 <= $0.completes }, official)
+        }
+        XCTAssertFalse(rows.contains { $0.start.official == "QN-00919" && $0.start.course == "TC-CM" })
+        XCTAssertLessThanOrEqual(trainees(of: "Trà Bồng", in: 2023, rows).count, 30, "new starts alone stay under the cap")
+        let left = ["QN-00001", "QN-00444", "QN-00887"]
+        XCTAssertFalse(rows.contains { left.contains($0.start.official) })
+    }
 }
