@@ -23,6 +23,7 @@ public struct PlanEvaluation: Sendable {
         // Officials attending any course, per district and year offset, for the district caps.
         var attending: [String: [Set<Int>]] = [:]
         let cappedDistricts = Set(scenario.locks.caps.map(\.district))
+        let forbidsByOfficial = Dictionary(grouping: scenario.locks.forbids, by: \.official)
         var spent = Array(repeating: 0.0, count: yearCount)
         var startsPerCourseYear: [Int: Int] = [:]
         // levelsAtEnd[o][k]: levels of official o at the end of year baseYear + k.
@@ -77,7 +78,7 @@ public struct PlanEvaluation: Sendable {
                 for year in daysPerYear.keys where years.contains(year) { list[year - scenario.baseYear].insert(officialIndex) }
                 attending[official.district] = list
             }
-            for forbid in scenario.locks.forbids where forbid.official == officialIndex {
+            for forbid in forbidsByOfficial[officialIndex] ?? [] {
                 for start in starts where scenario.courses.indices.contains(start.course)
                 && forbid.stops(course: start.course, startingIn: start.year, years: scenario.courses[start.course].years) {
                     violate("forbidden", "\(official.id) \(scenario.courses[start.course].id) \(start.year) (\(forbid.source))")

@@ -114,6 +114,7 @@ enum ProfileBuilder {
         let years = Array(scenario.years)
         let fixed = scenario.fixedStarts()
         let preferredByOfficial = Dictionary(grouping: preferred, by: \.official)
+        let forbidsByOfficial = Dictionary(grouping: scenario.locks.forbids, by: \.official)
         let cappedDistricts = Self.cappedDistricts(scenario)
         // Levels per year from fixed courses alone: what a member holds whatever the plan.
         let fixedLevels: [Int: [Levels]] = fixed.mapValues { _ in [] }.reduce(into: [:]) { result, entry in
@@ -156,7 +157,7 @@ enum ProfileBuilder {
         profiles.reserveCapacity(scenario.officials.count)
         for (o, official) in scenario.officials.enumerated() {
             var profile = profile(for: o, official: official, pending: pending[o], fixed: fixed[o] ?? [],
-                                  scenario: scenario, coverage: coverage)
+                                  forbids: Locks(forbids: forbidsByOfficial[o] ?? []), scenario: scenario, coverage: coverage)
             if let district = cappedDistricts.firstIndex(of: official.district) { profile.cappedDistrict = district }
             profile.preferred = (preferredByOfficial[o] ?? []).compactMap { start in
                 profile.candidates.firstIndex { !$0.isFixed && $0.course == start.course && $0.startYears.contains(start.year) }
@@ -174,7 +175,7 @@ enum ProfileBuilder {
 
     private static func profile(
         for index: Int, official: Official, pending: [(target: Int, yearOffset: Int)], fixed: [CourseStart],
-        scenario: Scenario, coverage: CoverageIndex
+        forbids: Locks, scenario: Scenario, coverage: CoverageIndex
     ) -> PlanningProfile {
         let lastPlanYear = min(scenario.horizon, official.lastServiceYear)
         // Years in which each family is taken by a fixed course: no other course of it may be attended then.
@@ -203,7 +204,7 @@ enum ProfileBuilder {
             let years = scenario.baseYear <= lastPlanYear && !fixedCourses.contains(c) ? (scenario.baseYear...lastPlanYear).filter { year in
                 course.completionYear(startingIn: year) <= lastPlanYear && course.admits(official, startingIn: year)
                     && !(year...course.completionYear(startingIn: year)).contains(where: busy.contains)
-                    && scenario.locks.forbids(official: index, course: c, startingIn: year, years: course.years) == nil
+                    && forbids.forbids(official: index, course: c, startingIn: year, years: course.years) == nil
             } : []
             startYearsCache[c] = years
             return years
