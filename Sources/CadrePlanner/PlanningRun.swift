@@ -428,6 +428,46 @@ final class PlanningRun {
         return counts
     }
 
+    /// The relaxation has many optimal corners, and their roundings differ by much more than the corners do
+    /// (on the sample province, from 0.1 % to 1.3 % above the bound): solve it again with each column's cost
+    /// nudged by a fixed-seed random amount, and round and polish each corner found. A fixed number of
+    /// rounds, so the result does not depend on the machine's speed; the costs are restored after.
+    func perturbedRoundings(goodEnough: Double, until deadline: Date) throws -> [[Double]] {
+        let costs = master.model.variables.map(\.cost)
+        defer {
+            try? session.setCosts(costs)
+            _ = try? session.solveRelaxation(options: SolveOptions(deadline: Date().addingTimeInterval(Self.graceSeconds), verbose: options.verbose))
+        }
+        var state: UInt64 = 2022
+        func uniform() -> Double {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return Double((z ^ (z >> 31)) >> 11) / Double(1 << 53)
+        }
+        var found: [[Double]] = []
+        var round = 0
+        while Date() < deadline && round < Self.perturbedRounds {
+            round += 1
+            var nudged = costs
+            for column in master.columns.indices { nudged[master.firstSequenceVariable + column] += Self.perturbation * uniform() }
+            try session.setCosts(nudged)
+            let lp = try session.solveRelaxation(options: SolveOptions(deadline: deadline, verbose: options.verbose))
+            guard lp.status == .optimal else { break }
+            let rounded = roundedSolution(from: lp.values)
+            let polishedValues = solution(polished(counts(of: rounded)))
+            trace("perturbed \(round): polished \(primaryValue(of: polishedValues))")
+            found.append(polishedValues)
+            if objective(of: polishedValues) <= goodEnough { break }
+        }
+        return found
+    }
+
+    /// Size of the nudge, in weighted-shortfall units per column: any positive amount picks another corner.
+    static let perturbation = 0.005
+    static let perturbedRounds = 48
+
     /// A relaxation-induced neighbourhood: fix at 0 every column that neither the relaxation nor the incumbent
     /// uses, and let branch and cut settle the rest, a problem a tenth the size that GLPK solves in moments.
     /// Bounds are restored after.
@@ -496,6 +536,13 @@ final class PlanningRun {
         }
         var bound = strengthened(root.lowerBound)
         trace("heuristics: objective \(objective(of: best)) bound \(bound)")
+        if phase == .shortfall, relativeGap(incumbent: objective(of: best), bound: bound) > options.relativeGap {
+            let other = try perturbedRoundings(goodEnough: goodEnough(bound), until: searchUntil)
+                .filter { withinShortfallCaps($0) }
+                .min { objective(of: $0) < objective(of: $1) }
+            if let other, objective(of: other) < objective(of: best) - 1e-9 { best = other }
+            trace("perturbed roundings: objective \(objective(of: best))")
+        }
         if relativeGap(incumbent: objective(of: best), bound: bound) > options.relativeGap, Date() < searchUntil,
            let improved = try neighbourhoodSearch(relaxation: padded(root.result.values), incumbent: best,
                                                   goodEnough: goodEnough(bound), until: searchUntil),

@@ -2,7 +2,7 @@ import CadreDomain
 import CadreGenerator
 import CadreGLPK
 import CadreLinearModel
-import CadrePlanner
+@testable import CadrePlanner
 import XCTest
 
 /// The integer plans the heuristics build (rounding, polishing, neighbourhood search) and the time-limit
@@ -31,5 +31,25 @@ final class HeuristicTests: XCTestCase {
         XCTAssertEqual(result.status, .feasible)
         XCTAssertGreaterThan(result.gap, 0)
         XCTAssertEqual(result.objective, result.evaluation.objective)
+    }
+
+    func testPerturbedRoundingsObeyEveryRuleAndLeaveTheModelAsItWas() throws {
+        let run = try PlanningRun(scenario: province, solver: GLPKSolver(), options: PlannerOptions(timeLimit: 60, relativeGap: 0),
+                                  progress: nil)
+        let root = try run.generateColumns(until: Date().addingTimeInterval(30))
+        XCTAssertEqual(root.result.status, .optimal)
+        let costs = run.master.model.variables.map(\.cost)
+        let roundings = try run.perturbedRoundings(goodEnough: -.infinity, until: Date().addingTimeInterval(30))
+        XCTAssertEqual(roundings.count, PlanningRun.perturbedRounds, "a fixed number of rounds, not a time-dependent one")
+        for values in roundings {
+            let evaluation = PlanEvaluation(scenario: province, plan: run.plan(of: values))
+            XCTAssertEqual(evaluation.violations, [])
+            XCTAssertEqual(evaluation.objective, run.primaryValue(of: values), accuracy: 1e-6, "the model's count is the referee's")
+            XCTAssertGreaterThanOrEqual(evaluation.objective, root.lowerBound - 1e-6)
+        }
+        XCTAssertGreaterThan(Set(roundings.map { run.primaryValue(of: $0) }).count, 1, "other corners give other roundings")
+        XCTAssertEqual(run.master.model.variables.map(\.cost), costs)
+        let again = try run.session.solveRelaxation(options: SolveOptions())
+        XCTAssertEqual(again.objective, root.result.objective, accuracy: 1e-6, "the costs are restored in the solver too")
     }
 }
