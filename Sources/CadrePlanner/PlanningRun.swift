@@ -430,9 +430,9 @@ final class PlanningRun {
 
     /// The relaxation has many optimal corners, and their roundings differ by much more than the corners do
     /// (on the sample province, from 0.1 % to 1.3 % above the bound): solve it again with each column's cost
-    /// nudged by a fixed-seed random amount, and round and polish each corner found. A fixed number of
-    /// rounds, so the result does not depend on the machine's speed; the costs are restored after.
-    func perturbedRoundings(goodEnough: Double, until deadline: Date) throws -> [[Double]] {
+    /// nudged by a fixed-seed random amount, and round and polish each corner found, until one is within the
+    /// gap, the rounds run out or the deadline comes. The costs are restored after.
+    func perturbedRoundings(goodEnough: Double, until deadline: Date, rounds: Int = perturbedRounds) throws -> [[Double]] {
         let costs = master.model.variables.map(\.cost)
         defer {
             try? session.setCosts(costs)
@@ -448,7 +448,7 @@ final class PlanningRun {
         }
         var found: [[Double]] = []
         var round = 0
-        while Date() < deadline && round < Self.perturbedRounds {
+        while Date() < deadline && round < rounds {
             round += 1
             var nudged = costs
             for column in master.columns.indices { nudged[master.firstSequenceVariable + column] += Self.perturbation * uniform() }
@@ -466,7 +466,7 @@ final class PlanningRun {
 
     /// Size of the nudge, in weighted-shortfall units per column: any positive amount picks another corner.
     static let perturbation = 0.005
-    static let perturbedRounds = 48
+    static let perturbedRounds = 400
 
     /// A relaxation-induced neighbourhood: fix at 0 every column that neither the relaxation nor the incumbent
     /// uses, and let branch and cut settle the rest, a problem a tenth the size that GLPK solves in moments.
@@ -537,7 +537,9 @@ final class PlanningRun {
         var bound = strengthened(root.lowerBound)
         trace("heuristics: objective \(objective(of: best)) bound \(bound)")
         if phase == .shortfall, relativeGap(incumbent: objective(of: best), bound: bound) > options.relativeGap {
-            let other = try perturbedRoundings(goodEnough: goodEnough(bound), until: searchUntil)
+            // Most of the search time: branch and cut rarely improves on the best of many corners.
+            let until = Date(timeIntervalSinceNow: 0.7 * searchUntil.timeIntervalSinceNow)
+            let other = try perturbedRoundings(goodEnough: goodEnough(bound), until: until)
                 .filter { withinShortfallCaps($0) }
                 .min { objective(of: $0) < objective(of: $1) }
             if let other, objective(of: other) < objective(of: best) - 1e-9 { best = other }

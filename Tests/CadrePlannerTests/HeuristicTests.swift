@@ -39,8 +39,8 @@ final class HeuristicTests: XCTestCase {
         let root = try run.generateColumns(until: Date().addingTimeInterval(30))
         XCTAssertEqual(root.result.status, .optimal)
         let costs = run.master.model.variables.map(\.cost)
-        let roundings = try run.perturbedRoundings(goodEnough: -.infinity, until: Date().addingTimeInterval(30))
-        XCTAssertEqual(roundings.count, PlanningRun.perturbedRounds, "a fixed number of rounds, not a time-dependent one")
+        let roundings = try run.perturbedRoundings(goodEnough: -.infinity, until: Date().addingTimeInterval(60), rounds: 24)
+        XCTAssertEqual(roundings.count, 24, "without a plan within the gap, every round is made")
         for values in roundings {
             let evaluation = PlanEvaluation(scenario: province, plan: run.plan(of: values))
             XCTAssertEqual(evaluation.violations, [])
