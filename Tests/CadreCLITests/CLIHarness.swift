@@ -323,3 +323,23 @@ enum ScenarioText {
 /// The package's root folder (for the shipped scenarios), from this file's place in it.
 let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent()
+
+/// A test case that runs the built `cadreplan` in a fresh scratch folder, removed after each test
+/// (CADRECLI_KEEP=1 keeps it for a look after a failure).
+class CLITestCase: XCTestCase {
+    var scratch: ScratchFolder!
+
+    override func setUpWithError() throws {
+        scratch = try ScratchFolder()
+        // Fails (rather than skips) every test when the executable is missing: nothing would be tested.
+        _ = try CLI.executable.get()
+    }
+
+    override func tearDown() {
+        if ProcessInfo.processInfo.environment["CADRECLI_KEEP"] != nil, let scratch {
+            print("kept \(scratch.url.path)")
+        } else {
+            scratch?.remove()
+        }
+    }
+}

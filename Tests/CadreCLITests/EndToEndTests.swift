@@ -5,24 +5,7 @@ import XCTest
 
 /// End-to-end tests: the built `cadreplan` runs as a subprocess on scenario folders written to a temporary
 /// folder, and its exit codes, messages and output files are checked against the contract.
-final class EndToEndTests: XCTestCase {
-    private var scratch: ScratchFolder!
-
-    override func setUpWithError() throws {
-        scratch = try ScratchFolder()
-        // Fails (rather than skips) every test when the executable is missing: nothing would be tested.
-        _ = try CLI.executable.get()
-    }
-
-    override func tearDown() {
-        // CADRECLI_KEEP=1 keeps the scenario and output folders for a look after a failure.
-        if ProcessInfo.processInfo.environment["CADRECLI_KEEP"] != nil, let scratch {
-            print("kept \(scratch.url.path)")
-        } else {
-            scratch?.remove()
-        }
-    }
-
+final class EndToEndTests: CLITestCase {
     private func cadreplan(_ arguments: String..., timeout: Double = 120,
                            file: StaticString = #filePath, line: UInt = #line) throws -> CLI.Run {
         try CLI.run(arguments, in: scratch.url, timeout: timeout, file: file, line: line)

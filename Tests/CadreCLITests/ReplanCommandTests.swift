@@ -4,22 +4,7 @@ import XCTest
 /// `replan` (and the locks every planning command keeps) run as a user would, on tiny scenarios whose plans
 /// are worked out by hand: two to four officials, three courses, a horizon of three or four years, money and
 /// seats to spare unless a test says otherwise, and `--gap 0` so that the plan is the optimum, ties and all.
-final class ReplanCommandTests: XCTestCase {
-    private var scratch: ScratchFolder!
-
-    override func setUpWithError() throws {
-        scratch = try ScratchFolder()
-        _ = try CLI.executable.get()
-    }
-
-    override func tearDown() {
-        if ProcessInfo.processInfo.environment["CADRECLI_KEEP"] != nil, let scratch {
-            print("kept \(scratch.url.path)")
-        } else {
-            scratch?.remove()
-        }
-    }
-
+final class ReplanCommandTests: CLITestCase {
     private func cadreplan(_ arguments: [String], file: StaticString = #filePath, line: UInt = #line) throws -> CLI.Run {
         try CLI.run(arguments, in: scratch.url, timeout: 180, file: file, line: line)
     }

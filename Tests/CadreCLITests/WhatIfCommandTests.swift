@@ -2,16 +2,7 @@ import Foundation
 import XCTest
 
 /// `compare` and `min-budget` run as a user would, on the tiny scenario of `ScenarioText`.
-final class WhatIfCommandTests: XCTestCase {
-    private var scratch: ScratchFolder!
-
-    override func setUpWithError() throws {
-        scratch = try ScratchFolder()
-        _ = try CLI.executable.get()
-    }
-
-    override func tearDown() { scratch?.remove() }
-
+final class WhatIfCommandTests: CLITestCase {
     private func cadreplan(_ arguments: String..., file: StaticString = #filePath, line: UInt = #line) throws -> CLI.Run {
         try CLI.run(arguments, in: scratch.url, timeout: 120, file: file, line: line)
     }
