@@ -117,9 +117,8 @@ enum ProfileBuilder {
         let forbidsByOfficial = Dictionary(grouping: scenario.locks.forbids, by: \.official)
         let cappedDistricts = Self.cappedDistricts(scenario)
         // Levels per year from fixed courses alone: what a member holds whatever the plan.
-        let fixedLevels: [Int: [Levels]] = fixed.mapValues { _ in [] }.reduce(into: [:]) { result, entry in
-            result[entry.key] = scenario.levelsWithFixedOnly(of: entry.key, fixed: fixed[entry.key]!)
-        }
+        var fixedLevels: [Int: [Levels]] = [:]
+        for (official, starts) in fixed { fixedLevels[official] = scenario.levelsWithFixedOnly(of: official, fixed: starts) }
         // Per target-year: cohort size and members already qualified.
         var cohortSizes = Array(repeating: Array(repeating: 0, count: years.count), count: scenario.targets.count)
         var metAtStart = cohortSizes
@@ -133,7 +132,7 @@ enum ProfileBuilder {
                 for (k, year) in years.enumerated()
                 where target.matchesYearFilters(official, in: year, baseYear: scenario.baseYear) {
                     cohortSizes[t][k] += 1
-                    if qualifiedAtStart || timeline.map({ target.requirement.isMet(by: $0[k]) }) == true {
+                    if qualifiedAtStart || (timeline.map { target.requirement.isMet(by: $0[k]) } ?? false) {
                         metAtStart[t][k] += 1
                     } else if year >= measuredFrom {
                         pending[o].append((t, k))
