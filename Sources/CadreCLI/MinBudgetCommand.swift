@@ -29,10 +29,7 @@ struct MinBudgetCommand: ParsableCommand {
         let loaded = try ScenarioLoader.load(path: scenario)
         let labels = Wording(language: options.lang)
         if !options.quiet { printWarnings(loaded.warnings) }
-        let progressLine = ProgressLine(quiet: options.quiet)
-        let planner = Planner(solver: GLPKSolver(), options: options.plannerOptions, progress: progressLine.update)
-        let least = try planner.leastBudget(loaded.scenario, includeStrive: includeStrive)
-        progressLine.finish()
+        let least = try solving(options) { try $0.leastBudget(loaded.scenario, includeStrive: includeStrive) }
         let folder = out ?? "out/\(loaded.scenario.name)-min-budget"
         let plan = least.planning
         var files = try planFiles(

@@ -23,24 +23,37 @@ struct PlanCommand: ParsableCommand {
 
     func run() throws {
         let loaded = try ScenarioLoader.load(path: scenario)
-        let labels = Wording(language: options.lang)
         if !options.quiet { printWarnings(loaded.warnings) }
-        let progressLine = ProgressLine(quiet: options.quiet)
-        let planner = Planner(solver: GLPKSolver(), options: options.plannerOptions, progress: progressLine.update)
-        let result = try planner.plan(loaded.scenario)
-        progressLine.finish()
+        let result = try solving(options) { try $0.plan(loaded.scenario) }
         let folder = out ?? "out/\(loaded.scenario.name)"
         let reasons = ShortfallReasons(scenario: result.scenario, plan: result.plan, evaluation: result.evaluation)
         let files = try planFiles(result, reasons: reasons, language: options.lang)
         try OutputFolder(path: folder).write(files, inputFiles: loaded.files.all, force: force)
-        if !options.quiet {
-            print(PlanSummary(result: result, labels: labels).text)
-            let why = ReasonsFile.lines(reasons, evaluation: result.evaluation, scenario: result.scenario, language: options.lang)
-            if !why.isEmpty { print("\n" + why.joined(separator: "\n")) }
-            print("\(labels.written) \(folder)")
-        }
+        printPlanReport(result, reasons: reasons, folder: folder, options: options)
         if result.stoppedByTimeLimit { throw CadreExit(code: Failure.timeLimit) }
     }
+}
+
+/// Runs `work` with a planner on GLPK and the solving options, showing the progress line on a terminal.
+func solving<Result>(_ options: SolvingOptions, _ work: (Planner) throws -> Result) throws -> Result {
+    let progressLine = ProgressLine(quiet: options.quiet)
+    let planner = Planner(solver: GLPKSolver(), options: options.plannerOptions, progress: progressLine.update)
+    let result = try work(planner)
+    progressLine.finish()
+    return result
+}
+
+/// What `plan` and `replan` print once the outputs are written: the summary, any `extra` lines, why targets
+/// fall short, and where the outputs went.
+func printPlanReport(_ result: PlanningResult, reasons: ShortfallReasons, extra: [String] = [], folder: String,
+                     options: SolvingOptions) {
+    guard !options.quiet else { return }
+    let labels = Wording(language: options.lang)
+    print(PlanSummary(result: result, labels: labels).text)
+    for line in extra { print(line) }
+    let why = ReasonsFile.lines(reasons, evaluation: result.evaluation, scenario: result.scenario, language: options.lang)
+    if !why.isEmpty { print("\n" + why.joined(separator: "\n")) }
+    print("\(labels.written) \(folder)")
 }
 
 func printWarnings(_ warnings: [InputProblem]) {

@@ -46,10 +46,7 @@ struct ReplanCommand: ParsableCommand {
         if let locks = loaded.files.locks { replanned.locks = try ScenarioLoader.readLocks(path: locks, for: replanned) }
         let previousStarts = try previous.map { try PreviousPlanReader.read(folder: $0) }
 
-        let progressLine = ProgressLine(quiet: options.quiet)
-        let planner = Planner(solver: GLPKSolver(), options: options.plannerOptions, progress: progressLine.update)
-        let result = try planner.plan(replanned, keeping: Self.keepable(previousStarts ?? [], in: replanned))
-        progressLine.finish()
+        let result = try solving(options) { try $0.plan(replanned, keeping: Self.keepable(previousStarts ?? [], in: replanned)) }
 
         let folder = out ?? "out/\(loaded.scenario.name)-replan-\(fromYear)"
         let reasons = ShortfallReasons(scenario: result.scenario, plan: result.plan, evaluation: result.evaluation)
@@ -63,17 +60,14 @@ struct ReplanCommand: ParsableCommand {
         }
         let inputs = loaded.files.all + [actuals] + (previous.map { [PreviousPlanReader.path(in: $0)] } ?? [])
         try OutputFolder(path: folder).write(files, inputFiles: inputs, force: force)
-        if !options.quiet {
-            print(PlanSummary(result: result, labels: labels).text)
-            if previousStarts != nil {
-                let count = { (kind: PlanChange.Kind) in changes.filter { $0.kind == kind }.count }
-                print(labels.text("Thay đổi so với kế hoạch trước: \(count(.added)) thêm, \(count(.removed)) bỏ, \(count(.moved)) dời năm",
-                                  "Changes from the previous plan: \(count(.added)) added, \(count(.removed)) removed, \(count(.moved)) moved"))
-            }
-            let why = ReasonsFile.lines(reasons, evaluation: result.evaluation, scenario: result.scenario, language: options.lang)
-            if !why.isEmpty { print("\n" + why.joined(separator: "\n")) }
-            print("\(labels.written) \(folder)")
+        var extra: [String] = []
+        if previousStarts != nil {
+            let count = { (kind: PlanChange.Kind) in changes.filter { $0.kind == kind }.count }
+            extra.append(labels.text(
+                "Thay đổi so với kế hoạch trước: \(count(.added)) thêm, \(count(.removed)) bỏ, \(count(.moved)) dời năm",
+                "Changes from the previous plan: \(count(.added)) added, \(count(.removed)) removed, \(count(.moved)) moved"))
         }
+        printPlanReport(result, reasons: reasons, extra: extra, folder: folder, options: options)
         if result.stoppedByTimeLimit { throw CadreExit(code: Failure.timeLimit) }
     }
 
