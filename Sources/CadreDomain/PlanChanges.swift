@@ -3,14 +3,11 @@ public struct ScheduledStart: Sendable, Hashable {
     public var officialID: String
     public var courseID: String
     public var year: Int
-    /// Where it was read, e.g. `out/baseline/schedule.csv:12`.
-    public var source: String
 
-    public init(officialID: String, courseID: String, year: Int, source: String = "") {
+    public init(officialID: String, courseID: String, year: Int) {
         self.officialID = officialID
         self.courseID = courseID
         self.year = year
-        self.source = source
     }
 }
 

@@ -23,7 +23,7 @@ public enum PreviousPlanReader {
                     var row = RowReader(columns: columns, record: record)
                     let start = ScheduledStart(
                         officialID: row.nonEmptyText("official_id"), courseID: row.nonEmptyText("course_id"),
-                        year: row.integer("year", in: 1900...2100), source: "\(path):\(record.line)")
+                        year: row.integer("year", in: 1900...2100))
                     problems += row.problems
                     if row.problems.isEmpty { starts.append(start) }
                 }

@@ -456,7 +456,7 @@ final class ReplanTests: XCTestCase {
     }
 
     private func start(_ officialID: String, _ courseID: String, _ year: Int) -> ScheduledStart {
-        ScheduledStart(officialID: officialID, courseID: courseID, year: year, source: "prev/schedule.csv")
+        ScheduledStart(officialID: officialID, courseID: courseID, year: year)
     }
 
     func testChangesNameWhyEachAssignmentWasAddedRemovedOrMoved() throws {
