@@ -133,6 +133,7 @@ public enum LockConflicts {
         }
 
         // District caps: two different caps for one district-year, and fixed trainees over a cap.
+        let trainees = scenario.fixedTrainees()
         let capsByKey = Dictionary(grouping: locks.caps) { "\($0.district)\u{1}\($0.year)" }
         for (_, caps) in capsByKey.sorted(by: { $0.key < $1.key }) {
             if Set(caps.map(\.maxTrainees)).count > 1 {
@@ -141,10 +142,7 @@ public enum LockConflicts {
                     message: "different caps for \(caps[0].district) in \(caps[0].year): \(caps.map { String($0.maxTrainees) }.joined(separator: ", "))"))
             }
             let cap = caps.min { $0.maxTrainees < $1.maxTrainees }!
-            let away = fixed.sorted(by: { $0.key < $1.key }).compactMap { official, starts -> CourseStart? in
-                guard scenario.officials[official].district == cap.district else { return nil }
-                return starts.first { ($0.year...scenario.courses[$0.course].completionYear(startingIn: $0.year)).contains(cap.year) }
-            }
+            let away = trainees[cap.district]?[cap.year] ?? []
             if away.count > cap.maxTrainees {
                 conflicts.append(LockConflict(
                     sources: [cap.source] + away.map(source),

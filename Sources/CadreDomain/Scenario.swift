@@ -73,4 +73,18 @@ public struct Scenario: Sendable {
         }
         return timeline
     }
+
+    /// For each official on a fixed course in a year planned, by district and year, the fixed start that keeps
+    /// them away (the earliest): they count against the district's cap whatever the plan does.
+    public func fixedTrainees() -> [String: [Int: [CourseStart]]] {
+        var away: [String: [Int: [CourseStart]]] = [:]
+        for (official, starts) in fixedStarts().sorted(by: { $0.key < $1.key }) {
+            for year in years {
+                guard let start = starts.first(where: { ($0.year...courses[$0.course].completionYear(startingIn: $0.year)).contains(year) })
+                else { continue }
+                away[officials[official].district, default: [:]][year, default: []].append(start)
+            }
+        }
+        return away
+    }
 }

@@ -95,16 +95,11 @@ struct MasterProblem {
         self.convexityRow = convexityRow
         let districts = ProfileBuilder.cappedDistricts(scenario)
         var capRow = Array(repeating: -1, count: districts.count * yearCount)
-        let fixed = scenario.fixedStarts()
+        let trainees = scenario.fixedTrainees()
         for (d, district) in districts.enumerated() {
             for k in 0..<yearCount {
                 guard let cap = scenario.locks.cap(district: district, year: scenario.baseYear + k) else { continue }
-                // Officials away on a fixed course that year count against the cap whatever the plan.
-                let away = scenario.officials.indices.filter { o in
-                    scenario.officials[o].district == district && (fixed[o] ?? []).contains { start in
-                        (start.year...scenario.courses[start.course].completionYear(startingIn: start.year)).contains(scenario.baseYear + k)
-                    }
-                }.count
+                let away = trainees[district]?[scenario.baseYear + k]?.count ?? 0
                 capRow[d * yearCount + k] = model.addRow(.atMost(
                     Double(cap.maxTrainees - away), name: "cap_\(d)_\(Self.safe(district))_\(scenario.baseYear + k)"))
             }
