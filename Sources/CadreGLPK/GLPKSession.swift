@@ -123,7 +123,7 @@ public final class GLPKSession: SolverSession {
             duals: (0..<model.rows.count).map { glp_get_row_dual(problem, Int32($0 + 1)) })
     }
 
-    public func solveInteger(options: SolveOptions, start: [Double]?,
+    public func solveInteger(options: SolveOptions, start: [Double]?, heuristic: NodeHeuristic?,
                              progress: ((SearchProgress) -> Void)?) throws -> IntegerResult {
         try checkAccess()
         guard options.relativeGap.isFinite, options.relativeGap >= 0 else { throw GLPKError.invalidGap(options.relativeGap) }
@@ -149,6 +149,10 @@ public final class GLPKSession: SolverSession {
         // The presolved problem numbers its columns differently, so it cannot take our start.
         let context = SearchContext(deadline: options.deadline, started: started, bound: rootBound,
                                     start: options.presolve ? nil : usableStart?.values, goodEnough: options.goodEnough,
+                                    heuristic: options.presolve ? nil : heuristic,
+                                    feasibleSolution: { [model] values in
+                                        values.count == model.variables.count ? Self.feasible(values, in: model)?.values : nil
+                                    },
                                     progress: progress)
         var parameters = glp_iocp()
         glp_init_iocp(&parameters)
@@ -296,6 +300,12 @@ public final class GLPKSession: SolverSession {
         guard start.count == model.variables.count else {
             throw GLPKError.startLength(expected: model.variables.count, got: start.count)
         }
+        return Self.feasible(start, in: model)
+    }
+
+    /// The solution with its integers made exact, and its objective, when it keeps every bound and row of
+    /// `model`; else nil.
+    private static func feasible(_ start: [Double], in model: LinearModel) -> (values: [Double], objective: Double)? {
         let tolerance = { (bound: Double) in 1e-6 * max(1, abs(bound)) }
         var values = start
         var activity = [Double](repeating: 0, count: model.rows.count)

@@ -13,6 +13,9 @@ final class SearchContext {
     /// The starting solution with a dummy element 0, because GLPK arrays are 1-based; nil once handed over.
     private var start: [Double]?
     private var lastReport = Date.distantPast
+    private let heuristic: NodeHeuristic?
+    /// The solution, made exact, when it keeps every bound and row of the model as it stands; else nil.
+    private let feasibleSolution: ([Double]) -> [Double]?
 
     private(set) var startAccepted = false
     /// The best lower bound seen; GLPK exposes the tree's bound only inside the callback.
@@ -20,8 +23,11 @@ final class SearchContext {
     private(set) var incumbent: Double?
 
     init(deadline: Date, started: Date, bound: Double, start: [Double]?, goodEnough: Double? = nil,
+         heuristic: NodeHeuristic? = nil, feasibleSolution: @escaping ([Double]) -> [Double]? = { _ in nil },
          progress: ((SearchProgress) -> Void)?) {
         self.deadline = deadline
+        self.heuristic = heuristic
+        self.feasibleSolution = feasibleSolution
         self.goodEnough = goodEnough
         self.started = started
         self.bound = bound
@@ -42,6 +48,14 @@ final class SearchContext {
             if let start {
                 self.start = nil
                 startAccepted = glp_ios_heur_sol(tree, start) == 0
+            } else if let heuristic {
+                // Without presolve the tree's problem has our columns, in our order.
+                let problem = glp_ios_get_prob(tree)
+                let relaxation = (1...max(1, glp_get_num_cols(problem))).map { glp_get_col_prim(problem, $0) }
+                // GLPK takes whatever it is given as the new incumbent, feasible or not.
+                if let found = heuristic(relaxation), let feasible = feasibleSolution(found) {
+                    _ = glp_ios_heur_sol(tree, [0] + feasible)
+                }
             }
         case GLP_IBINGO where goodEnough != nil:
             observe(tree)

@@ -112,7 +112,19 @@ public protocol SolverSession: AnyObject {
     func setCosts(_ costs: [Double]) throws
     /// Solves the LP relaxation (integrality ignored), warm-starting from the last basis.
     func solveRelaxation(options: SolveOptions) throws -> RelaxationResult
-    /// Branch and cut from the current relaxation; `start`, when given, is a feasible solution to begin from.
-    func solveInteger(options: SolveOptions, start: [Double]?, progress: ((SearchProgress) -> Void)?) throws -> IntegerResult
+    /// Branch and cut from the current relaxation; `start`, when given, is a feasible solution to begin from;
+    /// `heuristic`, when given, is shown the relaxation of nodes the search leaves fractional and may return a
+    /// feasible integer solution from it.
+    func solveInteger(options: SolveOptions, start: [Double]?, heuristic: NodeHeuristic?,
+                      progress: ((SearchProgress) -> Void)?) throws -> IntegerResult
     func write(_ format: ModelFormat, to path: String) throws
+}
+
+/// Turns the values of a node's relaxation into a feasible integer solution of the whole model, or nil.
+public typealias NodeHeuristic = ([Double]) -> [Double]?
+
+extension SolverSession {
+    public func solveInteger(options: SolveOptions, start: [Double]?, progress: ((SearchProgress) -> Void)?) throws -> IntegerResult {
+        try solveInteger(options: options, start: start, heuristic: nil, progress: progress)
+    }
 }

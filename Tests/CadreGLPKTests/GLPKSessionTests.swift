@@ -168,6 +168,30 @@ final class GLPKSessionTests: XCTestCase {
         XCTAssertEqual(result.values, [0, 1, 1, 1])
     }
 
+    func testNodeHeuristicIsAskedAndItsPlanKept() throws {
+        let session = try open(Fixtures.knapsack())
+        var asked = 0
+        // The root relaxation is fractional (b, c and part of a), so GLPK asks before branching.
+        let result = try session.solveInteger(options: SolveOptions(relativeGap: 0), start: nil, heuristic: { relaxation in
+            asked += 1
+            XCTAssertEqual(relaxation.count, 4)
+            return [0, 1, 1, 1]
+        }, progress: nil)
+        XCTAssertGreaterThan(asked, 0)
+        XCTAssertEqual(result.status, .optimal)
+        XCTAssertEqual(result.objective, -21, accuracy: 1e-9)
+        XCTAssertEqual(result.values, [0, 1, 1, 1])
+    }
+
+    func testNodeHeuristicsInfeasiblePlanIsRefused() throws {
+        let session = try open(Fixtures.knapsack())
+        // Every item weighs 19 > 14 and is worth 29: taken as the incumbent it would beat the true optimum.
+        let result = try session.solveInteger(options: SolveOptions(relativeGap: 0), start: nil,
+                                              heuristic: { _ in [1, 1, 1, 1] }, progress: nil)
+        XCTAssertEqual(result.objective, -21, accuracy: 1e-9)
+        XCTAssertEqual(result.values, [0, 1, 1, 1])
+    }
+
     func testInfeasibleStartIsSkipped() throws {
         let session = try open(Fixtures.knapsack())
         // Taking every item weighs 19 > 14: handed to GLPK it would have become the "optimum".
