@@ -15,17 +15,17 @@ public struct SeededRandom: RandomNumberGenerator {
     }
 
     /// Uniform in [0, 1), from the top 53 bits.
-    mutating func unit() -> Double { Double(next() >> 11) * 0x1p-53 }
+    public mutating func unit() -> Double { Double(next() >> 11) * 0x1p-53 }
 
     /// Uniform in `range` (the modulo bias is below 2⁻⁵⁰ for the small ranges used here).
-    mutating func int(in range: ClosedRange<Int>) -> Int {
+    public mutating func int(in range: ClosedRange<Int>) -> Int {
         range.lowerBound + Int(next() % UInt64(range.upperBound - range.lowerBound + 1))
     }
 
-    mutating func chance(_ probability: Double) -> Bool { unit() < probability }
+    public mutating func chance(_ probability: Double) -> Bool { unit() < probability }
 
     /// An index drawn with probability proportional to its weight.
-    mutating func pick(weights: [Double]) -> Int {
+    public mutating func pick(weights: [Double]) -> Int {
         var remaining = unit() * weights.reduce(0, +)
         for (index, weight) in weights.enumerated() {
             remaining -= weight
@@ -34,10 +34,10 @@ public struct SeededRandom: RandomNumberGenerator {
         return weights.lastIndex { $0 > 0 } ?? 0
     }
 
-    mutating func element<T>(of items: [T]) -> T { items[int(in: 0...(items.count - 1))] }
+    public mutating func element<T>(of items: [T]) -> T { items[int(in: 0...(items.count - 1))] }
 
     /// Fisher–Yates.
-    mutating func shuffle<T>(_ items: inout [T]) {
+    public mutating func shuffle<T>(_ items: inout [T]) {
         guard items.count > 1 else { return }
         for i in stride(from: items.count - 1, to: 0, by: -1) {
             items.swapAt(i, int(in: 0...i))
@@ -45,5 +45,5 @@ public struct SeededRandom: RandomNumberGenerator {
     }
 
     /// A child stream, so that one part of the generator drawing more numbers leaves the others unchanged.
-    mutating func fork() -> SeededRandom { SeededRandom(seed: next()) }
+    public mutating func fork() -> SeededRandom { SeededRandom(seed: next()) }
 }

@@ -110,8 +110,10 @@ struct MasterProblem {
         for (r, key) in coverage.rows.enumerated() {
             let weight = scenario.targets[key.target].weight
             weights.append(weight)
+            // Whole, as every plan's shortfall is: with whole weights the objective is then whole, and branch
+            // and cut rounds its bounds up and prunes every node that cannot beat the incumbent by one person.
             model.addVariable(Variable(
-                name: "short_\(r)", cost: weight,
+                name: "short_\(r)", kind: .integer, cost: weight,
                 entries: [Entry(row: r, coefficient: 1), Entry(row: primaryRow, coefficient: weight)]))
         }
         shortfallWeights = weights

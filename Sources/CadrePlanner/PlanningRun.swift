@@ -118,6 +118,7 @@ final class PlanningRun {
     /// Switches the objective to spending, with the weighted shortfall capped at `primaryCap`.
     func enterSpendingPhase(primaryCap: Double) throws {
         phase = .spending
+        bestNodePlan = nil
         master.setPrimaryCap(primaryCap + 1e-6 * max(1, abs(primaryCap)))
         try session.setRowBounds(master.primaryRow, lower: -.infinity, upper: master.model.rows[master.primaryRow].upper)
         var costs = master.model.variables.map { _ in 0.0 }
@@ -349,7 +350,7 @@ final class PlanningRun {
         return values
     }
 
-    private func counts(of values: [Double]) -> Counts {
+    func counts(of values: [Double]) -> Counts {
         var counts: Counts = [:]
         for column in master.columns.indices {
             let count = Int(value(values, column: column).rounded())
@@ -438,20 +439,13 @@ final class PlanningRun {
             try? session.setCosts(costs)
             _ = try? session.solveRelaxation(options: SolveOptions(deadline: Date().addingTimeInterval(Self.graceSeconds), verbose: options.verbose))
         }
-        var state: UInt64 = 2022
-        func uniform() -> Double {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return Double((z ^ (z >> 31)) >> 11) / Double(1 << 53)
-        }
+        var random = SeededRandom(seed: 2022)
         var found: [[Double]] = []
         var round = 0
         while Date() < deadline && round < rounds {
             round += 1
             var nudged = costs
-            for column in master.columns.indices { nudged[master.firstSequenceVariable + column] += Self.perturbation * uniform() }
+            for column in master.columns.indices { nudged[master.firstSequenceVariable + column] += Self.perturbation * random.unit() }
             try session.setCosts(nudged)
             let lp = try session.solveRelaxation(options: SolveOptions(deadline: deadline, verbose: options.verbose))
             guard lp.status == .optimal else { break }
@@ -464,6 +458,39 @@ final class PlanningRun {
         return found
     }
 
+    /// The incumbent improved by member-wise simulated annealing (see `MemberAnnealing`), then polished.
+    func annealed(_ incumbent: [Double], moves: Int, until deadline: Date) -> [Double] {
+        var columnsOfGroup = Array(repeating: [Int](), count: master.groups.count)
+        let columns = master.columns.enumerated().map { index, entry in
+            columnsOfGroup[entry.group].append(index)
+            let effects = master.effects(of: entry.sequence, of: entry.group)
+            return MemberAnnealing.Column(group: entry.group, coverage: effects.coverageRows, spending: effects.spending,
+                                          seats: seatKeys(of: entry.sequence, of: entry.group), caps: effects.capRows)
+        }
+        let seatCount = scenario.courses.count * master.yearCount
+        var fixedSeats = Array(repeating: 0, count: seatCount)
+        for (key, used) in master.fixedSeats { fixedSeats[key] = used }
+        var capLimit: [Int: Int] = [:]
+        for row in master.capRow where row >= 0 { capLimit[row] = Int((master.model.rows[row].upper + 1e-9).rounded(.down)) }
+        let annealing = MemberAnnealing(
+            columns: columns, columnsOfGroup: columnsOfGroup, groupSize: master.groups.map(\.members.count),
+            need: master.coverage.rows.indices.map { master.coverage.required[$0] - master.coverage.alreadyMet[$0] },
+            weights: master.shortfallWeights,
+            budget: (0..<master.yearCount).map { scenario.budget(in: scenario.baseYear + $0) },
+            carryOver: scenario.carryOver, fixedSpending: master.fixedSpending,
+            seatLimit: (0..<seatCount).map { scenario.courses[$0 / master.yearCount].seats }, fixedSeats: fixedSeats,
+            capLimit: capLimit)
+        let counts = annealing.improved(counts(of: incumbent), moves: moves, seed: 2022, until: deadline)
+        let result = solution(polished(counts))
+        trace("annealing: \(primaryValue(of: incumbent)) → \(primaryValue(of: result))")
+        return objective(of: result) < objective(of: incumbent) - 1e-9 && withinShortfallCaps(result) ? result : incumbent
+    }
+
+    /// Moves of the annealing: a fixed number, so that the same province gives the same plan (2,000 per
+    /// official with a choice, at most two million: 4 s on 1,000 officials, where it has been measured).
+    static let annealingMoves = 2_000_000
+    static let annealingMovesPerMember = 2_000
+
     /// Size of the nudge, in weighted-shortfall units per column: any positive amount picks another corner.
     static let perturbation = 0.005
     static let perturbedRounds = 400
@@ -473,31 +500,81 @@ final class PlanningRun {
     static let roundsWithinGap = 16
     static let tightGap = 0.001
 
-    /// A relaxation-induced neighbourhood: fix at 0 every column that neither the relaxation nor the incumbent
-    /// uses, and let branch and cut settle the rest, a problem a tenth the size that GLPK solves in moments.
-    /// Bounds are restored after.
-    func neighbourhoodSearch(relaxation: [Double], incumbent: [Double], goodEnough: Double, until deadline: Date) throws -> [Double]? {
-        var fixedColumns: [Int] = []
+    /// Large-neighbourhood search: free the columns of some of the groups, hold every other group at the
+    /// incumbent's counts, and let branch and cut (with `nodeRounding` at its nodes) find the best plan of
+    /// that smaller problem; keep it when it is better, and draw another neighbourhood until the deadline.
+    /// One neighbourhood in two gathers groups that can serve a target left short and some other target,
+    /// because the plans rounding misses trade people between targets; the rest are drawn at random. The
+    /// share set free grows while branch and cut settles its neighbourhoods and shrinks when it runs out of
+    /// time, so a province branch and cut can handle is soon searched whole — with half the time left and the
+    /// requested gap, as plain branch and cut would be — and that search, settled, bounds every plan over the
+    /// columns. Bounds are restored after.
+    func neighbourhoodDescent(from incumbent: [Double], goodEnough: Double, until deadline: Date) throws -> (values: [Double], bound: Double?) {
+        let groupCount = master.groups.count
+        // Nobody has a choice: the one plan there is, is optimal.
+        guard groupCount > 0 else { return (incumbent, objective(of: incumbent)) }
+        var columnsOf = Array(repeating: [Int](), count: groupCount)
+        var groupsServing = Array(repeating: Set<Int>(), count: master.coverage.rows.count)
+        for (column, entry) in master.columns.enumerated() {
+            columnsOf[entry.group].append(column)
+            for row in master.effects(of: entry.sequence, of: entry.group).coverageRows { groupsServing[row].insert(entry.group) }
+        }
+        let serving = groupsServing.map { $0.sorted() }
         defer {
-            for column in fixedColumns {
+            for column in master.columns.indices {
                 try? session.setVariableBounds(master.firstSequenceVariable + column, lower: 0, upper: .infinity)
             }
         }
-        for column in master.columns.indices {
-            let lp = value(relaxation, column: column)
-            let current = value(incumbent, column: column)
-            guard lp <= 1e-6, current <= 1e-6 else { continue }
-            try session.setVariableBounds(master.firstSequenceVariable + column, lower: current, upper: current)
-            fixedColumns.append(column)
+        var best = incumbent
+        var bestObjective = objective(of: best)
+        var random = SeededRandom(seed: 2022)
+        var freeShare = Self.initialFreeShare
+        var round = 0
+        while Date() < deadline && bestObjective > goodEnough {
+            round += 1
+            let size = min(groupCount, max(2, Int((freeShare * Double(groupCount)).rounded())))
+            var free = Set<Int>()
+            let short = master.coverage.rows.indices.filter { best[master.shortfallVariables.lowerBound + $0] > 0.5 }
+            if round % 2 == 1, !short.isEmpty {
+                var pool = serving[random.element(of: short)] + serving[random.int(in: 0...(serving.count - 1))]
+                random.shuffle(&pool)
+                for group in pool where free.count < size { free.insert(group) }
+            }
+            while free.count < size { free.insert(random.int(in: 0...(groupCount - 1))) }
+            for (group, columns) in columnsOf.enumerated() {
+                for column in columns {
+                    let variable = master.firstSequenceVariable + column
+                    let count = free.contains(group) ? nil : best[variable].rounded()
+                    try session.setVariableBounds(variable, lower: count ?? 0, upper: count ?? .infinity)
+                }
+            }
+            let whole = size == groupCount
+            let seconds = whole ? max(Self.neighbourhoodSeconds, 0.5 * deadline.timeIntervalSinceNow) : Self.neighbourhoodSeconds
+            let subDeadline = min(deadline, Date().addingTimeInterval(seconds))
+            let result = try session.solveInteger(
+                options: SolveOptions(deadline: subDeadline, relativeGap: whole ? options.relativeGap : 0, verbose: options.verbose,
+                                      goodEnough: goodEnough),
+                start: best, heuristic: nodeRounding, progress: nil)
+            let settled = result.status == .optimal && Date() < subDeadline
+            freeShare = settled ? min(1, freeShare * 1.25) : max(Self.smallestFreeShare, freeShare * 0.8)
+            for candidate in [result.values.isEmpty ? nil : solution(counts(of: result.values)), bestNodePlan].compactMap({ $0 })
+            where objective(of: candidate) < bestObjective - 1e-9 && withinShortfallCaps(candidate)
+                && primaryValue(of: candidate) <= master.model.rows[master.primaryRow].upper + 1e-9 {
+                best = candidate
+                bestObjective = objective(of: candidate)
+                trace("neighbourhood \(round): \(free.count) of \(groupCount) groups free, objective \(bestObjective)")
+            }
+            progress?(SearchProgress(elapsed: elapsed, incumbent: bestObjective, bound: nil))
+            // Everything free and settled: the search's bound holds for every plan over these columns.
+            if settled && whole { return (best, min(result.bound, bestObjective)) }
         }
-        trace("neighbourhood: \(master.columns.count - fixedColumns.count) of \(master.columns.count) columns free")
-        let sub = min(deadline, Date().addingTimeInterval(options.timeLimit * 0.1))
-        let result = try session.solveInteger(
-            options: SolveOptions(deadline: sub, relativeGap: options.relativeGap / 2, verbose: options.verbose,
-                                  goodEnough: goodEnough),
-            start: incumbent, progress: nil)
-        return result.values.isEmpty ? nil : result.values
+        trace("neighbourhoods: \(round), objective \(bestObjective)")
+        return (best, nil)
     }
+
+    static let initialFreeShare = 0.15
+    static let smallestFreeShare = 0.03
+    static let neighbourhoodSeconds = 1.5
 
     /// Σ cost × value under the current objective.
     func objective(of values: [Double]) -> Double {
@@ -543,8 +620,8 @@ final class PlanningRun {
         trace("heuristics: objective \(objective(of: best)) bound \(bound)")
         let within = relativeGap(incumbent: objective(of: best), bound: bound) <= options.relativeGap
         if phase == .shortfall, !within || options.relativeGap <= Self.tightGap {
-            // Most of the search time: branch and cut rarely improves on the best of many corners.
-            let until = Date(timeIntervalSinceNow: 0.7 * searchUntil.timeIntervalSinceNow)
+            // A third of the search time: the best corner comes early, later rounds rarely beat it.
+            let until = Date(timeIntervalSinceNow: 0.35 * searchUntil.timeIntervalSinceNow)
             let other = try perturbedRoundings(goodEnough: within ? -.infinity : goodEnough(bound), until: until,
                                                rounds: within ? Self.roundsWithinGap : Self.perturbedRounds)
                 .filter { withinShortfallCaps($0) }
@@ -552,16 +629,21 @@ final class PlanningRun {
             if let other, objective(of: other) < objective(of: best) - 1e-9 { best = other }
             trace("perturbed roundings: objective \(objective(of: best))")
         }
-        if relativeGap(incumbent: objective(of: best), bound: bound) > options.relativeGap, Date() < searchUntil,
-           let improved = try neighbourhoodSearch(relaxation: padded(root.result.values), incumbent: best,
-                                                  goodEnough: goodEnough(bound), until: searchUntil),
-           objective(of: improved) < objective(of: best) - 1e-9 {
-            best = improved
-            trace("neighbourhood: objective \(objective(of: best))")
+        if phase == .shortfall, relativeGap(incumbent: objective(of: best), bound: bound) > options.relativeGap, Date() < searchUntil {
+            let members = master.groups.reduce(0) { $0 + $1.members.count }
+            best = annealed(best, moves: min(Self.annealingMoves, Self.annealingMovesPerMember * members),
+                            until: Date(timeIntervalSinceNow: 0.25 * searchUntil.timeIntervalSinceNow))
         }
+        if relativeGap(incumbent: objective(of: best), bound: bound) > options.relativeGap, Date() < searchUntil {
+            let descent = try neighbourhoodDescent(from: best, goodEnough: goodEnough(bound), until: searchUntil)
+            best = descent.values
+            if let proven = descent.bound, columnsAreComplete { bound = max(bound, strengthened(proven)) }
+        }
+        // Still open only when the deadline came: branch and cut then returns at once and records it.
         if relativeGap(incumbent: objective(of: best), bound: bound) > options.relativeGap {
             let search = try solveInteger(start: best, goodEnough: goodEnough(bound), until: searchUntil)
             if !search.values.isEmpty && search.objective < objective(of: best) { best = search.values }
+            if let node = bestNodePlan, withinShortfallCaps(node), objective(of: node) < objective(of: best) - 1e-9 { best = node }
             if columnsAreComplete { bound = max(bound, strengthened(min(search.bound, objective(of: best)))) }
         }
         return IntegerPlan(values: best, objective: objective(of: best), bound: bound)
@@ -572,11 +654,24 @@ final class PlanningRun {
         bound >= 0 ? bound / (1 - options.relativeGap) : bound * (1 - options.relativeGap)
     }
 
+    /// Rounds and polishes a node's relaxation, as the root's: GLPK finds integer plans only where a node's
+    /// relaxation happens to be whole, which on these models is almost never.
+    /// Polishing may move groups a neighbourhood holds fixed, so GLPK refuses such a plan; the best of them
+    /// is kept here instead, and the descent takes it when it beats the neighbourhood's.
+    func nodeRounding(_ relaxation: [Double]) -> [Double]? {
+        let values = solution(polished(counts(of: roundedSolution(from: relaxation))))
+        guard withinShortfallCaps(values), primaryValue(of: values) <= master.model.rows[master.primaryRow].upper + 1e-9 else { return nil }
+        if bestNodePlan.map({ objective(of: values) < objective(of: $0) - 1e-9 }) ?? true { bestNodePlan = values }
+        return values
+    }
+
+    private var bestNodePlan: [Double]?
+
     func solveInteger(start: [Double]?, goodEnough: Double? = nil, until deadline: Date) throws -> IntegerResult {
         let result = try session.solveInteger(
             options: SolveOptions(deadline: deadline, relativeGap: options.relativeGap, verbose: options.verbose,
                                   goodEnough: goodEnough),
-            start: start, progress: progress.map { report in { [started] p in
+            start: start, heuristic: nodeRounding, progress: progress.map { report in { [started] p in
                 report(SearchProgress(elapsed: Date().timeIntervalSince(started), incumbent: p.incumbent, bound: p.bound))
             } })
         if (result.status == .feasible || result.status == .noSolution) && Date() >= deadline { hitDeadline = true }

@@ -4,6 +4,7 @@ import CadreGLPK
 import CadreLinearModel
 @testable import CadrePlanner
 import XCTest
+import _CadreTestSupport
 
 /// The integer plans the heuristics build (rounding, polishing, neighbourhood search) and the time-limit
 /// path, judged by the referee (`PlanEvaluation`), not by the planner's own bookkeeping.
@@ -51,5 +52,56 @@ final class HeuristicTests: XCTestCase {
         XCTAssertEqual(run.master.model.variables.map(\.cost), costs)
         let again = try run.session.solveRelaxation(options: SolveOptions())
         XCTAssertEqual(again.objective, root.result.objective, accuracy: 1e-6, "the costs are restored in the solver too")
+    }
+
+    func testAnnealingNeverWorsensAndItsPlanObeysEveryRule() throws {
+        let run = try PlanningRun(scenario: province, solver: GLPKSolver(), options: PlannerOptions(timeLimit: 60, relativeGap: 0),
+                                  progress: nil)
+        let root = try run.generateColumns(until: Date().addingTimeInterval(30))
+        // A deliberately poor start: the relaxation rounded down, nothing added.
+        let start = run.roundedSolution(from: root.result.values)
+        let annealed = run.annealed(start, moves: 50_000, until: Date().addingTimeInterval(60))
+        let evaluation = PlanEvaluation(scenario: province, plan: run.plan(of: annealed))
+        XCTAssertEqual(evaluation.violations, [])
+        XCTAssertEqual(evaluation.objective, run.primaryValue(of: annealed), accuracy: 1e-6)
+        XCTAssertLessThan(run.primaryValue(of: annealed), run.primaryValue(of: start), "the rounded-down plan leaves money to use")
+        XCTAssertGreaterThanOrEqual(run.primaryValue(of: annealed), root.lowerBound - 1e-6)
+        XCTAssertLessThanOrEqual(run.primaryValue(of: annealed), run.primaryValue(of: run.solution(run.polished(run.counts(of: start)))),
+                                 "never worse than polishing alone")
+        let again = run.annealed(start, moves: 50_000, until: Date().addingTimeInterval(60))
+        XCTAssertEqual(again, annealed, "a fixed seed and a fixed number of moves give the same plan")
+    }
+
+    func testNeighbourhoodDescentObeysEveryRuleAndRestoresTheBounds() throws {
+        let run = try PlanningRun(scenario: province, solver: GLPKSolver(), options: PlannerOptions(timeLimit: 60, relativeGap: 0),
+                                  progress: nil)
+        let root = try run.generateColumns(until: Date().addingTimeInterval(30))
+        let start = run.roundedSolution(from: root.result.values)
+        let descent = try run.neighbourhoodDescent(from: start, goodEnough: -.infinity, until: Date().addingTimeInterval(4))
+        let evaluation = PlanEvaluation(scenario: province, plan: run.plan(of: descent.values))
+        XCTAssertEqual(evaluation.violations, [])
+        XCTAssertEqual(evaluation.objective, run.primaryValue(of: descent.values), accuracy: 1e-6)
+        XCTAssertLessThan(run.primaryValue(of: descent.values), run.primaryValue(of: start))
+        let again = try run.session.solveRelaxation(options: SolveOptions())
+        XCTAssertEqual(again.objective, root.result.objective, accuracy: 1e-6, "every column is free again")
+    }
+
+    func testDescentOnATinyProvinceSearchesItWholeAndProvesTheBruteForceOptimum() throws {
+        var checked = 0
+        for seed in 0..<30 {
+            let scenario = TinyScenarios.random(seed: UInt64(seed))
+            let run = try PlanningRun(scenario: scenario, solver: GLPKSolver(), options: PlannerOptions(timeLimit: 60, relativeGap: 0),
+                                      progress: nil)
+            let root = try run.generateColumns(until: Date().addingTimeInterval(30))
+            guard root.result.status == .optimal, run.columnsAreComplete else { continue }
+            let start = run.roundedSolution(from: root.result.values)
+            let descent = try run.neighbourhoodDescent(from: start, goodEnough: -.infinity, until: Date().addingTimeInterval(30))
+            XCTAssertEqual(descent.bound ?? -1, run.primaryValue(of: descent.values), accuracy: 1e-6,
+                           "seed \(seed): a tiny province is soon searched whole, and the plan proved optimal")
+            let exact = ExhaustiveSearch.optimum(scenario)
+            XCTAssertEqual(run.primaryValue(of: descent.values), exact.objective, accuracy: 1e-6, "seed \(seed)")
+            checked += 1
+        }
+        XCTAssertGreaterThan(checked, 10)
     }
 }
