@@ -509,7 +509,7 @@ final class PlanningRun {
     /// time, so a province branch and cut can handle is soon searched whole — with half the time left and the
     /// requested gap, as plain branch and cut would be — and that search, settled, bounds every plan over the
     /// columns. Bounds are restored after.
-    func neighbourhoodDescent(from incumbent: [Double], goodEnough: Double, until deadline: Date) throws -> (values: [Double], bound: Double?) {
+    func neighbourhoodDescent(from incumbent: [Double], bound: Double, goodEnough: Double, until deadline: Date) throws -> (values: [Double], bound: Double?) {
         let groupCount = master.groups.count
         // Nobody has a choice: the one plan there is, is optimal.
         guard groupCount > 0 else { return (incumbent, objective(of: incumbent)) }
@@ -564,7 +564,7 @@ final class PlanningRun {
                 bestObjective = objective(of: candidate)
                 trace("neighbourhood \(round): \(free.count) of \(groupCount) groups free, objective \(bestObjective)")
             }
-            progress?(SearchProgress(elapsed: elapsed, incumbent: bestObjective, bound: nil))
+            progress?(SearchProgress(elapsed: elapsed, incumbent: bestObjective, bound: bound))
             // Everything free and settled: the search's bound holds for every plan over these columns.
             if settled && whole { return (best, min(result.bound, bestObjective)) }
         }
@@ -635,7 +635,7 @@ final class PlanningRun {
                             until: Date(timeIntervalSinceNow: 0.25 * searchUntil.timeIntervalSinceNow))
         }
         if relativeGap(incumbent: objective(of: best), bound: bound) > options.relativeGap, Date() < searchUntil {
-            let descent = try neighbourhoodDescent(from: best, goodEnough: goodEnough(bound), until: searchUntil)
+            let descent = try neighbourhoodDescent(from: best, bound: bound, goodEnough: goodEnough(bound), until: searchUntil)
             best = descent.values
             if let proven = descent.bound, columnsAreComplete { bound = max(bound, strengthened(proven)) }
         }

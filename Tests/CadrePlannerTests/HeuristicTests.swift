@@ -77,7 +77,7 @@ final class HeuristicTests: XCTestCase {
                                   progress: nil)
         let root = try run.generateColumns(until: Date().addingTimeInterval(30))
         let start = run.roundedSolution(from: root.result.values)
-        let descent = try run.neighbourhoodDescent(from: start, goodEnough: -.infinity, until: Date().addingTimeInterval(4))
+        let descent = try run.neighbourhoodDescent(from: start, bound: root.lowerBound, goodEnough: -.infinity, until: Date().addingTimeInterval(4))
         let evaluation = PlanEvaluation(scenario: province, plan: run.plan(of: descent.values))
         XCTAssertEqual(evaluation.violations, [])
         XCTAssertEqual(evaluation.objective, run.primaryValue(of: descent.values), accuracy: 1e-6)
@@ -95,7 +95,7 @@ final class HeuristicTests: XCTestCase {
             let root = try run.generateColumns(until: Date().addingTimeInterval(30))
             guard root.result.status == .optimal, run.columnsAreComplete else { continue }
             let start = run.roundedSolution(from: root.result.values)
-            let descent = try run.neighbourhoodDescent(from: start, goodEnough: -.infinity, until: Date().addingTimeInterval(30))
+            let descent = try run.neighbourhoodDescent(from: start, bound: root.lowerBound, goodEnough: -.infinity, until: Date().addingTimeInterval(30))
             XCTAssertEqual(descent.bound ?? -1, run.primaryValue(of: descent.values), accuracy: 1e-6,
                            "seed \(seed): a tiny province is soon searched whole, and the plan proved optimal")
             let exact = ExhaustiveSearch.optimum(scenario)
