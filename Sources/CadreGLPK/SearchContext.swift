@@ -23,7 +23,7 @@ final class SearchContext {
     private(set) var incumbent: Double?
 
     init(deadline: Date, started: Date, bound: Double, start: [Double]?, goodEnough: Double? = nil,
-         heuristic: NodeHeuristic? = nil, feasibleSolution: @escaping ([Double]) -> [Double]? = { _ in nil },
+         heuristic: NodeHeuristic?, feasibleSolution: @escaping ([Double]) -> [Double]?,
          progress: ((SearchProgress) -> Void)?) {
         self.deadline = deadline
         self.heuristic = heuristic

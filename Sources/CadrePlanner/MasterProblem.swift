@@ -47,6 +47,10 @@ struct MasterProblem {
     let capRow: [Int]
     /// (group, sequence) of every sequence column, by variable index − firstSequenceVariable.
     private(set) var columns: [(group: Int, sequence: CourseSequence)] = []
+    /// What one member on each column meets, spends and attends (`effects(of:of:)`), by column: computed once
+    /// when the column is added, because rounding, polishing and the searches read it for every column, many
+    /// times a second.
+    private(set) var columnEffects: [Effects] = []
     private(set) var known: [Set<CourseSequence>]
     let firstSequenceVariable: Int
 
@@ -135,8 +139,10 @@ struct MasterProblem {
     /// Makes `sequence` of `group` a column unless it is empty or already there; returns the variable.
     mutating func add(_ sequence: CourseSequence, of group: Int, cost: Double) -> Variable? {
         guard !sequence.isEmpty, known[group].insert(sequence).inserted else { return nil }
-        let variable = column(for: sequence, of: group, cost: cost, index: columns.count)
+        let effects = effects(of: sequence, of: group)
+        let variable = column(for: sequence, of: group, effects: effects, cost: cost, index: columns.count)
         columns.append((group, sequence))
+        columnEffects.append(effects)
         model.addVariable(variable)
         return variable
     }
@@ -160,7 +166,9 @@ struct MasterProblem {
 
     /// The coverage rows one member following `sequence` meets, the money they spend each year, and the cap
     /// rows of the years they attend a course they would not attend anyway.
-    func effects(of sequence: CourseSequence, of group: Int) -> (coverageRows: [Int], spending: [Double], capRows: [Int]) {
+    typealias Effects = (coverageRows: [Int], spending: [Double], capRows: [Int])
+
+    private func effects(of sequence: CourseSequence, of group: Int) -> Effects {
         let profile = groups[group].profile
         var levels = profile.initialLevels
         var completions: [Int: [(slot: Int, grants: Int)]] = [:]
@@ -195,9 +203,9 @@ struct MasterProblem {
         return (rows, spending, capRows)
     }
 
-    private func column(for sequence: CourseSequence, of group: Int, cost: Double, index: Int) -> Variable {
+    private func column(for sequence: CourseSequence, of group: Int, effects: Effects, cost: Double, index: Int) -> Variable {
         let profile = groups[group].profile
-        let (rows, spending, capRows) = effects(of: sequence, of: group)
+        let (rows, spending, capRows) = effects
         var entries = rows.map { Entry(row: $0, coefficient: 1) }
         entries += capRows.map { Entry(row: $0, coefficient: 1) }
         for (k, money) in spending.enumerated() where money != 0 {

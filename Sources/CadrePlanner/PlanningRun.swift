@@ -139,9 +139,12 @@ final class PlanningRun {
         }
     }
 
-    /// Whether a solution keeps every shortfall within its bound (only `min-budget` sets any).
+    /// Whether a solution keeps every shortfall within its bound (only `min-budget` sets any) and the weighted
+    /// shortfall within the spending phase's cap: the plans the heuristics build keep money, seats and group
+    /// sizes by construction, but only this says they may stand.
     private func withinShortfallCaps(_ values: [Double]) -> Bool {
         master.shortfallVariables.allSatisfy { values[$0] <= master.model.variables[$0].upper + 1e-9 }
+            && primaryValue(of: values) <= master.model.rows[master.primaryRow].upper + 1e-9
     }
 
     /// A start's objective cost: nothing while shortfall is minimised; then its cost in millions, nudged by
@@ -291,7 +294,7 @@ final class PlanningRun {
         guard count > 0 else { return true }
         let (group, sequence) = master.columns[column]
         guard ledger.groupUsed[group, default: 0] + count <= master.groups[group].members.count else { return false }
-        let effects = master.effects(of: sequence, of: group)
+        let effects = master.columnEffects[column]
         guard effects.capRows.allSatisfy({ Double(ledger.capUsed[$0, default: 0] + count) <= master.model.rows[$0].upper + 1e-9 }) else {
             return false
         }
@@ -333,8 +336,7 @@ final class PlanningRun {
         var spent = master.fixedSpending
         for (column, count) in counts where count > 0 {
             values[master.firstSequenceVariable + column] = Double(count)
-            let (group, sequence) = master.columns[column]
-            let effects = master.effects(of: sequence, of: group)
+            let effects = master.columnEffects[column]
             for row in effects.coverageRows { covered[row] += count }
             for k in spent.indices { spent[k] += effects.spending[k] * Double(count) }
         }
@@ -383,7 +385,7 @@ final class PlanningRun {
         var counts = start
         var covered = Array(repeating: 0, count: master.coverage.rows.count)
         let needed = master.coverage.rows.indices.map { master.coverage.required[$0] - master.coverage.alreadyMet[$0] }
-        let effects = master.columns.indices.map { master.effects(of: master.columns[$0].sequence, of: master.columns[$0].group) }
+        let effects = master.columnEffects
         for (column, count) in counts { for row in effects[column].coverageRows { covered[row] += count } }
         for column in counts.keys.sorted(by: { (effects[$0].spending.reduce(0, +), $1) > (effects[$1].spending.reduce(0, +), $0) }) {
             while counts[column, default: 0] > 0 && effects[column].coverageRows.allSatisfy({ covered[$0] > needed[$0] }) {
@@ -463,7 +465,7 @@ final class PlanningRun {
         var columnsOfGroup = Array(repeating: [Int](), count: master.groups.count)
         let columns = master.columns.enumerated().map { index, entry in
             columnsOfGroup[entry.group].append(index)
-            let effects = master.effects(of: entry.sequence, of: entry.group)
+            let effects = master.columnEffects[index]
             return MemberAnnealing.Column(group: entry.group, coverage: effects.coverageRows, spending: effects.spending,
                                           seats: seatKeys(of: entry.sequence, of: entry.group), caps: effects.capRows)
         }
@@ -517,7 +519,7 @@ final class PlanningRun {
         var groupsServing = Array(repeating: Set<Int>(), count: master.coverage.rows.count)
         for (column, entry) in master.columns.enumerated() {
             columnsOf[entry.group].append(column)
-            for row in master.effects(of: entry.sequence, of: entry.group).coverageRows { groupsServing[row].insert(entry.group) }
+            for row in master.columnEffects[column].coverageRows { groupsServing[row].insert(entry.group) }
         }
         let serving = groupsServing.map { $0.sorted() }
         defer {
@@ -558,8 +560,7 @@ final class PlanningRun {
             let settled = result.status == .optimal && Date() < subDeadline
             freeShare = settled ? min(1, freeShare * 1.25) : max(Self.smallestFreeShare, freeShare * 0.8)
             for candidate in [result.values.isEmpty ? nil : solution(counts(of: result.values)), bestNodePlan].compactMap({ $0 })
-            where objective(of: candidate) < bestObjective - 1e-9 && withinShortfallCaps(candidate)
-                && primaryValue(of: candidate) <= master.model.rows[master.primaryRow].upper + 1e-9 {
+            where objective(of: candidate) < bestObjective - 1e-9 && withinShortfallCaps(candidate) {
                 best = candidate
                 bestObjective = objective(of: candidate)
                 trace("neighbourhood \(round): \(free.count) of \(groupCount) groups free, objective \(bestObjective)")
@@ -611,8 +612,7 @@ final class PlanningRun {
         let rounded = roundedSolution(from: root.result.values)
         found.append(rounded)
         found.append(solution(polished(counts(of: rounded))))
-        let cap = master.model.rows[master.primaryRow].upper
-        let candidates = found.map(padded).filter { primaryValue(of: $0) <= cap + 1e-9 && withinShortfallCaps($0) }
+        let candidates = found.map(padded).filter(withinShortfallCaps)
         guard var best = candidates.min(by: { objective(of: $0) < objective(of: $1) }) else {
             throw PlanningError.inconsistent("no integer plan keeps the shortfall found")
         }
@@ -660,7 +660,7 @@ final class PlanningRun {
     /// is kept here instead, and the descent takes it when it beats the neighbourhood's.
     func nodeRounding(_ relaxation: [Double]) -> [Double]? {
         let values = solution(polished(counts(of: roundedSolution(from: relaxation))))
-        guard withinShortfallCaps(values), primaryValue(of: values) <= master.model.rows[master.primaryRow].upper + 1e-9 else { return nil }
+        guard withinShortfallCaps(values) else { return nil }
         if bestNodePlan.map({ objective(of: values) < objective(of: $0) - 1e-9 }) ?? true { bestNodePlan = values }
         return values
     }
