@@ -28,9 +28,14 @@ public struct OfficialPlan: Sendable {
     public var targetsAtHorizon: [String]
 
     public init(officialIndex: Int, plan: Plan, scenario: Scenario) {
+        self.init(officialIndex: officialIndex, starts: plan.starts.filter { $0.official == officialIndex }, scenario: scenario)
+    }
+
+    /// `starts`: the official's own starts.
+    init(officialIndex: Int, starts: [CourseStart], scenario: Scenario) {
         let official = scenario.officials[officialIndex]
         self.official = official
-        enrolments = plan.starts.filter { $0.official == officialIndex }.map { start in
+        enrolments = starts.map { start in
             let course = scenario.courses[start.course]
             return Enrolment(year: start.year, completes: course.completionYear(startingIn: start.year), course: course)
         }.sorted { $0.year != $1.year ? $0.year < $1.year : naturallyPrecedes($0.course.id, $1.course.id) }
@@ -55,8 +60,10 @@ public struct OfficialPlan: Sendable {
 
     /// Every official with at least one course, in id order.
     public static func all(plan: Plan, scenario: Scenario) -> [OfficialPlan] {
-        Set(plan.starts.map(\.official)).sorted { naturallyPrecedes(scenario.officials[$0].id, scenario.officials[$1].id) }
-            .map { OfficialPlan(officialIndex: $0, plan: plan, scenario: scenario) }
+        // Starts gathered per official once: filtering the whole plan for each official took 9 s at 100,000.
+        let startsOf = Dictionary(grouping: plan.starts, by: \.official)
+        return startsOf.keys.sorted { naturallyPrecedes(scenario.officials[$0].id, scenario.officials[$1].id) }
+            .map { OfficialPlan(officialIndex: $0, starts: startsOf[$0]!, scenario: scenario) }
     }
 
     /// `2023 TC-LLCT; 2024 QLNN-CV`.
