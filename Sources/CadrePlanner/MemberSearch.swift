@@ -255,7 +255,7 @@ struct MemberSearch {
     /// moves that gain most per million, as many as fit; made when they gain more than the release loses.
     /// The mirror of `paid`: one dear sequence given up can pay for two people on heavy targets.
     private func spent(_ release: Int, _ releases: MoveTable, on gains: MoveTable, _ state: State) -> [Move]? {
-        var trial = Overuse(state: state, of: self)
+        var trial = Overuse(state: state)
         trial.add(releases.footprints[release], of: self)
         guard trial.excess <= 1e-9 else { return nil }
         var moves = [releases.moves[release]]
@@ -287,7 +287,7 @@ struct MemberSearch {
 
     /// `gain` with the releases that pay for it, or nil when none do at less than it gains.
     private func paid(_ gain: Move, _ state: State, _ releases: MoveTable) -> [Move]? {
-        var trial = Overuse(state: state, of: self)
+        var trial = Overuse(state: state)
         trial.add(footprint(of: gain), of: self)
         var moves = [gain]
         var change = shortfallChange(state, moves)
@@ -336,7 +336,7 @@ struct MemberSearch {
         var overPlaces = 0
         let base: State
 
-        init(state: State, of search: MemberSearch) {
+        init(state: State) {
             base = state
             spent = state.spent
             over = Array(repeating: 0, count: state.spent.count)

@@ -13,6 +13,13 @@ final class TradeTests: XCTestCase {
         MemberSearch.Column(group: group, coverage: rows, spending: spending.map { $0 * million }, seats: [], caps: [])
     }
 
+    /// Column 0: the heavy member's sequence, 4 million in each of three years, covering row 0; columns 1–3: a
+    /// light member's 8-million course in year 1, 2 or 3, covering row 1.
+    private func heavyAndThreeLight() -> [MemberSearch.Column] {
+        [column(group: 0, covers: [0], spending: [4, 4, 4])]
+            + (0..<3).map { year in column(group: 1, covers: [1], spending: (0..<3).map { $0 == year ? 8 : 0 }) }
+    }
+
     private func search(columns: [MemberSearch.Column], groupSize: [Int], need: [Int], weights: [Double],
                         budget: [Double], carryOver: Bool = false) -> MemberSearch {
         var columnsOfGroup = Array(repeating: [Int](), count: groupSize.count)
@@ -37,12 +44,7 @@ final class TradeTests: XCTestCase {
     /// each; one heavy member (weight 10) idle, whose sequence needs 4 million in every year. Taking the heavy
     /// one needs all three light ones to give up: shortfall 10 → 3. With fewer released some year overspends.
     func testOneHeavyMoveIsPaidByReleasesInEveryYearItOverfills() {
-        let columns = [
-            column(group: 0, covers: [0], spending: [4, 4, 4]),
-            column(group: 1, covers: [1], spending: [8, 0, 0]),
-            column(group: 1, covers: [1], spending: [0, 8, 0]),
-            column(group: 1, covers: [1], spending: [0, 0, 8]),
-        ]
+        let columns = heavyAndThreeLight()
         let search = search(columns: columns, groupSize: [1, 3], need: [1, 3], weights: [10, 1], budget: [10, 10, 10])
         let start = [1: 1, 2: 1, 3: 1]
         XCTAssertEqual(shortfall(start, search), 10)
@@ -56,12 +58,7 @@ final class TradeTests: XCTestCase {
     /// The same province with money carried over: what the heavy sequence overspends in one year the years
     /// before left unspent, so one release pays for it (10 → 1), and no running total is overspent.
     func testWithCarryOverOneReleaseIsEnough() {
-        let columns = [
-            column(group: 0, covers: [0], spending: [4, 4, 4]),
-            column(group: 1, covers: [1], spending: [8, 0, 0]),
-            column(group: 1, covers: [1], spending: [0, 8, 0]),
-            column(group: 1, covers: [1], spending: [0, 0, 8]),
-        ]
+        let columns = heavyAndThreeLight()
         let search = search(columns: columns, groupSize: [1, 3], need: [1, 3], weights: [10, 1], budget: [10, 10, 10], carryOver: true)
         let traded = search.traded([1: 1, 2: 1, 3: 1], until: Date().addingTimeInterval(60))
         XCTAssertEqual(shortfall(traded, search), 1)
@@ -92,12 +89,7 @@ final class TradeTests: XCTestCase {
     /// A trade that would gain less than it loses is not made: the heavy target weighs only 2 here, and the
     /// three light members it needs released weigh 3.
     func testATradeThatLosesMoreThanItGainsIsNotMade() {
-        let columns = [
-            column(group: 0, covers: [0], spending: [4, 4, 4]),
-            column(group: 1, covers: [1], spending: [8, 0, 0]),
-            column(group: 1, covers: [1], spending: [0, 8, 0]),
-            column(group: 1, covers: [1], spending: [0, 0, 8]),
-        ]
+        let columns = heavyAndThreeLight()
         let search = search(columns: columns, groupSize: [1, 3], need: [1, 3], weights: [2, 1], budget: [10, 10, 10])
         let start = [1: 1, 2: 1, 3: 1]
         XCTAssertEqual(search.traded(start, until: Date().addingTimeInterval(60)), start)
