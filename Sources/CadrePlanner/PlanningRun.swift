@@ -483,7 +483,7 @@ final class PlanningRun {
             columnsOfGroup[entry.group].append(index)
             let effects = master.columnEffects[index]
             return MemberSearch.Column(group: entry.group, coverage: effects.coverageRows, spending: effects.spending,
-                                          seats: seatKeys(of: entry.sequence, of: entry.group), caps: effects.capRows)
+                                       seats: seatKeys(of: entry.sequence, of: entry.group), caps: effects.capRows)
         }
         let seatCount = scenario.courses.count * master.yearCount
         var fixedSeats = Array(repeating: 0, count: seatCount)
