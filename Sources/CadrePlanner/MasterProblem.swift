@@ -62,9 +62,10 @@ struct MasterProblem {
         self.yearCount = yearCount
         var model = LinearModel(name: "cadreplan")
 
+        let needed = coverage.needed
         for (r, key) in coverage.rows.enumerated() {
             let target = scenario.targets[key.target]
-            model.addRow(.atLeast(Double(coverage.required[r] - coverage.alreadyMet[r]),
+            model.addRow(.atLeast(Double(needed[r]),
                                   name: "cover_\(key.target)_\(Self.safe(target.id))_\(key.year)"))
         }
         firstBudgetRow = model.rows.count

@@ -123,15 +123,18 @@ struct MemberSearch {
             }
             gains.sort { ($0.change, $0.move.group, $0.move.from, $0.move.to) < ($1.change, $1.move.group, $1.move.from, $1.move.to) }
             var releases = releaseOptions(state)
-            for (gain, _) in gains {
-                if Date() >= deadline { break }
-                guard gain.from < 0 ? state.idle[gain.group] > 0 : state.count[gain.from] > 0,
-                      let moves = paid(gain, state, releases) else { continue }
+            func make(_ moves: [Move]) {
                 let change = shortfallChange(state, moves)
                 for move in moves { apply(move, to: &state) }
                 state.shortfall += change
                 improvedInSweep = true
                 releases = releaseOptions(state)
+            }
+            for (gain, _) in gains {
+                if Date() >= deadline { break }
+                guard gain.from < 0 ? state.idle[gain.group] > 0 : state.count[gain.from] > 0,
+                      let moves = paid(gain, state, releases) else { continue }
+                make(moves)
             }
             // Gains by what they gain per million they need.
             let byYield = gains.map { gain -> (move: Move, change: Double, yield: Double) in
@@ -145,11 +148,7 @@ struct MemberSearch {
             while release < releases.loss.count {
                 if Date() >= deadline { break }
                 if let moves = spent(release, releases, on: gainTable, state) {
-                    let change = shortfallChange(state, moves)
-                    for move in moves { apply(move, to: &state) }
-                    state.shortfall += change
-                    improvedInSweep = true
-                    releases = releaseOptions(state)
+                    make(moves)
                     gainTable = table(byYield.map { ($0.move, shortfallChange(state, [$0.move])) })
                     release = 0
                     continue
@@ -347,16 +346,14 @@ struct MemberSearch {
         private func seats(_ key: Int) -> Int { seatsUsed[key] ?? base.seatsUsed[key] }
         private func caps(_ row: Int) -> Int { capUsed[row] ?? base.capUsed[row, default: 0] }
 
-        /// Millions over the budget in year `k` (with carry-over: by the running total) were `delta` spent on top.
+        /// Millions over the budget per year were `delta` spent on top.
         private func moneyOver(_ search: MemberSearch, with delta: [Double]) -> [Double] {
-            var available = 0.0
-            return spent.indices.map { k in
-                let money = spent[k] + delta[k]
-                available = search.carryOver ? available + search.budget[k] : search.budget[k]
-                let over = max(0, money - available - PlanEvaluation.moneyTolerance) / 1e6
-                if search.carryOver { available -= money }
-                return over
-            }
+            search.moneyOver(zip(spent, delta).map { $0 + $1 })
+        }
+
+        /// How many more places a key goes over its limit when `delta` are added to `used` (negative: fewer).
+        private static func placesOver(used: Int, delta: Int, limit: Int) -> Int {
+            max(0, used + delta - limit) - max(0, used - limit)
         }
 
         /// How much the table's move at `index` would lower the excess without adding to it anywhere; nil when
@@ -383,14 +380,12 @@ struct MemberSearch {
             guard checkingPlaces else { return -change }
             let places = table.footprints[index]
             for (key, delta) in places.seats {
-                let used = seats(key), limit = search.seatLimit[key]
-                let step = max(0, used + delta - limit) - max(0, used - limit)
+                let step = Self.placesOver(used: seats(key), delta: delta, limit: search.seatLimit[key])
                 if step > 0 { return nil }
                 change += 1000 * Double(step)
             }
             for (row, delta) in places.caps {
-                let used = caps(row), limit = search.capLimit[row, default: .max]
-                let step = max(0, used + delta - limit) - max(0, used - limit)
+                let step = Self.placesOver(used: caps(row), delta: delta, limit: search.capLimit[row, default: .max])
                 if step > 0 { return nil }
                 change += 1000 * Double(step)
             }
@@ -403,14 +398,12 @@ struct MemberSearch {
             overYears = 0
             for k in over.indices where over[k] > 1e-12 { overYears |= 1 << UInt64(k) }
             for (key, delta) in footprint.seats {
-                let used = seats(key), limit = search.seatLimit[key]
-                overPlaces += max(0, used + delta - limit) - max(0, used - limit)
-                seatsUsed[key] = used + delta
+                overPlaces += Self.placesOver(used: seats(key), delta: delta, limit: search.seatLimit[key])
+                seatsUsed[key] = seats(key) + delta
             }
             for (row, delta) in footprint.caps {
-                let used = caps(row), limit = search.capLimit[row, default: .max]
-                overPlaces += max(0, used + delta - limit) - max(0, used - limit)
-                capUsed[row] = used + delta
+                overPlaces += Self.placesOver(used: caps(row), delta: delta, limit: search.capLimit[row, default: .max])
+                capUsed[row] = caps(row) + delta
             }
         }
     }
@@ -475,13 +468,18 @@ struct MemberSearch {
             if move.from >= 0 { for k in spent.indices { spent[k] -= columns[move.from].spending[k] } }
             if move.to >= 0 { for k in spent.indices { spent[k] += columns[move.to].spending[k] } }
         }
+        return moneyOver(spent).allSatisfy { $0 == 0 }
+    }
+
+    /// Millions over the budget per year for `spent` VND per year (with carry-over: by the running total).
+    private func moneyOver(_ spent: [Double]) -> [Double] {
         var available = 0.0
-        for (k, money) in spent.enumerated() {
+        return spent.indices.map { k in
             available = carryOver ? available + budget[k] : budget[k]
-            if money > available + PlanEvaluation.moneyTolerance { return false }
-            if carryOver { available -= money }
+            let over = max(0, spent[k] - available - PlanEvaluation.moneyTolerance) / 1e6
+            if carryOver { available -= spent[k] }
+            return over
         }
-        return true
     }
 
     private func fitsSeatsAndCaps(_ state: State, _ moves: [Move]) -> Bool {

@@ -102,6 +102,9 @@ struct CoverageIndex: Sendable {
     /// Members meeting the requirement whatever the plan (already qualified at the start).
     var alreadyMet: [Int] = []
     var rowOf: [Key: Int] = [:]
+
+    /// People each row still needs the plan to qualify: required less already met.
+    var needed: [Int] { zip(required, alreadyMet).map { $0 - $1 } }
 }
 
 enum ProfileBuilder {

@@ -340,8 +340,7 @@ final class PlanningRun {
             for row in effects.coverageRows { covered[row] += count }
             for k in spent.indices { spent[k] += effects.spending[k] * Double(count) }
         }
-        for r in master.coverage.rows.indices {
-            let needed = master.coverage.required[r] - master.coverage.alreadyMet[r]
+        for (r, needed) in master.coverage.needed.enumerated() {
             values[master.shortfallVariables.lowerBound + r] = Double(max(0, needed - covered[r]))
         }
         var carried = 0.0
@@ -384,7 +383,7 @@ final class PlanningRun {
     func polished(_ start: Counts) -> Counts {
         var counts = start
         var covered = Array(repeating: 0, count: master.coverage.rows.count)
-        let needed = master.coverage.rows.indices.map { master.coverage.required[$0] - master.coverage.alreadyMet[$0] }
+        let needed = master.coverage.needed
         let effects = master.columnEffects
         for (column, count) in counts { for row in effects[column].coverageRows { covered[row] += count } }
         for column in counts.keys.sorted(by: { (effects[$0].spending.reduce(0, +), $1) > (effects[$1].spending.reduce(0, +), $0) }) {
@@ -492,7 +491,7 @@ final class PlanningRun {
         for row in master.capRow where row >= 0 { capLimit[row] = Int((master.model.rows[row].upper + 1e-9).rounded(.down)) }
         return MemberSearch(
             columns: columns, columnsOfGroup: columnsOfGroup, groupSize: master.groups.map(\.members.count),
-            need: master.coverage.rows.indices.map { master.coverage.required[$0] - master.coverage.alreadyMet[$0] },
+            need: master.coverage.needed,
             weights: master.shortfallWeights,
             budget: (0..<master.yearCount).map { scenario.budget(in: scenario.baseYear + $0) },
             carryOver: scenario.carryOver, fixedSpending: master.fixedSpending,
