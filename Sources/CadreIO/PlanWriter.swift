@@ -40,12 +40,10 @@ public enum PlanWriter {
     }
 
     private static func schedule(_ plan: Plan, _ scenario: Scenario) -> Data {
+        let officialRank = naturalRanks(scenario.officials.map(\.id))
+        let courseRank = naturalRanks(scenario.courses.map(\.id))
         let starts = plan.starts.sorted {
-            let (a, b) = (scenario.officials[$0.official].id, scenario.officials[$1.official].id)
-            let (c, d) = (scenario.courses[$0.course].id, scenario.courses[$1.course].id)
-            if $0.year != $1.year { return $0.year < $1.year }
-            if a != b { return naturallyPrecedes(a, b) }
-            return naturallyPrecedes(c, d)
+            ($0.year, officialRank[$0.official], courseRank[$0.course]) < ($1.year, officialRank[$1.official], courseRank[$1.course])
         }
         var csv = CSVWriter(header: scheduleColumns)
         for start in starts {

@@ -45,11 +45,10 @@ struct PlanTables {
             .init(title: words.courseName, width: 40), .init(title: words.family, width: 16), .init(title: words.grants, width: 13),
             .init(title: words.completes, width: 10), .init(title: words.costPerTrainee, width: 16),
         ])
+        let officialRank = naturalRanks(scenario.officials.map(\.id))
+        let courseRank = naturalRanks(scenario.courses.map(\.id))
         let starts = result.plan.starts.sorted {
-            if $0.year != $1.year { return $0.year < $1.year }
-            let (a, b) = (scenario.officials[$0.official].id, scenario.officials[$1.official].id)
-            if a != b { return naturallyPrecedes(a, b) }
-            return naturallyPrecedes(scenario.courses[$0.course].id, scenario.courses[$1.course].id)
+            ($0.year, officialRank[$0.official], courseRank[$0.course]) < ($1.year, officialRank[$1.official], courseRank[$1.course])
         }
         table.rows = starts.map { start in
             let official = scenario.officials[start.official]

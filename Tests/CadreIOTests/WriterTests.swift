@@ -46,6 +46,13 @@ final class WriterTests: XCTestCase {
         XCTAssertEqual(ids.sorted(by: naturallyPrecedes), ["007", "7", "25-1", "25-2", "25-10", "B", "CB3", "CB20", "CB100", "a"])
     }
 
+    func testNaturalRanksArePlacesInNaturalOrderWithEqualIdsByPosition() {
+        let ids = ["25-10", "25-2", "CB20", "7", "007", "25-2"]
+        // In natural order: 007, 7, 25-2 (position 1), 25-2 (position 5), 25-10, CB20.
+        XCTAssertEqual(naturalRanks(ids), [4, 2, 5, 1, 0, 3])
+        XCTAssertEqual(naturalRanks([]), [])
+    }
+
     func testRosterFileNamesAreSafe() {
         XCTAssertEqual(PlanWriter.fileNameSafe("TC-LLCT"), "TC-LLCT")
         XCTAssertEqual(PlanWriter.fileNameSafe("Tiếng Đức/2"), "Tieng_Duc_2")
