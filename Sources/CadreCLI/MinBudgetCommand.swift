@@ -32,9 +32,7 @@ struct MinBudgetCommand: ParsableCommand {
         let least = try solving(options) { try $0.leastBudget(loaded.scenario, includeStrive: includeStrive) }
         let folder = out ?? "out/\(loaded.scenario.name)-min-budget"
         let plan = least.planning
-        var files = try planFiles(
-            plan, reasons: ShortfallReasons(scenario: plan.scenario, plan: plan.plan, evaluation: plan.evaluation),
-            language: options.lang)
+        var files = try planOutputs(plan, language: options.lang).files
         files[MinBudgetScenarioFile.name] = MinBudgetScenarioFile.contents(
             of: least, original: loaded.scenario, scenarioPath: scenario, outputFolder: folder)
         try OutputFolder(path: folder).write(files, inputFiles: loaded.files.all, force: force)

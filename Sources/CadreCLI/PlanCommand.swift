@@ -26,8 +26,7 @@ struct PlanCommand: ParsableCommand {
         if !options.quiet { printWarnings(loaded.warnings) }
         let result = try solving(options) { try $0.plan(loaded.scenario) }
         let folder = out ?? "out/\(loaded.scenario.name)"
-        let reasons = ShortfallReasons(scenario: result.scenario, plan: result.plan, evaluation: result.evaluation)
-        let files = try planFiles(result, reasons: reasons, language: options.lang)
+        let (files, reasons) = try planOutputs(result, language: options.lang)
         try OutputFolder(path: folder).write(files, inputFiles: loaded.files.all, force: force)
         printPlanReport(result, reasons: reasons, folder: folder, options: options)
         if result.stoppedByTimeLimit { throw CadreExit(code: Failure.timeLimit) }
@@ -62,10 +61,35 @@ func printWarnings(_ warnings: [InputProblem]) {
     }
 }
 
-/// Every file a plan's output folder holds: the contract's CSVs and JSON, the workbook and report, and why
-/// targets fall short. `plan` and `min-budget` write the same set.
-func planFiles(_ result: PlanningResult, reasons: ShortfallReasons, language: ReportLanguage) throws -> [String: Data] {
-    var files = PlanWriter.files(for: result).merging(try ReportFiles.files(for: result, language: language)) { csv, _ in csv }
+/// Every file a plan's output folder holds — the contract's CSVs and JSON, the workbook and report, and why
+/// targets fall short — and those reasons, which the commands also print. `plan`, `replan` and `min-budget` write
+/// the same set. The workbook, report and their tables are built on a second thread while this one finds the
+/// reasons and writes the contract's files: on 100,000 officials each side takes several seconds.
+func planOutputs(_ result: PlanningResult, language: ReportLanguage) throws -> (files: [String: Data], reasons: ShortfallReasons) {
+    let report = SecondThread { try ReportFiles.files(for: result, language: language) }
+    let reasons = ShortfallReasons(scenario: result.scenario, plan: result.plan, evaluation: result.evaluation)
+    var files = PlanWriter.files(for: result)
     files[ReasonsFile.name] = ReasonsFile.csv(reasons, scenario: result.scenario)
-    return files
+    files.merge(try report.value()) { csv, _ in csv }
+    return (files, reasons)
+}
+
+/// Work started on a thread of its own; `value()` waits for it and returns what it returned or threw.
+private final class SecondThread<Value: Sendable>: @unchecked Sendable {
+    private var outcome: Result<Value, any Error>?
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ work: @escaping @Sendable () throws -> Value) {
+        Thread.detachNewThread { [self] in
+            // Only this thread writes `outcome`, before the signal; `value()` reads it only after the wait.
+            outcome = Result { try work() }
+            done.signal()
+        }
+    }
+
+    func value() throws -> Value {
+        done.wait()
+        done.signal()
+        return try outcome!.get()
+    }
 }

@@ -49,8 +49,8 @@ struct ReplanCommand: ParsableCommand {
         let result = try solving(options) { try $0.plan(replanned, keeping: Self.keepable(previousStarts ?? [], in: replanned)) }
 
         let folder = out ?? "out/\(loaded.scenario.name)-replan-\(fromYear)"
-        let reasons = ShortfallReasons(scenario: result.scenario, plan: result.plan, evaluation: result.evaluation)
-        var files = try planFiles(result, reasons: reasons, language: options.lang)
+        let outputs = try planOutputs(result, language: options.lang)
+        var files = outputs.files
         var changes: [PlanChange] = []
         if let previousStarts {
             changes = PlanChanges.between(previous: previousStarts, replanned: result.plan, scenario: replanned, history: history)
@@ -67,7 +67,7 @@ struct ReplanCommand: ParsableCommand {
                 "Thay đổi so với kế hoạch trước: \(count(.added)) thêm, \(count(.removed)) bỏ, \(count(.moved)) dời năm",
                 "Changes from the previous plan: \(count(.added)) added, \(count(.removed)) removed, \(count(.moved)) moved"))
         }
-        printPlanReport(result, reasons: reasons, extra: extra, folder: folder, options: options)
+        printPlanReport(result, reasons: outputs.reasons, extra: extra, folder: folder, options: options)
         if result.stoppedByTimeLimit { throw CadreExit(code: Failure.timeLimit) }
     }
 
