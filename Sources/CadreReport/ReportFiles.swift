@@ -6,11 +6,13 @@ import Foundation
 /// `districts.csv` and `officials_plan.csv`.
 public enum ReportFiles {
     public static func files(for result: PlanningResult, language: ReportLanguage = .vi) throws -> [String: Data] {
-        [
-            "plan.xlsx": try WorkbookWriter.data(for: result, language: language),
+        // Once for the CSV and the workbook's sheet alike.
+        let officialPlans = OfficialPlan.all(plan: result.plan, scenario: result.scenario)
+        return [
+            "plan.xlsx": try WorkbookWriter.data(for: result, language: language, officialPlans: officialPlans),
             "report.html": ReportWriter.data(for: result, language: language),
             "districts.csv": DistrictAllocation(plan: result.plan, scenario: result.scenario).csv(result.scenario),
-            "officials_plan.csv": OfficialPlan.csv(OfficialPlan.all(plan: result.plan, scenario: result.scenario)),
+            "officials_plan.csv": OfficialPlan.csv(officialPlans),
         ]
     }
 }
