@@ -33,15 +33,15 @@ struct ShowCommand: ParsableCommand {
         guard let index = scenario.officials.firstIndex(where: { $0.id == officialId }) else {
             throw UsageError(message: "no official \(officialId) in \(self.scenario)")
         }
-        print(OfficialCard(plan: OfficialPlan(officialIndex: index, plan: plan, scenario: scenario),
-                           horizon: scenario.horizon, labels: Wording(language: lang)).text)
+        let officialPlan = OfficialPlan(officialIndex: index, plan: plan, scenario: scenario)
+        print(OfficialCard(plan: officialPlan, standings: officialPlan.standings(in: scenario), labels: Wording(language: lang)).text)
     }
 }
 
 /// One official's plan as the terminal shows it.
 struct OfficialCard {
     let plan: OfficialPlan
-    let horizon: Int
+    let standings: [OfficialPlan.Standing]
     let labels: Wording
 
     var text: String {
@@ -60,9 +60,9 @@ struct OfficialCard {
             lines.append("  \(span)  \(padded(enrolment.course.id, courseWidth))  \(enrolment.course.name)")
         }
         lines += ["", labels.text("Chỉ tiêu (năm thuộc đối tượng → năm đạt yêu cầu):", "Targets (years in the cohort → years meeting the requirement):")]
-        if plan.standings.isEmpty { lines.append("  " + labels.text("(không thuộc đối tượng chỉ tiêu nào)", "(in no target's cohort)")) }
-        let targetWidth = plan.standings.map(\.target.id.count).max() ?? 0
-        for standing in plan.standings {
+        if standings.isEmpty { lines.append("  " + labels.text("(không thuộc đối tượng chỉ tiêu nào)", "(in no target's cohort)")) }
+        let targetWidth = standings.map(\.target.id.count).max() ?? 0
+        for standing in standings {
             let met = standing.metYears.isEmpty ? labels.text("chưa đạt", "not met") : yearRanges(standing.metYears)
             let label = labels.language == .vi ? standing.target.labelVi : standing.target.labelEn
             lines.append("  \(padded(standing.target.id, targetWidth))  \(yearRanges(standing.cohortYears)) → \(met)  \(label)")

@@ -2,8 +2,8 @@ import CadreDomain
 import CadreIO
 import Foundation
 
-/// One official's part of a plan: the courses they start, and where they stand against each target whose
-/// cohort they belong to in some year.
+/// One official's part of a plan: the courses they start, the targets they count toward in the horizon year,
+/// and (`standings`) where they stand against each target whose cohort they belong to in some year.
 public struct OfficialPlan: Sendable {
     public struct Enrolment: Sendable, Equatable {
         public var year: Int
@@ -22,8 +22,6 @@ public struct OfficialPlan: Sendable {
     public var official: Official
     /// By start year, then course id.
     public var enrolments: [Enrolment]
-    /// In the scenario's target order.
-    public var standings: [Standing]
     /// Ids of the targets they count toward in the horizon year.
     public var targetsAtHorizon: [String]
 
@@ -31,7 +29,8 @@ public struct OfficialPlan: Sendable {
         self.init(officialIndex: officialIndex, starts: plan.starts.filter { $0.official == officialIndex }, scenario: scenario)
     }
 
-    /// `starts`: the official's own starts.
+    /// `starts`: the official's own starts. Standings are not kept: `all` builds a hundred thousand of these, and
+    /// a target, a cohort and its met years per official and target cost seconds and hundreds of megabytes there.
     init(officialIndex: Int, starts: [CourseStart], scenario: Scenario) {
         let official = scenario.officials[officialIndex]
         self.official = official
@@ -39,23 +38,29 @@ public struct OfficialPlan: Sendable {
             let course = scenario.courses[start.course]
             return Enrolment(year: start.year, completes: course.completionYear(startingIn: start.year), course: course)
         }.sorted { $0.year != $1.year ? $0.year < $1.year : naturallyPrecedes($0.course.id, $1.course.id) }
+        let atHorizon = Self.levels(official, enrolments, atEndOf: scenario.horizon)
+        targetsAtHorizon = scenario.targets.filter {
+            $0.cohortIncludes(official, in: scenario.horizon, baseYear: scenario.baseYear) && $0.requirement.isMet(by: atHorizon)
+        }.map(\.id).sorted(by: naturallyPrecedes)
+    }
 
-        // Levels count from the end of the year a course completes (the contract's rule, as PlanEvaluation applies it).
-        var levels = official.levels
-        var levelsAtEnd: [Int: Levels] = [:]
-        for year in scenario.years {
-            for enrolment in enrolments where enrolment.completes == year {
-                levels[enrolment.course.family] = max(levels[enrolment.course.family], enrolment.course.grants)
-            }
-            levelsAtEnd[year] = levels
-        }
-        standings = scenario.targets.compactMap { target in
+    /// Each target whose cohort they belong to in some year, in the scenario's target order.
+    public func standings(in scenario: Scenario) -> [Standing] {
+        scenario.targets.compactMap { target in
             let cohortYears = scenario.years.filter { target.cohortIncludes(official, in: $0, baseYear: scenario.baseYear) }
             guard !cohortYears.isEmpty else { return nil }
-            let metYears = cohortYears.filter { target.requirement.isMet(by: levelsAtEnd[$0]!) }
+            let metYears = cohortYears.filter { target.requirement.isMet(by: Self.levels(official, enrolments, atEndOf: $0)) }
             return Standing(target: target, cohortYears: cohortYears, metYears: metYears)
         }
-        targetsAtHorizon = standings.filter { $0.metYears.last == scenario.horizon }.map(\.target.id).sorted(by: naturallyPrecedes)
+    }
+
+    /// Levels count from the end of the year a course completes (the contract's rule, as PlanEvaluation applies it).
+    private static func levels(_ official: Official, _ enrolments: [Enrolment], atEndOf year: Int) -> Levels {
+        var levels = official.levels
+        for enrolment in enrolments where enrolment.completes <= year {
+            levels[enrolment.course.family] = max(levels[enrolment.course.family], enrolment.course.grants)
+        }
+        return levels
     }
 
     /// Every official with at least one course, in id order.

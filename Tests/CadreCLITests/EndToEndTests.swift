@@ -431,6 +431,32 @@ final class EndToEndTests: CLITestCase {
                        "summary.json differs in more than seconds")
     }
 
+    func testShowAgreesWithOfficialsPlanOnCoursesAndTargetsCounted() throws {
+        let scenario = try ScenarioText.write(
+            to: scratch.path("medium"), name: "medium", horizon: 2025,
+            budget: [2022: 40_000_000, 2023: 30_000_000, 2024: 30_000_000, 2025: 20_000_000],
+            officials: ScenarioText.mediumOfficials(count: 30, seed: 11), courses: ScenarioText.mediumCourses,
+            targets: ScenarioText.mediumTargets)
+        let planned = try cadreplan("plan", scenario, "--out", scratch.path("out"), "--time-limit", "30", "--quiet")
+        XCTAssertEqual(planned.code, 0, planned.transcript)
+        let rows = try OutputCSV(path: scratch.path("out/officials_plan.csv")).rows
+        let counted = try XCTUnwrap(rows.first { !($0["targets"] ?? "").isEmpty }, "someone counts toward a target")
+        let id = try XCTUnwrap(counted["official_id"])
+        let shown = try cadreplan("show", scenario, id, "--out", scratch.path("out"), "--lang", "en")
+        XCTAssertEqual(shown.code, 0, shown.transcript)
+        let lines = shown.stdout.split(separator: "\n").map(String.init)
+        for course in (counted["courses"] ?? "").components(separatedBy: "; ") {
+            let parts = course.split(separator: " ")
+            XCTAssertTrue(lines.contains { $0.hasPrefix("  \(parts[0])") && $0.contains(" \(parts[1]) ") }, "\(course) shown")
+        }
+        // Every target counted in the horizon year shows met years that run to 2025.
+        for target in (counted["targets"] ?? "").components(separatedBy: "; ") {
+            let line = try XCTUnwrap(lines.first { $0.hasPrefix("  \(target) ") }, "\(target) shown")
+            let met = try XCTUnwrap(line.components(separatedBy: " → ").last?.split(separator: " ").first)
+            XCTAssertTrue(met.hasSuffix("2025"), line)
+        }
+    }
+
     func testRowOrderOfTheInputsDoesNotChangeTheOutputs() throws {
         let officials = ScenarioText.mediumOfficials(count: 30, seed: 11)
         let budget = [2022: 40_000_000, 2023: 30_000_000, 2024: 30_000_000, 2025: 20_000_000]

@@ -47,10 +47,13 @@ final class PlanCSVTests: XCTestCase {
         let result = ReportFixtures.handMade()
         let plan = OfficialPlan(officialIndex: 1, plan: result.plan, scenario: result.scenario)
         XCTAssertEqual(plan.enrolments.map(\.completes), [2024])
-        let theory = plan.standings.first { $0.target.id == "25-3" }
+        let standings = plan.standings(in: result.scenario)
+        let theory = standings.first { $0.target.id == "25-3" }
         XCTAssertEqual(theory?.cohortYears, [2022, 2023, 2024, 2025])
         XCTAssertEqual(theory?.metYears, [2024, 2025], "counts from the end of the year the two-year course completes")
-        XCTAssertEqual(plan.standings.first { $0.target.id == "25-10" }?.metYears, [])
+        XCTAssertEqual(standings.first { $0.target.id == "25-10" }?.metYears, [])
+        XCTAssertEqual(plan.targetsAtHorizon, standings.filter { $0.metYears.last == result.scenario.horizon }.map(\.target.id).sorted(by: naturallyPrecedes))
+        XCTAssertTrue(plan.targetsAtHorizon.contains("25-3"))
     }
 
     func testScheduleFileReadsBackThePlan() throws {
