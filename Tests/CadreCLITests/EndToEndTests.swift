@@ -406,11 +406,7 @@ final class EndToEndTests: CLITestCase {
     // MARK: 5. Determinism
 
     func testPlanTwiceGivesTheSameFiles() throws {
-        let scenario = try ScenarioText.write(
-            to: scratch.path("medium"), name: "medium", horizon: 2025,
-            budget: [2022: 40_000_000, 2023: 30_000_000, 2024: 30_000_000, 2025: 20_000_000],
-            officials: ScenarioText.mediumOfficials(count: 30, seed: 11), courses: ScenarioText.mediumCourses,
-            targets: ScenarioText.mediumTargets)
+        let scenario = try writeMediumScenario()
         var snapshots: [[String: Data]] = []
         for name in ["one", "two"] {
             let run = try cadreplan("plan", scenario, "--out", scratch.path(name), "--time-limit", "30", "--quiet")
@@ -432,11 +428,7 @@ final class EndToEndTests: CLITestCase {
     }
 
     func testShowAgreesWithOfficialsPlanOnCoursesAndTargetsCounted() throws {
-        let scenario = try ScenarioText.write(
-            to: scratch.path("medium"), name: "medium", horizon: 2025,
-            budget: [2022: 40_000_000, 2023: 30_000_000, 2024: 30_000_000, 2025: 20_000_000],
-            officials: ScenarioText.mediumOfficials(count: 30, seed: 11), courses: ScenarioText.mediumCourses,
-            targets: ScenarioText.mediumTargets)
+        let scenario = try writeMediumScenario()
         let planned = try cadreplan("plan", scenario, "--out", scratch.path("out"), "--time-limit", "30", "--quiet")
         XCTAssertEqual(planned.code, 0, planned.transcript)
         let rows = try OutputCSV(path: scratch.path("out/officials_plan.csv")).rows
@@ -455,6 +447,15 @@ final class EndToEndTests: CLITestCase {
             let met = try XCTUnwrap(line.components(separatedBy: " → ").last?.split(separator: " ").first)
             XCTAssertTrue(met.hasSuffix("2025"), line)
         }
+    }
+
+    /// Thirty officials over 2022–2025: small enough to solve to the gap in a second, with something planned.
+    private func writeMediumScenario() throws -> String {
+        try ScenarioText.write(
+            to: scratch.path("medium"), name: "medium", horizon: 2025,
+            budget: [2022: 40_000_000, 2023: 30_000_000, 2024: 30_000_000, 2025: 20_000_000],
+            officials: ScenarioText.mediumOfficials(count: 30, seed: 11), courses: ScenarioText.mediumCourses,
+            targets: ScenarioText.mediumTargets)
     }
 
     func testRowOrderOfTheInputsDoesNotChangeTheOutputs() throws {
