@@ -89,6 +89,7 @@ private final class SecondThread<Value: Sendable>: @unchecked Sendable {
 
     func value() throws -> Value {
         done.wait()
+        // Leave the signal for any later call.
         done.signal()
         return try outcome!.get()
     }
