@@ -39,14 +39,18 @@ public enum PlanWriter {
         }
     }
 
-    private static func schedule(_ plan: Plan, _ scenario: Scenario) -> Data {
+    /// schedule.csv's row order: by year, then official id, then course id (natural order).
+    public static func scheduleOrder(_ plan: Plan, _ scenario: Scenario) -> [CourseStart] {
         let officialRank = naturalRanks(scenario.officials.map(\.id))
         let courseRank = naturalRanks(scenario.courses.map(\.id))
-        let starts = plan.starts.sorted {
+        return plan.starts.sorted {
             ($0.year, officialRank[$0.official], courseRank[$0.course]) < ($1.year, officialRank[$1.official], courseRank[$1.course])
         }
+    }
+
+    private static func schedule(_ plan: Plan, _ scenario: Scenario) -> Data {
         var csv = CSVWriter(header: scheduleColumns)
-        for start in starts {
+        for start in scheduleOrder(plan, scenario) {
             let official = scenario.officials[start.official]
             let course = scenario.courses[start.course]
             csv.append([

@@ -7,12 +7,13 @@ import CadrePlanner
 struct PlanTables {
     let result: PlanningResult
     let words: Wording
-    /// `OfficialPlan.all` of the result, when the caller has it already (seconds on 100,000 officials).
-    var officialPlans: [OfficialPlan]?
 
     private var scenario: Scenario { result.scenario }
 
-    var all: [Table] { [summary, schedule, intakes, districts, progress, budget, officials] }
+    /// `officialPlans`: `OfficialPlan.all` of the result, built once by the caller (seconds on 100,000 officials).
+    func all(officialPlans: [OfficialPlan]) -> [Table] {
+        [summary, schedule, intakes, districts, progress, budget, officials(officialPlans)]
+    }
 
     /// No solving time here (it is in summary.json): it differs from run to run, and the workbook must not.
     var summary: Table {
@@ -47,12 +48,7 @@ struct PlanTables {
             .init(title: words.courseName, width: 40), .init(title: words.family, width: 16), .init(title: words.grants, width: 13),
             .init(title: words.completes, width: 10), .init(title: words.costPerTrainee, width: 16),
         ])
-        let officialRank = naturalRanks(scenario.officials.map(\.id))
-        let courseRank = naturalRanks(scenario.courses.map(\.id))
-        let starts = result.plan.starts.sorted {
-            ($0.year, officialRank[$0.official], courseRank[$0.course]) < ($1.year, officialRank[$1.official], courseRank[$1.course])
-        }
-        table.rows = starts.map { start in
+        table.rows = PlanWriter.scheduleOrder(result.plan, scenario).map { start in
             let official = scenario.officials[start.official]
             let course = scenario.courses[start.course]
             return [
@@ -139,12 +135,12 @@ struct PlanTables {
     }
 
     /// officials_plan.csv's columns and order.
-    var officials: Table {
+    func officials(_ officialPlans: [OfficialPlan]) -> Table {
         var table = Table(name: words.officialsSheet, columns: [
             .init(title: words.officialId, width: 12), .init(title: words.fullName, width: 26), .init(title: words.district, width: 18),
             .init(title: words.commune, width: 20), .init(title: words.courseList, width: 40), .init(title: words.targetsAtHorizon, width: 30),
         ])
-        table.rows = (officialPlans ?? OfficialPlan.all(plan: result.plan, scenario: scenario)).map { plan in
+        table.rows = officialPlans.map { plan in
             [.text(plan.official.id), .text(plan.official.fullName), .text(plan.official.district), .text(plan.official.commune),
              .text(plan.coursesText), .text(plan.targetsAtHorizon.joined(separator: "; "))]
         }

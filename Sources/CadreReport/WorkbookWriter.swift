@@ -5,11 +5,11 @@ import Foundation
 public enum WorkbookWriter {
     /// The workbook's bytes; the same result and language always give the same bytes.
     public static func data(for result: PlanningResult, language: ReportLanguage = .vi) throws -> Data {
-        try data(for: result, language: language, officialPlans: nil)
+        try data(for: result, language: language, officialPlans: OfficialPlan.all(plan: result.plan, scenario: result.scenario))
     }
 
-    /// `officialPlans`: `OfficialPlan.all` of the result, when the caller has built it already.
-    static func data(for result: PlanningResult, language: ReportLanguage, officialPlans: [OfficialPlan]?) throws -> Data {
+    /// `officialPlans`: `OfficialPlan.all` of the result, which `ReportFiles` also writes as a CSV.
+    static func data(for result: PlanningResult, language: ReportLanguage, officialPlans: [OfficialPlan]) throws -> Data {
         // libxlsxwriter writes only to a file: write one in a private temporary folder, read it back.
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cadreplan-xlsx-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -17,7 +17,7 @@ public enum WorkbookWriter {
         let path = folder.appendingPathComponent("plan.xlsx").path
 
         let workbook = try XLSXWorkbook(path: path, title: result.scenario.name, created: creationStamp(result))
-        for table in PlanTables(result: result, words: Wording(language: language), officialPlans: officialPlans).all {
+        for table in PlanTables(result: result, words: Wording(language: language)).all(officialPlans: officialPlans) {
             try write(table, to: workbook.addSheet(named: table.name))
         }
         try workbook.close()
