@@ -58,7 +58,7 @@ struct MemberSearch {
         let weightScale = weights.filter { $0 > 0 }.min() ?? 1
         let hot = Self.startTemperature * weightScale, cold = Self.endTemperature * weightScale
         var random = SeededRandom(seed: seed)
-        let movable = groupSize.indices.filter { groupSize[$0] > 0 && !columnsOfGroup[$0].isEmpty }
+        let movable = movableGroups
         let spendersIn = budget.indices.map { k in columns.indices.filter { columns[$0].spending[k] > 0 } }
         guard !movable.isEmpty else { return start }
         for step in 0..<moves {
@@ -92,9 +92,7 @@ struct MemberSearch {
                 best = state.count
             }
         }
-        var counts: [Int: Int] = [:]
-        for (column, count) in best.enumerated() where count > 0 { counts[column] = count }
-        return counts
+        return Self.counts(best)
     }
 
     /// Trades, best first, until none is left or the deadline: one member's move that lowers the shortfall
@@ -106,7 +104,7 @@ struct MemberSearch {
     /// different years for one member on a 23-million sequence).
     func traded(_ start: [Int: Int], until deadline: Date) -> [Int: Int] {
         var state = initialState(start)
-        let movable = groupSize.indices.filter { groupSize[$0] > 0 && !columnsOfGroup[$0].isEmpty }
+        let movable = movableGroups
         var improvedInSweep = true
         while improvedInSweep && Date() < deadline {
             improvedInSweep = false
@@ -156,8 +154,16 @@ struct MemberSearch {
                 release += 1
             }
         }
+        return Self.counts(state.count)
+    }
+
+    /// Groups with members and sequences to move them between.
+    private var movableGroups: [Int] { groupSize.indices.filter { groupSize[$0] > 0 && !columnsOfGroup[$0].isEmpty } }
+
+    /// Members per column, as the callers keep them: only the columns in use.
+    private static func counts(_ count: [Int]) -> [Int: Int] {
         var counts: [Int: Int] = [:]
-        for (column, count) in state.count.enumerated() where count > 0 { counts[column] = count }
+        for (column, members) in count.enumerated() where members > 0 { counts[column] = members }
         return counts
     }
 
