@@ -375,6 +375,8 @@ struct MemberSearch {
                     change += after[k] - over[k]
                 }
             } else {
+                // `moneyOver` year by year, only where the move spends differently: this runs for every release
+                // on every step of `paid`.
                 for k in 0..<years {
                     let delta = table.spending[index * years + k]
                     guard delta != 0 else { continue }
