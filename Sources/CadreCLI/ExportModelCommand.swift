@@ -24,6 +24,7 @@ struct ExportModelCommand: ParsableCommand {
     @OptionGroup var options: SolvingOptions
 
     func run() throws {
+        let started = Date()
         let loaded = try ScenarioLoader.load(path: scenario)
         let target = URL(fileURLWithPath: out).standardizedFileURL.path
         if loaded.files.all.contains(where: { URL(fileURLWithPath: $0).standardizedFileURL.path == target }) {
@@ -32,7 +33,7 @@ struct ExportModelCommand: ParsableCommand {
         // Written beside the target and renamed, so a failed export leaves no half file.
         let temporary = target + ".partial-\(ProcessInfo.processInfo.processIdentifier)"
         defer { try? FileManager.default.removeItem(atPath: temporary) }
-        try Planner(solver: GLPKSolver(), options: options.plannerOptions).exportModel(loaded.scenario, format: format, to: temporary)
+        try Planner(solver: GLPKSolver(), options: options.plannerOptions(started: started, officials: loaded.scenario.officials.count)).exportModel(loaded.scenario, format: format, to: temporary)
         if FileManager.default.fileExists(atPath: target) { try FileManager.default.removeItem(atPath: target) }
         try FileManager.default.moveItem(atPath: temporary, toPath: target)
         if !options.quiet { print(out) }

@@ -39,6 +39,7 @@ struct ReplanCommand: ParsableCommand {
     @OptionGroup var options: SolvingOptions
 
     func run() throws {
+        let started = Date()
         let loaded = try ScenarioLoader.load(path: scenario, readingLocks: false)
         let labels = Wording(language: options.lang)
         if !options.quiet { printWarnings(loaded.warnings) }
@@ -46,7 +47,7 @@ struct ReplanCommand: ParsableCommand {
         if let locks = loaded.files.locks { replanned.locks = try ScenarioLoader.readLocks(path: locks, for: replanned) }
         let previousStarts = try previous.map { try PreviousPlanReader.read(folder: $0) }
 
-        let result = try solving(options) { try $0.plan(replanned, keeping: Self.keepable(previousStarts ?? [], in: replanned)) }
+        let result = try solving(options, started: started, officials: replanned.officials.count) { try $0.plan(replanned, keeping: Self.keepable(previousStarts ?? [], in: replanned)) }
 
         let folder = out ?? "out/\(loaded.scenario.name)-replan-\(fromYear)"
         let outputs = try planOutputs(result, language: options.lang)

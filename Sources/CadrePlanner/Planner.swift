@@ -8,11 +8,19 @@ public struct PlannerOptions: Sendable {
     public var relativeGap: Double
     /// Let the solver print its own log to standard error.
     public var verbose: Bool
+    /// When the time limit began to run: a command starts it before reading its input, so that reading counts.
+    /// Nil: when planning starts.
+    public var clockStarted: Date?
+    /// Seconds of the limit kept back for what the caller still does once the plan is back (writing the outputs).
+    public var keptForWriting: Double
 
-    public init(timeLimit: Double = 60, relativeGap: Double = 1e-3, verbose: Bool = false) {
+    public init(timeLimit: Double = 60, relativeGap: Double = 1e-3, verbose: Bool = false, clockStarted: Date? = nil,
+                keptForWriting: Double = 0) {
         self.timeLimit = timeLimit
         self.relativeGap = relativeGap
         self.verbose = verbose
+        self.clockStarted = clockStarted
+        self.keptForWriting = keptForWriting
     }
 }
 

@@ -2,9 +2,9 @@ import CadreDomain
 import CadreLinearModel
 import Foundation
 
-/// One solve of one scenario: column generation on the master problem, then integer plans by rounding,
-/// diving and (only while the gap is open) branch and cut on the columns found — first for the least
-/// weighted shortfall, then for the least spending at that shortfall. Lives on one thread, like the
+/// One solve of one scenario: column generation on the master problem, then integer plans by rounding, member
+/// searches and (only while the gap is open) neighbourhoods and branch and cut on the columns found — first for
+/// the least weighted shortfall, then for the least spending at that shortfall. Lives on one thread, like the
 /// solver session it owns.
 final class PlanningRun {
     enum Phase { case shortfall, spending }
@@ -104,8 +104,10 @@ final class PlanningRun {
         return a < b
     }
 
+    /// A point `fraction` of the way from the start of planning to the end of the time the limit leaves it.
     func deadline(atFraction fraction: Double) -> Date {
-        started.addingTimeInterval(options.timeLimit * fraction)
+        let end = (options.clockStarted ?? started).addingTimeInterval(options.timeLimit - options.keptForWriting)
+        return started.addingTimeInterval(max(0, end.timeIntervalSince(started)) * fraction)
     }
 
     var elapsed: TimeInterval { Date().timeIntervalSince(started) }

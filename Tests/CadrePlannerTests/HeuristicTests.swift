@@ -34,6 +34,23 @@ final class HeuristicTests: XCTestCase {
         XCTAssertEqual(result.objective, result.evaluation.objective)
     }
 
+    func testTheLimitCountsFromTheCommandsStartAndKeepsTimeForWriting() throws {
+        // 30 s asked, but reading took 29.5 of them (or writing will): a zero gap would otherwise run the whole 30 s.
+        let cases = [
+            PlannerOptions(timeLimit: 30, relativeGap: 0, clockStarted: Date().addingTimeInterval(-29.5)),
+            PlannerOptions(timeLimit: 30, relativeGap: 0, keptForWriting: 29.5),
+        ]
+        for options in cases {
+            let began = Date()
+            let result = try Planner(solver: GLPKSolver(), options: options).plan(province)
+            let took = Date().timeIntervalSince(began)
+            XCTAssertTrue(result.stoppedByTimeLimit, "half a second left: the search ends by time")
+            XCTAssertLessThan(took, 10, "the search must end near the half second left, not run the 30 s asked")
+            XCTAssertEqual(result.evaluation.violations, [])
+            XCTAssertEqual(result.objective, result.evaluation.objective)
+        }
+    }
+
     func testPerturbedRoundingsObeyEveryRuleAndLeaveTheModelAsItWas() throws {
         let run = try PlanningRun(scenario: province, solver: GLPKSolver(), options: PlannerOptions(timeLimit: 60, relativeGap: 0),
                                   progress: nil)
