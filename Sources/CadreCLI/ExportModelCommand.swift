@@ -33,7 +33,9 @@ struct ExportModelCommand: ParsableCommand {
         // Written beside the target and renamed, so a failed export leaves no half file.
         let temporary = target + ".partial-\(ProcessInfo.processInfo.processIdentifier)"
         defer { try? FileManager.default.removeItem(atPath: temporary) }
-        try Planner(solver: GLPKSolver(), options: options.plannerOptions(started: started, officials: loaded.scenario.officials.count)).exportModel(loaded.scenario, format: format, to: temporary)
+        let planner = Planner(solver: GLPKSolver(),
+                              options: options.plannerOptions(started: started, officials: loaded.scenario.officials.count))
+        try planner.exportModel(loaded.scenario, format: format, to: temporary)
         if FileManager.default.fileExists(atPath: target) { try FileManager.default.removeItem(atPath: target) }
         try FileManager.default.moveItem(atPath: temporary, toPath: target)
         if !options.quiet { print(out) }

@@ -30,7 +30,9 @@ struct MinBudgetCommand: ParsableCommand {
         let loaded = try ScenarioLoader.load(path: scenario)
         let labels = Wording(language: options.lang)
         if !options.quiet { printWarnings(loaded.warnings) }
-        let least = try solving(options, started: started, officials: loaded.scenario.officials.count) { try $0.leastBudget(loaded.scenario, includeStrive: includeStrive) }
+        let least = try solving(options, started: started, officials: loaded.scenario.officials.count) {
+            try $0.leastBudget(loaded.scenario, includeStrive: includeStrive)
+        }
         let folder = out ?? "out/\(loaded.scenario.name)-min-budget"
         let plan = least.planning
         var files = try planOutputs(plan, language: options.lang).files

@@ -25,7 +25,9 @@ struct PlanCommand: ParsableCommand {
         let started = Date()
         let loaded = try ScenarioLoader.load(path: scenario)
         if !options.quiet { printWarnings(loaded.warnings) }
-        let result = try solving(options, started: started, officials: loaded.scenario.officials.count) { try $0.plan(loaded.scenario) }
+        let result = try solving(options, started: started, officials: loaded.scenario.officials.count) {
+            try $0.plan(loaded.scenario)
+        }
         let folder = out ?? "out/\(loaded.scenario.name)"
         let (files, reasons) = try planOutputs(result, language: options.lang)
         try OutputFolder(path: folder).write(files, inputFiles: loaded.files.all, force: force)
@@ -36,7 +38,8 @@ struct PlanCommand: ParsableCommand {
 
 /// Runs `work` with a planner on GLPK and the solving options, showing the progress line on a terminal; the time
 /// limit runs from `started`, and keeps back the time writing the outputs of `officials` officials takes.
-func solving<Result>(_ options: SolvingOptions, started: Date, officials: Int, _ work: (Planner) throws -> Result) throws -> Result {
+func solving<Result>(_ options: SolvingOptions, started: Date, officials: Int,
+                     _ work: (Planner) throws -> Result) throws -> Result {
     let progressLine = ProgressLine(quiet: options.quiet)
     let planner = Planner(solver: GLPKSolver(), options: options.plannerOptions(started: started, officials: officials),
                           progress: progressLine.update)

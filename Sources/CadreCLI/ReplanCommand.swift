@@ -47,7 +47,9 @@ struct ReplanCommand: ParsableCommand {
         if let locks = loaded.files.locks { replanned.locks = try ScenarioLoader.readLocks(path: locks, for: replanned) }
         let previousStarts = try previous.map { try PreviousPlanReader.read(folder: $0) }
 
-        let result = try solving(options, started: started, officials: replanned.officials.count) { try $0.plan(replanned, keeping: Self.keepable(previousStarts ?? [], in: replanned)) }
+        let result = try solving(options, started: started, officials: replanned.officials.count) {
+            try $0.plan(replanned, keeping: Self.keepable(previousStarts ?? [], in: replanned))
+        }
 
         let folder = out ?? "out/\(loaded.scenario.name)-replan-\(fromYear)"
         let outputs = try planOutputs(result, language: options.lang)
