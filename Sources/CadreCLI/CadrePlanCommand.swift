@@ -7,7 +7,9 @@ struct CadrePlanCommand: ParsableCommand {
         commandName: "cadreplan",
         abstract: "Plans the training of commune-level officials against the resolution's targets.",
         subcommands: [PlanCommand.self, ValidateCommand.self, ExportModelCommand.self, GenerateCommand.self, ShowCommand.self,
-                      CompareCommand.self, MinBudgetCommand.self, SweepCommand.self, ReplanCommand.self])
+                      CompareCommand.self, MinBudgetCommand.self, SweepCommand.self, ReplanCommand.self, ServeCommand.self])
+
+    static let version = "1.1.0"
 
     /// Runs a command and turns every way of failing into the contract's exit codes:
     /// 1 bad input or arguments, 2 time limit before the gap, 3 internal or solver failure.

@@ -1,0 +1,91 @@
+import Foundation
+
+/// What a `cadreplan` child reports while it runs, in the order it wrote it.
+enum EngineEvent: Sendable {
+    /// One line of standard error: a `--progress json` object or one of the command's messages.
+    case errorLine(String)
+    /// The child ended: its exit status (or 128 + the signal that killed it) and what it printed on standard output.
+    case finished(status: Int32, output: String)
+}
+
+/// One `cadreplan` command run as a child process. The server never plans in its own process: a solve that
+/// crashes or runs out of memory ends this child only.
+final class EngineProcess: @unchecked Sendable {
+    let pid: Int32
+    /// Standard output kept for the run's page; a summary is a few kilobytes, anything past this is cut.
+    private static let outputLimit = 256 * 1024
+
+    private init(pid: Int32) { self.pid = pid }
+
+    /// Starts `executable arguments…` and returns it with the stream of its events; the stream ends after
+    /// `.finished`. Lines are delivered in the order the child wrote them.
+    static func launch(executable: URL, arguments: [String], workingDirectory: URL)
+        throws -> (EngineProcess, AsyncStream<EngineEvent>)
+    {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.currentDirectoryURL = workingDirectory
+        process.standardInput = FileHandle.nullDevice
+        let errorPipe = Pipe()
+        let outputPipe = Pipe()
+        process.standardError = errorPipe
+        process.standardOutput = outputPipe
+        let (events, continuation) = AsyncStream<EngineEvent>.makeStream()
+        try process.run()
+        let engine = EngineProcess(pid: process.processIdentifier)
+
+        let outputDone = DispatchSemaphore(value: 0)
+        let output = OutputBuffer()
+        Thread.detachNewThread {
+            let handle = outputPipe.fileHandleForReading
+            while let chunk = try? handle.read(upToCount: 65_536), !chunk.isEmpty {
+                output.append(chunk, limit: outputLimit)
+            }
+            outputDone.signal()
+        }
+        Thread.detachNewThread {
+            let handle = errorPipe.fileHandleForReading
+            var pending = Data()
+            while let chunk = try? handle.read(upToCount: 65_536), !chunk.isEmpty {
+                pending.append(chunk)
+                while let newline = pending.firstIndex(of: UInt8(ascii: "\n")) {
+                    let line = String(decoding: pending[pending.startIndex..<newline], as: UTF8.self)
+                    pending.removeSubrange(pending.startIndex...newline)
+                    continuation.yield(.errorLine(line))
+                }
+            }
+            if !pending.isEmpty { continuation.yield(.errorLine(String(decoding: pending, as: UTF8.self))) }
+            outputDone.wait()
+            process.waitUntilExit()
+            let status = process.terminationReason == .uncaughtSignal ? 128 + process.terminationStatus : process.terminationStatus
+            continuation.yield(.finished(status: status, output: output.text))
+            continuation.finish()
+        }
+        return (engine, events)
+    }
+
+    /// The contract's stop request: the child writes the best plan it has and exits 2.
+    func requestStop() { kill(pid, SIGINT) }
+
+    /// Ends the child at once without letting it write (the server is going down).
+    func end() { kill(pid, SIGKILL) }
+}
+
+/// Standard output gathered on a reader thread and read once the child has ended.
+private final class OutputBuffer: @unchecked Sendable {
+    private var data = Data()
+    private let lock = NSLock()
+
+    func append(_ chunk: Data, limit: Int) {
+        lock.lock()
+        defer { lock.unlock() }
+        if data.count < limit { data.append(chunk.prefix(limit - data.count)) }
+    }
+
+    var text: String {
+        lock.lock()
+        defer { lock.unlock() }
+        return String(decoding: data, as: UTF8.self)
+    }
+}

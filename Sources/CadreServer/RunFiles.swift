@@ -1,0 +1,94 @@
+import Foundation
+import Hummingbird
+
+/// The files of a run's folder as the API serves them: only files inside that folder, named by plain relative
+/// paths, never hidden files or links out of it.
+enum RunFiles {
+    /// The path after `/files/`, decoded and checked: no empty, `.`, `..` or hidden components.
+    static func relativePath(_ components: [Substring]) throws -> String {
+        let decoded = components.map { String($0).removingPercentEncoding ?? String($0) }
+        guard !decoded.isEmpty, decoded.allSatisfy({ !$0.isEmpty && !$0.hasPrefix(".") && !$0.contains("/") && !$0.contains("\\") && !$0.contains("\0") })
+        else { throw APIError(.badRequest, "a file of a run is named by a plain path such as rosters/2024_TC-LLCT.csv") }
+        return decoded.joined(separator: "/")
+    }
+
+    /// The file, once its real path (links resolved) is inside the run's folder.
+    static func resolve(_ relative: String, in folder: URL) throws -> URL {
+        let root = folder.standardizedFileURL.resolvingSymlinksInPath().path + "/"
+        let file = folder.appendingPathComponent(relative).standardizedFileURL.resolvingSymlinksInPath()
+        var isFolder: ObjCBool = false
+        guard file.path.hasPrefix(root), FileManager.default.fileExists(atPath: file.path, isDirectory: &isFolder), !isFolder.boolValue else {
+            throw APIError(.notFound, "the run has no file \(relative)")
+        }
+        return file
+    }
+
+    /// Every file of the folder (relative paths, sorted), for the page's downloads.
+    static func listing(_ folder: URL) -> [String] {
+        guard let walker = FileManager.default.enumerator(atPath: folder.path) else { return [] }
+        var files: [String] = []
+        while let path = walker.nextObject() as? String {
+            let name = (path as NSString).lastPathComponent
+            if name.hasPrefix(".") { walker.skipDescendants(); continue }
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: folder.appendingPathComponent(path).path, isDirectory: &isFolder), !isFolder.boolValue {
+                files.append(path)
+            }
+        }
+        return files.sorted()
+    }
+
+    static func response(_ data: Data, name: String) -> Response {
+        let type: String
+        var attachment = true
+        switch (name as NSString).pathExtension.lowercased() {
+        case "csv": type = "text/csv; charset=utf-8"
+        case "xlsx": type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        case "html":
+            type = "text/html; charset=utf-8"
+            attachment = false
+        case "json":
+            type = "application/json; charset=utf-8"
+            attachment = false
+        case "yaml", "yml": type = "application/yaml; charset=utf-8"
+        case "pdf": type = "application/pdf"
+        default: type = "application/octet-stream"
+        }
+        var headers: HTTPFields = [.contentType: type]
+        if attachment {
+            headers[.contentDisposition] = "attachment; filename=\"\(asciiName(name))\"; filename*=UTF-8''\(name.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: "/;"))) ?? "file")"
+        }
+        return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
+    }
+
+    /// A name any file system and header accepts: Vietnamese letters without their marks, the rest as `_`.
+    static func asciiName(_ name: String) -> String {
+        let folded = name.replacingOccurrences(of: "Đ", with: "D").replacingOccurrences(of: "đ", with: "d")
+            .folding(options: .diacriticInsensitive, locale: Locale(identifier: "en_US_POSIX"))
+        return String(folded.unicodeScalars.map { scalar in
+            (scalar.isASCII && (CharacterSet.alphanumerics.contains(scalar) || "-_.".unicodeScalars.contains(scalar))) ? Character(scalar) : "_"
+        })
+    }
+
+    /// Every roster of the run zipped, or one district's: each roster cut to that district's trainees, rosters
+    /// with none of them left out.
+    static func rosters(of folder: URL, district: String?, tables: CSVPages) async throws -> Data {
+        let rostersFolder = folder.appendingPathComponent("rosters")
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: rostersFolder.path)) ?? [])
+            .filter { !$0.hasPrefix(".") && $0.hasSuffix(".csv") }.sorted()
+        guard !names.isEmpty else { throw APIError(.notFound, "the run has no rosters") }
+        var files: [(path: String, data: Data)] = []
+        for name in names {
+            let file = rostersFolder.appendingPathComponent(name)
+            if let district {
+                if let data = try await tables.filtered(file, column: "district", values: [district]) {
+                    files.append(("rosters/\(name)", data))
+                }
+            } else {
+                files.append(("rosters/\(name)", try Data(contentsOf: file)))
+            }
+        }
+        guard !files.isEmpty else { throw APIError(.notFound, "no roster of this run has trainees of \(district ?? "")") }
+        return try ZipWriter.zip(files)
+    }
+}
