@@ -57,8 +57,12 @@ let package = Package(
         .testTarget(name: "CadreReportTests", dependencies: ["CadreReport", "CadreIO", "CadreDomain", "CadrePlanner", "CadreGLPK", "_CadreTestSupport"]),
         .testTarget(name: "CadreServerTests", dependencies: [
             "CadreServer", "CadreIO", "_CadreTestSupport",
+            .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdTesting", package: "hummingbird"),
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ], swiftSettings: [
+            // XCTest cases are not Sendable; the route tests' closures capture them.
+            .swiftLanguageMode(.v5),
         ]),
         .testTarget(name: "CadreCLITests", dependencies: ["CadreDomain", "CadreIO", "_CadreTestSupport"]),
     ]

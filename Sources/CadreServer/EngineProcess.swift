@@ -32,7 +32,7 @@ final class EngineProcess: @unchecked Sendable {
         process.standardError = errorPipe
         process.standardOutput = outputPipe
         let (events, continuation) = AsyncStream<EngineEvent>.makeStream()
-        try process.run()
+        try spawnWithSignalsOpen(process)
         let engine = EngineProcess(pid: process.processIdentifier)
 
         let outputDone = DispatchSemaphore(value: 0)
@@ -65,11 +65,33 @@ final class EngineProcess: @unchecked Sendable {
         return (engine, events)
     }
 
+    /// A child inherits the signal mask of the thread that spawns it, and the threads of Swift's concurrency pool
+    /// block almost every signal: a child spawned from one would never see the SIGINT of a Stop. So the child is
+    /// spawned from a thread of its own with nothing blocked.
+    private static func spawnWithSignalsOpen(_ process: Process) throws {
+        let outcome = SpawnOutcome()
+        let spawned = DispatchSemaphore(value: 0)
+        Thread.detachNewThread {
+            var nothing = sigset_t()
+            sigemptyset(&nothing)
+            pthread_sigmask(SIG_SETMASK, &nothing, nil)
+            do { try process.run() } catch { outcome.error = error }
+            spawned.signal()
+        }
+        spawned.wait()
+        if let error = outcome.error { throw error }
+    }
+
     /// The contract's stop request: the child writes the best plan it has and exits 2.
     func requestStop() { kill(pid, SIGINT) }
 
     /// Ends the child at once without letting it write (the server is going down).
     func end() { kill(pid, SIGKILL) }
+}
+
+/// What the spawning thread reports, read after its signal.
+private final class SpawnOutcome: @unchecked Sendable {
+    var error: (any Error)?
 }
 
 /// Standard output gathered on a reader thread and read once the child has ended.

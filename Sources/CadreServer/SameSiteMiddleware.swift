@@ -6,17 +6,14 @@ import Hummingbird
 /// and a state-changing request sent by a page of another origin is refused with 403. Every response carries
 /// the security headers: scripts and styles from this server only, no framing, no content sniffing.
 struct SameSiteMiddleware<Context: RequestContext>: RouterMiddleware {
-    /// `host:port` forms a browser may send for this server.
+    /// The Host values a browser may send for this server: its address or loopback names, with the port or
+    /// without it. A page elsewhere that rebinds its own name to this address still sends its own name.
     let allowedHosts: Set<String>
 
     init(host: String, port: Int) {
-        var hosts: Set<String> = ["\(host):\(port)"]
-        if host.contains(":") { hosts.insert("[\(host)]:\(port)") }
-        if ["127.0.0.1", "localhost", "::1"].contains(host) {
-            hosts.formUnion(["127.0.0.1:\(port)", "localhost:\(port)", "[::1]:\(port)"])
-        }
-        if port == 80 { hosts.formUnion(hosts.map { String($0.dropLast(3)) }) }
-        allowedHosts = hosts
+        var names: Set<String> = [host.contains(":") ? "[\(host)]" : host]
+        if ["127.0.0.1", "localhost", "::1"].contains(host) { names.formUnion(["127.0.0.1", "localhost", "[::1]"]) }
+        allowedHosts = names.union(names.map { "\($0):\(port)" })
     }
 
     static var securityHeaders: HTTPFields {

@@ -26,7 +26,7 @@ public struct Workspace: Sendable {
     static let sampleName = "quang-ngai-2022"
 
     /// Makes the folders; a workspace without a scenarios folder is new and gets the sample province.
-    func prepare() throws {
+    func prepare(withSample: Bool) throws {
         let files = FileManager.default
         let isNew = !files.fileExists(atPath: scenarios.path)
         for folder in [scenarios, runs, uploads] {
@@ -34,7 +34,7 @@ public struct Workspace: Sendable {
         }
         try? files.removeItem(at: staging)
         try files.createDirectory(at: staging, withIntermediateDirectories: true)
-        if isNew {
+        if isNew && withSample {
             let province = ProvinceGenerator(officials: 5_300, seed: 2022).generate()
             try ScenarioFolder.write(province, to: scenarioFolder(Self.sampleName).path)
         }

@@ -14,6 +14,8 @@ public struct ServerConfiguration: Sendable {
     /// Solves running at once; the rest wait in the queue.
     public var solveSlots: Int
     public var version: String
+    /// A new workspace starts with the sample province (tests of other things leave it out: it takes a while).
+    public var startsWithSample = true
 
     public init(workspace: URL, host: String = "127.0.0.1", port: Int = 8080, engine: URL,
                 maxUploadBytes: Int = 50 * 1_000_000, solveSlots: Int = ProcessInfo.processInfo.activeProcessorCount,
@@ -53,7 +55,7 @@ public final class WorkspaceServer: Sendable {
     public init(configuration: ServerConfiguration) throws {
         self.configuration = configuration
         workspace = Workspace(root: configuration.workspace)
-        try workspace.prepare()
+        try workspace.prepare(withSample: configuration.startsWithSample)
         database = try WorkspaceDatabase(path: workspace.database)
         runs = RunManager(workspace: workspace, database: database, engine: configuration.engine, slots: configuration.solveSlots)
         catalog = ScenarioCatalog(workspace: workspace)
