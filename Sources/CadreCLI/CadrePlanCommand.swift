@@ -7,7 +7,7 @@ struct CadrePlanCommand: ParsableCommand {
         commandName: "cadreplan",
         abstract: "Plans the training of commune-level officials against the resolution's targets.",
         subcommands: [PlanCommand.self, ValidateCommand.self, ExportModelCommand.self, GenerateCommand.self, ShowCommand.self,
-                      CompareCommand.self, MinBudgetCommand.self, SweepCommand.self, ReplanCommand.self, ServeCommand.self])
+                      CompareCommand.self, MinBudgetCommand.self, SweepCommand.self, ReplanCommand.self, ServeCommand.self, UsersCommand.self])
 
     static let version = "1.1.0"
 

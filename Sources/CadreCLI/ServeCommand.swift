@@ -16,6 +16,9 @@ struct ServeCommand: ParsableCommand {
     @Option(name: .long, help: "Port to listen on.")
     var port = 8080
 
+    @Option(name: .long, help: "The accounts (cadreplan users add); without it only loopback is served, to one planner.")
+    var users: String?
+
     @Option(name: .long, help: "Largest upload in MB; larger ones are refused with 413.")
     var maxUploadMb = 50
 
@@ -33,7 +36,18 @@ struct ServeCommand: ParsableCommand {
             workspace: URL(fileURLWithPath: workspace), host: host, port: port, engine: ChildPlans.executable,
             maxUploadBytes: maxUploadMb * 1_000_000, version: CadrePlanCommand.version)
         if let solves { settings.solveSlots = solves }
-        guard settings.isLoopback else {
+        if let users {
+            let file = URL(fileURLWithPath: users)
+            do {
+                guard try !UsersFile(path: file).users().isEmpty else {
+                    throw UsageError(message: "\(users) has no accounts yet: add one with cadreplan users add NAME --role planner --users \(users)")
+                }
+            } catch let error as UsersFileError {
+                throw UsageError(message: error.description)
+            }
+            settings.usersFile = file
+        }
+        guard settings.isLoopback || settings.usersFile != nil else {
             throw UsageError(message: "--host \(host) would share officials' personal data on the network: "
                 + "serving anything but loopback needs --users FILE (see cadreplan users add)")
         }

@@ -52,10 +52,11 @@ actor CSVPages {
         return Page(columns: index.header, rows: Self.fields(of: index, rows: Array(matching[start..<end])), total: matching.count)
     }
 
-    /// The file's rows whose `column` is one of `values`, as a CSV with the same header (UTF-8 with BOM, as written).
-    func filtered(_ file: URL, column: String, values: Set<String>) throws -> Data? {
+    /// The file's rows whose `column` is one of `values`, as a CSV with the same header (UTF-8 with BOM, as
+    /// written), and how many rows that is. A file without the column gives its header only.
+    func filtered(_ file: URL, column: String, values: Set<String>) throws -> (data: Data, rows: Int) {
         let index = try indexed(file)
-        guard let position = index.header.firstIndex(of: column) else { return nil }
+        let position = index.header.firstIndex(of: column) ?? Int.max
         var out = Data([0xEF, 0xBB, 0xBF])
         let firstRow = index.rows.first?.lowerBound ?? index.data.count
         let headerStart = index.data.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
@@ -67,7 +68,7 @@ actor CSVPages {
             out.append(UInt8(ascii: "\n"))
             kept += 1
         }
-        return kept == 0 ? nil : out
+        return (out, kept)
     }
 
     private func indexed(_ file: URL) throws -> Index {

@@ -25,6 +25,7 @@ extension PageAssets {
             output: 'Kết quả in ra của lệnh', message: 'Thông báo của lệnh', delete: 'Xóa', confirmDelete: 'Xóa hẳn?', action: 'Việc', target2: 'Đối tượng', detail: 'Chi tiết', at: 'Lúc',
             openScenario: 'Mở', downloadScenario: 'Tải kịch bản (.zip)', waitingFirst: 'Đang chờ tiến độ đầu tiên…', noRuns: 'Chưa có lượt chạy nào.',
             error: 'Lỗi', loading: 'Đang tải…', file: 'Tệp', line: 'Dòng', column: 'Cột', sweepPage: 'Trang quét kinh phí', comparePage: 'Trang so sánh',
+            signIn: 'Đăng nhập', signOut: 'Đăng xuất', password: 'Mật khẩu', userName: 'Tên đăng nhập', viewerOnly: 'Tài khoản xem: chỉ đọc và tải về.',
             phases: { reading: 'đọc dữ liệu', relaxation: 'bài toán nới lỏng', shortfall: 'giảm thiếu hụt', spending: 'giảm chi phí', writing: 'ghi kết quả' },
             stopReasons: { gap: 'đạt sai số', time_limit: 'hết thời gian', stop_request: 'người dùng dừng', search_exhausted: 'hết cách tìm' },
           },
@@ -49,6 +50,7 @@ extension PageAssets {
             output: 'What the command printed', message: 'The command’s messages', delete: 'Delete', confirmDelete: 'Delete for good?', action: 'Action', target2: 'What', detail: 'Detail', at: 'At',
             openScenario: 'Open', downloadScenario: 'Download scenario (.zip)', waitingFirst: 'Waiting for the first progress…', noRuns: 'No runs yet.',
             error: 'Error', loading: 'Loading…', file: 'File', line: 'Line', column: 'Column', sweepPage: 'Sweep page', comparePage: 'Comparison page',
+            signIn: 'Sign in', signOut: 'Sign out', password: 'Password', userName: 'User name', viewerOnly: 'Viewer account: reading and downloads only.',
             phases: { reading: 'reading', relaxation: 'relaxation', shortfall: 'shortfall', spending: 'spending', writing: 'writing' },
             stopReasons: { gap: 'gap reached', time_limit: 'time limit', stop_request: 'stop request', search_exhausted: 'search exhausted' },
           },
@@ -71,6 +73,11 @@ extension PageAssets {
           return node;
         }
         const main = () => document.getElementById('main');
+        // replaceChildren would show a left-out part (null) as the text "null".
+        function fill(node, ...children) {
+          node.replaceChildren(...children.flat().filter((c) => c !== null && c !== undefined && c !== false)
+            .map((c) => c instanceof Node ? c : document.createTextNode(String(c))));
+        }
         const number = (value, digits = 0) => value === null || value === undefined || Number.isNaN(value) ? '—'
           : Number(value).toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-US', { maximumFractionDigits: digits });
         const percent = (value) => value === null || value === undefined ? '—' : (value * 100).toFixed(3) + ' %';
@@ -95,16 +102,19 @@ extension PageAssets {
             el('li', {}, `${p.file}${p.line ? ':' + p.line : ''}${p.column ? ' [' + p.column + ']' : ''}: ${p.message}`)));
         }
         function showError(container, error) {
-          container.replaceChildren(el('p', { class: 'error', role: 'alert' }, t('error') + ': ' + error.message),
+          fill(container, el('p', { class: 'error', role: 'alert' }, t('error') + ': ' + error.message),
             error.problems && error.problems.length ? problemList(error.problems) : null);
         }
 
+        let me = { role: 'planner', accounts: false };
         function header() {
           const top = document.getElementById('top');
-          top.replaceChildren(
+          fill(top,
             el('a', { href: '/', class: 'brand' }, 'CadrePlan'),
-            el('a', { href: '/' }, t('scenarios')), el('a', { href: '/runs' }, t('runs')), el('a', { href: '/audit' }, t('audit')),
+            el('a', { href: '/' }, t('scenarios')), el('a', { href: '/runs' }, t('runs')), me.role === 'planner' ? el('a', { href: '/audit' }, t('audit')) : null,
             el('span', { class: 'spacer' }),
+            me.name ? el('span', { id: 'signed-in' }, me.name + (me.districts && me.districts.length ? ' (' + me.districts.join(', ') + ')' : '')) : null,
+            me.name ? el('button', { id: 'sign-out', onclick: async () => { await api('/api/logout', { method: 'POST' }).catch(() => null); location.href = '/login'; } }, t('signOut')) : null,
             el('button', { id: 'lang-switch', onclick: () => { lang = lang === 'vi' ? 'en' : 'vi'; localStorage.setItem('cadreplan-lang', lang); route(); } }, t('lang')));
           document.documentElement.lang = lang;
         }
@@ -116,12 +126,12 @@ extension PageAssets {
           const form = el('form', { id: 'upload-form', onsubmit: async (event) => {
             event.preventDefault();
             const data = new FormData(form);
-            problemsBox.replaceChildren(el('p', {}, t('loading')));
+            fill(problemsBox, el('p', {}, t('loading')));
             try {
               const created = await api('/api/scenarios', { method: 'POST', body: data });
               location.href = '/scenarios/' + encodeURIComponent(created.name);
             } catch (error) {
-              problemsBox.replaceChildren(el('p', { class: 'error', role: 'alert' }, error.problems.length ? t('problemsFound') : t('error') + ': ' + error.message),
+              fill(problemsBox, el('p', { class: 'error', role: 'alert' }, error.problems.length ? t('problemsFound') : t('error') + ': ' + error.message),
                 error.problems.length ? el('p', {}, error.message) : null, error.problems.length ? problemList(error.problems) : null);
             }
           } },
@@ -130,7 +140,7 @@ extension PageAssets {
               el('label', {}, t('files') + ' ', el('input', { type: 'file', name: 'files', id: 'upload-files', multiple: true, required: true, accept: '.zip,.yaml,.yml,.csv,.xlsx' })),
               el('button', { class: 'primary', type: 'submit', id: 'upload-button' }, t('send'))),
             el('p', { class: 'muted' }, t('uploadHelp')));
-          main().replaceChildren(
+          fill(main(),
             el('h1', {}, t('scenarios')),
             el('section', {}, el('table', { id: 'scenario-list' },
               el('tr', {}, el('th', {}, t('name')), el('th', { class: 'num' }, t('officials')), el('th', {}, t('years')),
@@ -139,7 +149,8 @@ extension PageAssets {
                 el('td', {}, el('a', { href: '/scenarios/' + encodeURIComponent(s.name) }, s.name)),
                 el('td', { class: 'num' }, number(s.officials)), el('td', {}, s.base_year ? `${s.base_year}–${s.horizon}` : '—'),
                 el('td', {}, s.extends || ''), el('td', { class: 'num' + (s.problems ? ' error' : '') }, s.problems))))),
-            el('h2', {}, t('upload')), el('section', {}, form, problemsBox));
+            me.role === 'planner' ? el('h2', {}, t('upload')) : el('p', { class: 'muted' }, t('viewerOnly')),
+            me.role === 'planner' ? el('section', {}, form, problemsBox) : null);
         }
 
         // ---- One scenario: settings, what-if edits, runs ---------------------------------------------------------
@@ -153,7 +164,7 @@ extension PageAssets {
           const factor = el('input', { type: 'number', id: 'budget-factor', step: '0.05', min: '0', value: '1.2' });
           const variantName = el('input', { id: 'variant-name', value: name + '-x' });
 
-          const budgetTable = el('table', { id: 'budget-table' }, el('tr', {}, el('th', {}, t('year')), el('th', { class: 'num' }, t('budget'))),
+          const budgetTable = el('table', { id: 'budget-table' }, el('tr', {}, el('th', {}, t('year')), el('th', { class: 'num' }, 'VND')),
             years.map((year) => { budgetInputs[year] = el('input', { type: 'number', min: '0', step: '1000000', value: s.budget[year], 'data-year': year });
               return el('tr', {}, el('td', {}, year), el('td', { class: 'num' }, budgetInputs[year])); }));
           const courseTable = el('table', { id: 'course-table' },
@@ -177,7 +188,7 @@ extension PageAssets {
           }
 
           const runBox = runForm(s, scenarios, runs);
-          main().replaceChildren(
+          fill(main(),
             el('h1', {}, t('scenarios') + ': ', el('span', { id: 'scenario-name' }, name)),
             (s.problems || []).length ? el('section', {}, el('p', { class: 'error' }, t('problemsFound')), problemList(s.problems)) : null,
             s.base_year ? el('section', {}, el('div', { class: 'figures' },
@@ -186,9 +197,9 @@ extension PageAssets {
               el('div', { class: 'row' }, el('a', { href: '/api/scenarios/' + encodeURIComponent(name) + '/scenario.zip' }, t('downloadScenario')),
                 el('button', { id: 'delete-scenario', onclick: async () => { if (!confirm(t('confirmDelete'))) return;
                   try { await api('/api/scenarios/' + encodeURIComponent(name), { method: 'DELETE' }); location.href = '/'; } catch (error) { alert(error.message); } } }, t('delete')))) : null,
-            s.base_year ? el('h2', {}, t('run')) : null, s.base_year ? runBox : null,
-            s.base_year ? el('h2', {}, t('whatIf')) : null,
-            s.base_year ? el('section', { id: 'what-if' },
+            s.base_year && me.role === 'planner' ? el('h2', {}, t('run')) : null, s.base_year && me.role === 'planner' ? runBox : null,
+            s.base_year && me.role === 'planner' ? el('h2', {}, t('whatIf')) : null,
+            s.base_year && me.role === 'planner' ? el('section', { id: 'what-if' },
               el('div', { class: 'row' }, el('label', {}, t('factor') + ' ', factor),
                 el('button', { id: 'apply-factor', onclick: () => { for (const year of years) budgetInputs[year].value = Math.round(s.budget[year] * Number(factor.value)); } }, t('applyFactor'))),
               el('h2', {}, t('budget')), budgetTable, el('h2', {}, t('courses')), courseTable,
@@ -225,7 +236,7 @@ extension PageAssets {
             replan: el('div', { class: 'row' }, el('label', {}, t('actuals') + ' ', actuals), el('label', {}, t('fromYear') + ' ', fromYear), el('label', {}, t('previous') + ' ', previous)),
           };
           const extraBox = el('div', {});
-          const showExtras = () => extraBox.replaceChildren(extras[command.value] || '');
+          const showExtras = () => fill(extraBox, extras[command.value] || '');
           command.addEventListener('change', showExtras);
           const result = el('div', { id: 'run-result' });
           async function submit() {
@@ -266,7 +277,7 @@ extension PageAssets {
             const ids = [...document.querySelectorAll('.run-select:checked')].map((box) => box.value);
             if (ids.length >= 2) location.href = '/compare?runs=' + ids.join(',');
           } }, t('compareRuns'));
-          main().replaceChildren(el('h1', {}, t('runs')),
+          fill(main(), el('h1', {}, t('runs')),
             runs.length === 0 ? el('p', { class: 'muted' }, t('noRuns')) : el('section', {},
               el('table', { id: 'run-list' }, el('tr', {}, el('th', {}, ''), el('th', {}, '#'), el('th', {}, t('command')), el('th', {}, t('scenarios')),
                 el('th', {}, t('state')), el('th', { class: 'num' }, t('objective')), el('th', { class: 'num' }, t('gap')), el('th', {}, t('user')), el('th', {}, t('created'))),
@@ -304,18 +315,18 @@ extension PageAssets {
           const points = (run.curve || []).slice();
           function drawProgress(p) {
             const running = run.state === 'running' || run.state === 'queued';
-            progressBox.replaceChildren(
+            fill(progressBox,
               p ? el('div', { class: 'figures' }, figure(t('elapsed'), p.elapsed !== undefined ? p.elapsed.toFixed(1) + ' s' : '—', 'progress-elapsed'),
                 figure(t('phase'), (WORDS[lang].phases[p.phase] || p.phase || '—') + (p.runs ? ` (${p.runs_done || 0}/${p.runs})` : ''), 'progress-phase'),
                 figure(t('best'), number(p.best, 1)), figure(t('bound'), number(p.bound, 1)), figure(t('gap'), percent(p.gap)))
                 : el('p', { class: 'muted' }, running ? t('waitingFirst') : ''),
               points.length ? curve(points) : null,
-              running ? el('div', { class: 'row' }, el('button', { class: 'primary', id: 'stop-button', onclick: async (event) => {
+              running && me.role === 'planner' ? el('div', { class: 'row' }, el('button', { class: 'primary', id: 'stop-button', onclick: async (event) => {
                 event.target.disabled = true;
                 try { await api('/api/runs/' + id + '/stop', { method: 'POST' }); } catch (error) { alert(error.message); }
               } }, t('stop'))) : null);
           }
-          main().replaceChildren(
+          fill(main(),
             el('h1', {}, `#${run.id} ${t(run.command)} — `, el('a', { href: '/scenarios/' + encodeURIComponent(run.scenario) }, run.scenario), ' ', el('span', { id: 'run-state' }, stateBadge(run))),
             el('p', { class: 'muted' }, `${t('user')}: ${run.user || '—'} · ${t('created')}: ${run.created}` + (run.exit_code !== null ? ` · ${t('exitCode')}: ${run.exit_code}` : '')),
             progressBox, el('div', { id: 'results' }));
@@ -328,7 +339,7 @@ extension PageAssets {
               run.state = 'running';
               if (p.best !== null || p.bound !== null) points.push([p.elapsed, p.best, p.bound]);
               drawProgress(p);
-              document.getElementById('run-state').replaceChildren(stateBadge(run));
+              fill(document.getElementById('run-state'), stateBadge(run));
             });
             stream.addEventListener('done', () => { stream.close(); openStream = null; runPage(id); });
           } else {
@@ -366,10 +377,10 @@ extension PageAssets {
           if (files.includes('schedule.csv')) parts.push(el('section', {}, el('h2', {}, t('schedule')), pagedTable(run.id, 'schedule.csv', { id: 'schedule' })));
           if (files.includes('attainment.csv')) parts.push(el('section', {}, el('h2', {}, t('attainment')), pagedTable(run.id, 'attainment.csv', { id: 'attainment' })));
           if (run.output) parts.push(el('section', {}, el('details', {}, el('summary', {}, t('output')), el('pre', { id: 'run-output' }, run.output))));
-          if (run.state !== 'running' && run.state !== 'queued') parts.push(el('div', { class: 'row' }, el('button', { id: 'delete-run', onclick: async () => {
+          if (run.state !== 'running' && run.state !== 'queued' && me.role === 'planner') parts.push(el('div', { class: 'row' }, el('button', { id: 'delete-run', onclick: async () => {
             if (!confirm(t('confirmDelete'))) return;
             try { await api('/api/runs/' + run.id, { method: 'DELETE' }); location.href = '/runs'; } catch (error) { alert(error.message); } } }, t('delete'))));
-          box.replaceChildren(...parts);
+          fill(box, ...parts);
         }
 
         async function districtsOf(run, files) {
@@ -389,9 +400,9 @@ extension PageAssets {
           const previous = el('button', { onclick: () => { offset = Math.max(0, offset - size); load(); } }, t('previousPage'));
           const next = el('button', { onclick: () => { offset += size; load(); } }, t('nextPage'));
           async function load() {
-            if (searchFirst && !search.value.trim()) { table.replaceChildren(); info.textContent = ''; previous.disabled = next.disabled = true; return; }
+            if (searchFirst && !search.value.trim()) { fill(table); info.textContent = ''; previous.disabled = next.disabled = true; return; }
             const page = await api(`/api/runs/${runId}/table/${file}?offset=${offset}&limit=${size}&q=${encodeURIComponent(search.value)}`);
-            table.replaceChildren(el('tr', {}, page.columns.map((c) => el('th', {}, c))), page.rows.map((r) => el('tr', {}, r.map((v) => el('td', {}, v)))));
+            fill(table, el('tr', {}, page.columns.map((c) => el('th', {}, c))), page.rows.map((r) => el('tr', {}, r.map((v) => el('td', {}, v)))));
             info.textContent = page.total ? `${offset + 1}–${Math.min(page.total, offset + size)} / ${number(page.total)} ${t('rows')}` : `0 ${t('rows')}`;
             previous.disabled = offset === 0; next.disabled = offset + size >= page.total;
           }
@@ -416,7 +427,7 @@ extension PageAssets {
             return map;
           });
           const targets = tables[0] ? [...new Set(tables[0].rows.map((r) => r[tables[0].columns.indexOf('target_id')]))] : [];
-          main().replaceChildren(el('h1', {}, t('compareTitle')),
+          fill(main(), el('h1', {}, t('compareTitle')),
             el('section', {}, el('table', { id: 'compare-table' },
               el('tr', {}, el('th', {}, ''), runs.map((r) => el('th', {}, el('a', { href: '/runs/' + r.id }, `#${r.id} ${r.scenario}`)))),
               [['status', (s) => s.status], ['objective', (s) => number(s.objective, 1)], ['totalCost', (s) => number(s.total_cost)], ['gap', (s) => percent(s.gap)]]
@@ -427,23 +438,41 @@ extension PageAssets {
 
         async function auditPage() {
           const entries = await api('/api/audit');
-          main().replaceChildren(el('h1', {}, t('audit')), el('section', {}, el('table', { id: 'audit-table' },
+          fill(main(), el('h1', {}, t('audit')), el('section', {}, el('table', { id: 'audit-table' },
             el('tr', {}, el('th', {}, t('at')), el('th', {}, t('user')), el('th', {}, t('action')), el('th', {}, t('target2')), el('th', {}, t('detail'))),
             entries.map((e) => el('tr', {}, el('td', {}, e.at), el('td', {}, e.user || '—'), el('td', {}, e.action), el('td', {}, e.target), el('td', {}, e.detail || ''))))));
         }
 
+        async function loginPage() {
+          const result = el('div', { id: 'login-result' });
+          const name = el('input', { id: 'login-name', autocomplete: 'username', required: true });
+          const password = el('input', { id: 'login-password', type: 'password', autocomplete: 'current-password', required: true });
+          const form = el('form', { id: 'login-form', onsubmit: async (event) => {
+            event.preventDefault();
+            try {
+              await api('/api/login', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ name: name.value, password: password.value }) });
+              location.href = '/';
+            } catch (error) { showError(result, error); }
+          } }, el('div', { class: 'row' }, el('label', {}, t('userName') + ' ', name)), el('div', { class: 'row' }, el('label', {}, t('password') + ' ', password)),
+            el('div', { class: 'row' }, el('button', { class: 'primary', type: 'submit', id: 'login-button' }, t('signIn'))));
+          fill(main(), el('h1', {}, t('signIn')), el('section', {}, form, result));
+        }
+
         async function route() {
-          header();
           const path = location.pathname.split('/').filter(Boolean).map(decodeURIComponent);
-          main().replaceChildren(el('p', { class: 'muted' }, t('loading')));
+          if (path[0] !== 'login') {
+            try { me = await api('/api/me'); window.CSRF = me.csrf || null; } catch (error) { if (error.status === 401) return; }
+          }
+          header();
+          fill(main(), el('p', { class: 'muted' }, t('loading')));
           try {
-            if (path.length === 0) await scenariosPage();
+            if (path[0] === 'login') await loginPage();
+            else if (path.length === 0) await scenariosPage();
             else if (path[0] === 'scenarios' && path[1]) await scenarioPage(path[1]);
             else if (path[0] === 'runs' && path[1]) await runPage(path[1]);
             else if (path[0] === 'runs') await runsPage();
             else if (path[0] === 'compare') await comparePage();
             else if (path[0] === 'audit') await auditPage();
-            else if (path[0] === 'login' && window.loginPage) await window.loginPage();
           } catch (error) {
             showError(main(), error);
           }

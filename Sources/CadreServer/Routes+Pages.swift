@@ -6,7 +6,7 @@ extension WorkspaceServer {
     /// that the pages show exactly what a script reading the API would see. No script or style comes from
     /// anywhere but this server.
     func addPageRoutes(_ router: Router<WorkspaceContext>) {
-        for path in ["/", "/scenarios/:name", "/runs", "/runs/:id", "/compare", "/audit"] {
+        for path in ["/", "/scenarios/:name", "/runs", "/runs/:id", "/compare", "/audit", "/login"] {
             router.get(RouterPath(path)) { _, _ in PageAssets.page() }
         }
         router.get("/assets/app.js") { _, _ in

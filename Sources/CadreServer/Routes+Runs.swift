@@ -67,14 +67,25 @@ extension WorkspaceServer {
 
         router.get("/api/runs/:id/files") { _, context in
             let record = try self.record(context)
-            return JSONResponse.make(RunFiles.listing(self.workspace.runFolder(record.id)))
+            var files = RunFiles.listing(self.workspace.runFolder(record.id))
+            if context.identity.districts != nil { files = files.filter { RunFiles.districtView($0) != .refused } }
+            return JSONResponse.make(files)
         }
 
         router.get("/api/runs/:id/files/**") { _, context in
             let record = try self.record(context)
             let relative = try RunFiles.relativePath(context.parameters.getCatchAll())
             let file = try RunFiles.resolve(relative, in: self.workspace.runFolder(record.id))
-            let data = try Data(contentsOf: file)
+            let data: Data
+            if let districts = context.identity.districts {
+                switch RunFiles.districtView(relative) {
+                case .refused: throw APIError(.forbidden, "\(relative) names officials of every district; ask a planner for it")
+                case .whole: data = try Data(contentsOf: file)
+                case .rowsOfDistricts: data = try await self.tables.filtered(file, column: "district", values: districts).data
+                }
+            } else {
+                data = try Data(contentsOf: file)
+            }
             self.database.audit(user: self.user(context), action: "download", target: "run \(record.id)", detail: relative)
             return RunFiles.response(data, name: file.lastPathComponent)
         }
@@ -82,7 +93,12 @@ extension WorkspaceServer {
         router.get("/api/runs/:id/rosters.zip") { request, context in
             let record = try self.record(context)
             let district = request.uri.queryParameters.get("district")
-            let data = try await RunFiles.rosters(of: self.workspace.runFolder(record.id), district: district, tables: self.tables)
+            var districts = district.map { Set([$0]) }
+            if let allowed = context.identity.districts {
+                if let district, !allowed.contains(district) { throw APIError(.forbidden, "you see the rosters of \(allowed.sorted().joined(separator: ", ")) only") }
+                districts = districts ?? allowed
+            }
+            let data = try await RunFiles.rosters(of: self.workspace.runFolder(record.id), districts: districts, tables: self.tables)
             self.database.audit(user: self.user(context), action: "download", target: "run \(record.id)",
                                 detail: "rosters.zip" + (district.map { " (\($0))" } ?? ""))
             let name = district.map { "rosters-\(record.id)-\(RunFiles.asciiName($0)).zip" } ?? "rosters-\(record.id).zip"
@@ -101,6 +117,15 @@ extension WorkspaceServer {
             if let district = query.get("district") {
                 filter.column = "district"
                 filter.values = [district]
+            }
+            if let allowed = context.identity.districts {
+                switch RunFiles.districtView(relative) {
+                case .refused: throw APIError(.forbidden, "\(relative) names officials of every district")
+                case .whole: break
+                case .rowsOfDistricts:
+                    filter.column = "district"
+                    filter.values = filter.values.isEmpty ? allowed : filter.values.intersection(allowed)
+                }
             }
             let page = try await self.tables.page(of: file, offset: query.get("offset", as: Int.self) ?? 0,
                                                   limit: min(500, query.get("limit", as: Int.self) ?? 50), filter: filter)

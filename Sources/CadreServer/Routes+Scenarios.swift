@@ -45,6 +45,7 @@ extension WorkspaceServer {
         // The scenario's own files as a zip, to take home or upload elsewhere.
         router.get("/api/scenarios/:name/scenario.zip") { _, context in
             let name = try context.parameters.require("name")
+            guard context.identity.districts == nil else { throw APIError(.forbidden, "a scenario's files name officials of every district") }
             guard self.workspace.scenarioFile(name) != nil else { throw APIError(.notFound, "no scenario named “\(name)”") }
             let folder = self.workspace.scenarioFolder(name)
             let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { !$0.hasPrefix(".") }.sorted()

@@ -70,9 +70,27 @@ enum RunFiles {
         })
     }
 
-    /// Every roster of the run zipped, or one district's: each roster cut to that district's trainees, rosters
-    /// with none of them left out.
-    static func rosters(of folder: URL, district: String?, tables: CSVPages) async throws -> Data {
+    /// How a viewer limited to some districts may have a file: its rows of those districts, the file as it is
+    /// (counts, no one named), or not at all (it names officials of every district: the workbook, the report).
+    enum DistrictView {
+        case rowsOfDistricts, whole, refused
+    }
+
+    static func districtView(_ relative: String) -> DistrictView {
+        let components = relative.split(separator: "/").map(String.init)
+        let name = components.last ?? ""
+        if components.dropLast().last == "rosters" && name.hasSuffix(".csv") { return .rowsOfDistricts }
+        switch name {
+        case "schedule.csv", "districts.csv", "officials_plan.csv": return .rowsOfDistricts
+        case "summary.json", "attainment.csv", "budget.csv", "intakes.csv", "reasons.csv", "sweep.csv", "compare.csv",
+             "compare-scenarios.csv": return .whole
+        default: return .refused
+        }
+    }
+
+    /// Every roster of the run zipped, or the rosters of some districts: each roster cut to those districts'
+    /// trainees, rosters with none of them left out.
+    static func rosters(of folder: URL, districts: Set<String>?, tables: CSVPages) async throws -> Data {
         let rostersFolder = folder.appendingPathComponent("rosters")
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: rostersFolder.path)) ?? [])
             .filter { !$0.hasPrefix(".") && $0.hasSuffix(".csv") }.sorted()
@@ -80,15 +98,16 @@ enum RunFiles {
         var files: [(path: String, data: Data)] = []
         for name in names {
             let file = rostersFolder.appendingPathComponent(name)
-            if let district {
-                if let data = try await tables.filtered(file, column: "district", values: [district]) {
-                    files.append(("rosters/\(name)", data))
-                }
+            if let districts {
+                let cut = try await tables.filtered(file, column: "district", values: districts)
+                if cut.rows > 0 { files.append(("rosters/\(name)", cut.data)) }
             } else {
                 files.append(("rosters/\(name)", try Data(contentsOf: file)))
             }
         }
-        guard !files.isEmpty else { throw APIError(.notFound, "no roster of this run has trainees of \(district ?? "")") }
+        guard !files.isEmpty else {
+            throw APIError(.notFound, "no roster of this run has trainees of \((districts ?? []).sorted().joined(separator: ", "))")
+        }
         return try ZipWriter.zip(files)
     }
 }

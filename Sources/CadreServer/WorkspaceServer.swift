@@ -13,6 +13,8 @@ public struct ServerConfiguration: Sendable {
     public var maxUploadBytes: Int
     /// Solves running at once; the rest wait in the queue.
     public var solveSlots: Int
+    /// The accounts; nil: no sign-in, loopback only.
+    public var usersFile: URL?
     public var version: String
     /// A new workspace starts with the sample province (tests of other things leave it out: it takes a while).
     public var startsWithSample = true
@@ -36,9 +38,14 @@ public struct ServerConfiguration: Sendable {
 /// What every request sees.
 public struct WorkspaceContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
+    /// Who is asking, once signed in.
+    var identity = Identity.local
+    /// The peer's address, for slowing down guessed passwords.
+    let client: String
 
     public init(source: Source) {
         coreContext = .init(source: source)
+        client = source.channel.remoteAddress?.ipAddress ?? "unknown"
     }
 }
 
@@ -50,6 +57,7 @@ public final class WorkspaceServer: Sendable {
     let runs: RunManager
     let catalog: ScenarioCatalog
     let store: ScenarioStore
+    let accounts: Accounts?
     let tables = CSVPages()
 
     public init(configuration: ServerConfiguration) throws {
@@ -60,6 +68,7 @@ public final class WorkspaceServer: Sendable {
         runs = RunManager(workspace: workspace, database: database, engine: configuration.engine, slots: configuration.solveSlots)
         catalog = ScenarioCatalog(workspace: workspace)
         store = ScenarioStore(workspace: workspace, zipLimits: ZipLimits())
+        accounts = configuration.usersFile.map { Accounts(file: UsersFile(path: $0)) }
     }
 
     /// The application, for `run` and for route tests.
@@ -89,7 +98,9 @@ public final class WorkspaceServer: Sendable {
         let router = Router(context: WorkspaceContext.self)
         router.add(middleware: SameSiteMiddleware(host: configuration.host, port: configuration.port))
         router.add(middleware: ErrorShapeMiddleware(maxUploadBytes: configuration.maxUploadBytes))
+        if let accounts { router.add(middleware: AuthenticationMiddleware(accounts: accounts, database: database)) }
         addPageRoutes(router)
+        addSessionRoutes(router)
         addScenarioRoutes(router)
         addRunRoutes(router)
         router.get("/api/health") { _, _ in
@@ -99,7 +110,8 @@ public final class WorkspaceServer: Sendable {
             Response(status: .ok, headers: [.contentType: "application/yaml; charset=utf-8"],
                      body: ResponseBody(byteBuffer: ByteBuffer(string: OpenAPIDocument.text)))
         }
-        router.get("/api/audit") { request, _ in
+        router.get("/api/audit") { request, context in
+            guard context.identity.role == .planner else { throw APIError(.forbidden, "the audit trail is for planners") }
             let limit = request.uri.queryParameters.get("limit", as: Int.self).map { min(max(1, $0), 10_000) } ?? 500
             let entries = try self.database.auditTrail(limit: limit).map { entry -> [String: Any] in
                 ["id": entry.id, "at": entry.at, "user": entry.user ?? NSNull(), "action": entry.action,
@@ -127,5 +139,5 @@ public final class WorkspaceServer: Sendable {
     }
 
     /// Who made the request, for the audit trail and the runs.
-    func user(_ context: WorkspaceContext) -> String? { nil }
+    func user(_ context: WorkspaceContext) -> String? { context.identity.name }
 }
