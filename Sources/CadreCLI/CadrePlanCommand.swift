@@ -12,9 +12,11 @@ struct CadrePlanCommand: ParsableCommand {
     static let version = "1.1.0"
 
     /// Runs a command and turns every way of failing into the contract's exit codes:
-    /// 1 bad input or arguments, 2 time limit before the gap, 3 internal or solver failure.
+    /// 1 bad input or arguments, 2 the search ended before the gap, 3 internal or solver failure.
+    /// `--progress json` ends with a done line whatever happened.
     static func main() {
         let code: Int32
+        var message: String?
         do {
             var command = try parseAsRoot()
             try command.run()
@@ -24,23 +26,22 @@ struct CadrePlanCommand: ParsableCommand {
         } catch let error as ExitCode {
             code = error.rawValue
         } catch {
-            code = Self.report(error)
+            (code, message) = Self.report(error)
         }
+        CommandProgress.finish(exit: code, error: message)
         Foundation.exit(code)
     }
 
-    private static func report(_ error: Error) -> Int32 {
+    /// Says what went wrong; returns the exit code and the message for a failure.
+    private static func report(_ error: Error) -> (Int32, String?) {
         let argumentCode = exitCode(for: error)
         if argumentCode == .success {
             print(fullMessage(for: error))
-            return 0
+            return (0, nil)
         }
-        if let failure = Failure.classify(error) {
-            FileHandle.standardError.write(Data((failure.message + "\n").utf8))
-            return failure.code
-        }
-        FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
-        return 1
+        let failure = Failure.classify(error) ?? Failure(message: fullMessage(for: error), code: Failure.badInput)
+        CommandProgress.message(failure.message)
+        return (failure.code, failure.message)
     }
 }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import CadreLinearModel
 import CadrePlanner
 import CadreReport
 
@@ -23,6 +24,9 @@ struct SolvingOptions: ParsableArguments {
     @Flag(name: .long, help: "Show GLPK's own log on standard error.")
     var solverLog = false
 
+    @Option(name: .long, help: "json: one JSON object per line on standard error, at least once a second, then a done line.")
+    var progress: ProgressFormat?
+
     func validate() throws {
         guard timeLimit.isFinite, timeLimit > 0, timeLimit <= 86_400 else {
             throw ValidationError("--time-limit must be a number of seconds between 0 and 86400")
@@ -30,13 +34,24 @@ struct SolvingOptions: ParsableArguments {
         guard gap.isFinite, gap >= 0, gap < 1 else {
             throw ValidationError("--gap must be a fraction from 0 to below 1")
         }
+        guard !(solverLog && progress == .json) else {
+            // GLPK writes its log in fragments, which would break the JSON lines.
+            throw ValidationError("--solver-log and --progress json both write to standard error: choose one")
+        }
     }
 
     /// The planner's options for a command that began at `started` and writes the outputs of `officials`
     /// officials once the plan is back: the limit covers the whole command, reading and writing included.
-    func plannerOptions(started: Date, officials: Int) -> PlannerOptions {
+    func plannerOptions(started: Date, officials: Int, stop: StopRequest) -> PlannerOptions {
         PlannerOptions(timeLimit: timeLimit, relativeGap: gap, verbose: solverLog, clockStarted: started,
-                       keptForWriting: Self.writingAllowance(officials: officials, timeLimit: timeLimit))
+                       keptForWriting: Self.writingAllowance(officials: officials, timeLimit: timeLimit), stop: stop)
+    }
+
+    /// What a `plan` child of `compare` or `sweep` is given: the same limits and language, and progress lines for
+    /// the parent to follow — or GLPK's log, which the parent passes on, since the two cannot share the stream.
+    var childArguments: [String] {
+        ["--time-limit", String(timeLimit), "--gap", String(gap), "--lang", lang.rawValue]
+            + (solverLog ? ["--solver-log"] : ["--progress", ProgressFormat.json.rawValue])
     }
 
     /// Seconds kept back for writing the outputs: measured at 55 to 65 µs an official on this project's 2-core

@@ -22,9 +22,11 @@ struct CompareCommand: ParsableCommand {
     }
 
     func run() throws {
+        let session = SolvingSession(options, terminalLine: false)
         // Read here first so that names are known and bad files are reported before anything is planned.
         var names: [String?] = []
         var codes: [Int32] = []
+        var unreadable: String?
         var taken: Set<String> = []
         for path in scenarios {
             do {
@@ -38,20 +40,27 @@ struct CompareCommand: ParsableCommand {
                 names.append(name)
                 codes.append(0)
             } catch {
-                FileHandle.standardError.write(Data(((Failure.classify(error)?.message ?? "\(error)") + "\n").utf8))
+                let message = Failure.classify(error)?.message ?? "\(error)"
+                CommandProgress.message(message)
+                unreadable = unreadable ?? message
                 names.append(nil)
                 codes.append(Failure.badInput)
             }
         }
         let planned = scenarios.indices.filter { names[$0] != nil }
         let jobs = planned.map { ChildPlans.Job(scenario: scenarios[$0], out: out + "/" + names[$0]!) }
-        var extra = ["--time-limit", String(options.timeLimit), "--gap", String(options.gap), "--lang", options.lang.rawValue]
-        if options.solverLog { extra.append("--solver-log") }
-        for (job, code) in zip(planned, ChildPlans.run(jobs, extra: extra)) { codes[job] = code }
+        var ran = Array(repeating: true, count: scenarios.count)
+        var errors: [Int: String] = [:]
+        for (job, finished) in zip(planned, ChildPlans.run(jobs, extra: options.childArguments, session: session)) {
+            codes[job] = finished.code
+            ran[job] = finished.ran
+            errors[job] = finished.error
+        }
+        session.progress.enter(.writing)
 
         let columns = scenarios.indices.map { index in
             ComparedScenario(name: names[index] ?? scenarios[index], file: scenarios[index], exitCode: codes[index],
-                             outcome: names[index].flatMap { PlanOutcome(folder: out + "/" + $0) })
+                             ran: ran[index], outcome: ran[index] ? names[index].flatMap { PlanOutcome(folder: out + "/" + $0) } : nil)
         }
         let comparison = Comparison(scenarios: columns)
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
@@ -62,6 +71,8 @@ struct CompareCommand: ParsableCommand {
             print(comparison.text(Wording(language: options.lang)))
             print("\(Wording(language: options.lang).written) \(out)")
         }
+        let firstError = unreadable ?? columns.indices.lazy.compactMap { index in errors[index].map { "\(columns[index].name): \($0)" } }.first
+        session.progress.record(CommandOutcome(runs: columns.map { ($0.ran, $0.outcome) }, error: firstError))
         let worst = ChildPlans.worst(codes)
         if worst != 0 { throw CadreExit(code: worst) }
     }
@@ -71,7 +82,10 @@ struct ComparedScenario {
     var name: String
     var file: String
     var exitCode: Int32
+    /// False when a stop came before its run started.
+    var ran: Bool
     var outcome: PlanOutcome?
+    var status: String { ran ? outcome?.status ?? "failed" : "not_run" }
 }
 
 /// The side-by-side view of several plans: totals per scenario, and per target its attainment at 2025, 2030
@@ -122,7 +136,7 @@ struct Comparison {
         for scenario in scenarios {
             let outcome = scenario.outcome
             csv.append([
-                scenario.name, scenario.file, String(scenario.exitCode), outcome?.status ?? "failed",
+                scenario.name, scenario.file, String(scenario.exitCode), scenario.status,
                 outcome?.objective.map { NumberText.decimal($0) } ?? "", outcome?.totalCost.map(NumberText.money) ?? "",
                 outcome?.gap.map { NumberText.decimal($0) } ?? "",
             ] + years.map { year in outcome?.spent[year].map(NumberText.money) ?? "" })
@@ -132,7 +146,7 @@ struct Comparison {
 
     func text(_ labels: Wording) -> String {
         var totals = [[labels.text("Kịch bản", "Scenario")] + scenarios.map(\.name)]
-        totals.append([labels.status] + scenarios.map { labels.statusWord($0.outcome?.status ?? "failed") })
+        totals.append([labels.status] + scenarios.map { labels.statusWord($0.status) })
         totals.append([labels.objective] + scenarios.map { $0.outcome?.objective.map { NumberText.decimal($0) } ?? "—" })
         totals.append([labels.totalCost] + scenarios.map { $0.outcome?.totalCost.map(NumberText.money) ?? "—" })
         totals.append([labels.gap] + scenarios.map { $0.outcome?.gap.map { String(format: "%.3f%%", $0 * 100) } ?? "—" })
@@ -175,7 +189,7 @@ extension Comparison {
     var page: ComparisonPage {
         let columns = scenarios.map { scenario in
             ComparisonPage.Scenario(
-                name: scenario.name, exitCode: scenario.exitCode, status: scenario.outcome?.status ?? "failed",
+                name: scenario.name, exitCode: scenario.exitCode, status: scenario.status,
                 objective: scenario.outcome?.objective, totalCost: scenario.outcome?.totalCost,
                 gap: scenario.outcome?.gap, horizon: scenario.outcome?.horizon)
         }

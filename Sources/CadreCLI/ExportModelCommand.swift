@@ -23,6 +23,11 @@ struct ExportModelCommand: ParsableCommand {
 
     @OptionGroup var options: SolvingOptions
 
+    func validate() throws {
+        // Not a solving command: the stop rule and progress lines are for the commands that plan.
+        guard options.progress == nil else { throw ValidationError("export-model has no --progress") }
+    }
+
     func run() throws {
         let started = Date()
         let loaded = try ScenarioLoader.load(path: scenario)
@@ -34,7 +39,8 @@ struct ExportModelCommand: ParsableCommand {
         let temporary = target + ".partial-\(ProcessInfo.processInfo.processIdentifier)"
         defer { try? FileManager.default.removeItem(atPath: temporary) }
         let planner = Planner(solver: GLPKSolver(),
-                              options: options.plannerOptions(started: started, officials: loaded.scenario.officials.count))
+                              options: options.plannerOptions(started: started, officials: loaded.scenario.officials.count,
+                                                             stop: StopRequest()))
         try planner.exportModel(loaded.scenario, format: format, to: temporary)
         if FileManager.default.fileExists(atPath: target) { try FileManager.default.removeItem(atPath: target) }
         try FileManager.default.moveItem(atPath: temporary, toPath: target)

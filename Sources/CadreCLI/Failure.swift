@@ -12,8 +12,15 @@ struct Failure {
     var code: Int32
 
     static let badInput: Int32 = 1
-    static let timeLimit: Int32 = 2
+    /// The search ended before the gap was reached — time limit, stop request, or no method left — with the
+    /// outputs written; also a second stop signal, which writes nothing.
+    static let searchEndedEarly: Int32 = 2
     static let internalFailure: Int32 = 3
+
+    /// A search whose outputs are written exits 0 only when it reached the gap.
+    static func code(for stoppedBy: StopReason) -> Int32 {
+        stoppedBy == .gap ? 0 : searchEndedEarly
+    }
 
     static func classify(_ error: Error) -> Failure? {
         switch error {

@@ -26,11 +26,11 @@ struct MinBudgetCommand: ParsableCommand {
     @OptionGroup var options: SolvingOptions
 
     func run() throws {
-        let started = Date()
+        let session = SolvingSession(options)
         let loaded = try ScenarioLoader.load(path: scenario)
         let labels = Wording(language: options.lang)
         if !options.quiet { printWarnings(loaded.warnings) }
-        let least = try solving(options, started: started, officials: loaded.scenario.officials.count) {
+        let least = try session.solve(officials: loaded.scenario.officials.count) {
             try $0.leastBudget(loaded.scenario, includeStrive: includeStrive)
         }
         let folder = out ?? "out/\(loaded.scenario.name)-min-budget"
@@ -43,7 +43,7 @@ struct MinBudgetCommand: ParsableCommand {
             print(MinBudgetReport(least: least, labels: labels).text)
             print("\(labels.written) \(folder)")
         }
-        if least.planning.stoppedByTimeLimit { throw CadreExit(code: Failure.timeLimit) }
+        try session.end(CommandOutcome(least.planning), stoppedBy: least.planning.stoppedBy)
     }
 }
 

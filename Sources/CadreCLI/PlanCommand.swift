@@ -22,30 +22,49 @@ struct PlanCommand: ParsableCommand {
     @OptionGroup var options: SolvingOptions
 
     func run() throws {
-        let started = Date()
+        let session = SolvingSession(options)
         let loaded = try ScenarioLoader.load(path: scenario)
         if !options.quiet { printWarnings(loaded.warnings) }
-        let result = try solving(options, started: started, officials: loaded.scenario.officials.count) {
-            try $0.plan(loaded.scenario)
-        }
+        let result = try session.solve(officials: loaded.scenario.officials.count) { try $0.plan(loaded.scenario) }
         let folder = out ?? "out/\(loaded.scenario.name)"
         let (files, reasons) = try planOutputs(result, language: options.lang)
         try OutputFolder(path: folder).write(files, inputFiles: loaded.files.all, force: force)
         printPlanReport(result, reasons: reasons, folder: folder, options: options)
-        if result.stoppedByTimeLimit { throw CadreExit(code: Failure.timeLimit) }
+        try session.end(CommandOutcome(result), stoppedBy: result.stoppedBy)
     }
 }
 
-/// Runs `work` with a planner on GLPK and the solving options, showing the progress line on a terminal; the time
-/// limit runs from `started`, and keeps back the time writing the outputs of `officials` officials takes.
-func solving<Result>(_ options: SolvingOptions, started: Date, officials: Int,
-                     _ work: (Planner) throws -> Result) throws -> Result {
-    let progressLine = ProgressLine(quiet: options.quiet)
-    let planner = Planner(solver: GLPKSolver(), options: options.plannerOptions(started: started, officials: officials),
-                          progress: progressLine.update)
-    let result = try work(planner)
-    progressLine.finish()
-    return result
+/// What a solving command runs in, from its first moment to its exit code: the clock its time limit counts
+/// from, the stop rule's signals and the progress reports.
+struct SolvingSession {
+    let options: SolvingOptions
+    let started = Date()
+    let signals = StopSignals()
+    let progress: CommandProgress
+
+    /// `terminalLine`: show the updating line on a terminal (the commands that plan in this process).
+    init(_ options: SolvingOptions, terminalLine: Bool = true) {
+        self.options = options
+        progress = CommandProgress(options, started: started, terminalLine: terminalLine)
+    }
+
+    /// Runs `work` with a planner on GLPK and the solving options; the time limit keeps back the time writing
+    /// the outputs of `officials` officials takes. Once it returns, the command is writing.
+    func solve<Result>(officials: Int, _ work: (Planner) throws -> Result) throws -> Result {
+        let planner = Planner(solver: GLPKSolver(),
+                              options: options.plannerOptions(started: started, officials: officials, stop: signals.request),
+                              progress: progress.update)
+        let result = try work(planner)
+        progress.enter(.writing)
+        return result
+    }
+
+    /// Once the outputs are written: the done line's values, and the contract's exit code for how the search ended.
+    func end(_ outcome: CommandOutcome, stoppedBy: StopReason) throws {
+        progress.record(outcome)
+        let code = Failure.code(for: stoppedBy)
+        if code != 0 { throw CadreExit(code: code) }
+    }
 }
 
 /// What `plan` and `replan` print once the outputs are written: the summary, any `extra` lines, why targets
@@ -62,9 +81,7 @@ func printPlanReport(_ result: PlanningResult, reasons: ShortfallReasons, extra:
 }
 
 func printWarnings(_ warnings: [InputProblem]) {
-    for warning in warnings {
-        FileHandle.standardError.write(Data((warning.description + "\n").utf8))
-    }
+    for warning in warnings { CommandProgress.message(warning.description) }
 }
 
 /// Every file a plan's output folder holds — the contract's CSVs and JSON, the workbook and report, and why

@@ -14,6 +14,7 @@ struct PlanOutcome {
     var objective: Double?
     var totalCost: Double?
     var gap: Double?
+    var stoppedBy: String?
     var horizon: Int?
     /// target id → year → attainment.
     var attainment: [String: [Int: Row]] = [:]
@@ -30,6 +31,7 @@ struct PlanOutcome {
         objective = (json["objective"] as? NSNumber)?.doubleValue
         totalCost = (json["total_cost"] as? NSNumber)?.doubleValue
         gap = (json["gap"] as? NSNumber)?.doubleValue
+        stoppedBy = json["stopped_by"] as? String
         horizon = (json["horizon"] as? NSNumber)?.intValue
         for record in Self.records(folder + "/attainment.csv") {
             guard let id = record["target_id"], let year = record["year"].flatMap({ Int($0) }) else { continue }

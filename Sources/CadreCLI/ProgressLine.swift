@@ -1,4 +1,4 @@
-import CadreLinearModel
+import CadrePlanner
 import Foundation
 
 /// One updating line on a terminal: elapsed time, best plan, bound and gap. Silent when standard error is
@@ -12,13 +12,13 @@ final class ProgressLine {
         enabled = !quiet && isatty(STDERR_FILENO) == 1
     }
 
-    func update(_ progress: SearchProgress) {
+    func update(elapsed: Double, _ progress: PlanningProgress) {
         guard enabled, Date().timeIntervalSince(lastDraw) >= 0.2 else { return }
         lastDraw = Date()
-        let best = progress.incumbent.map { format($0) } ?? "—"
+        let best = progress.best.map { format($0) } ?? "—"
         let bound = progress.bound.map { format($0) } ?? "—"
         let gap = progress.gap.map { String(format: "%.2f%%", $0 * 100) } ?? "—"
-        let line = String(format: "  %6.1fs  best %@  bound %@  gap %@", progress.elapsed, best, bound, gap)
+        let line = String(format: "  %6.1fs  best %@  bound %@  gap %@", elapsed, best, bound, gap)
         FileHandle.standardError.write(Data(("\r\u{1B}[K" + line).utf8))
         drawn = true
     }

@@ -39,7 +39,7 @@ struct ReplanCommand: ParsableCommand {
     @OptionGroup var options: SolvingOptions
 
     func run() throws {
-        let started = Date()
+        let session = SolvingSession(options)
         let loaded = try ScenarioLoader.load(path: scenario, readingLocks: false)
         let labels = Wording(language: options.lang)
         if !options.quiet { printWarnings(loaded.warnings) }
@@ -47,7 +47,7 @@ struct ReplanCommand: ParsableCommand {
         if let locks = loaded.files.locks { replanned.locks = try ScenarioLoader.readLocks(path: locks, for: replanned) }
         let previousStarts = try previous.map { try PreviousPlanReader.read(folder: $0) }
 
-        let result = try solving(options, started: started, officials: replanned.officials.count) {
+        let result = try session.solve(officials: replanned.officials.count) {
             try $0.plan(replanned, keeping: Self.keepable(previousStarts ?? [], in: replanned))
         }
 
@@ -71,7 +71,7 @@ struct ReplanCommand: ParsableCommand {
                 "Changes from the previous plan: \(count(.added)) added, \(count(.removed)) removed, \(count(.moved)) moved"))
         }
         printPlanReport(result, reasons: outputs.reasons, extra: extra, folder: folder, options: options)
-        if result.stoppedByTimeLimit { throw CadreExit(code: Failure.timeLimit) }
+        try session.end(CommandOutcome(result), stoppedBy: result.stoppedBy)
     }
 
     /// The scenario re-planned from `year` with the actuals file at `path`. Every problem of the file is reported at

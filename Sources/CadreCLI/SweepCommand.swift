@@ -40,6 +40,7 @@ struct SweepCommand: ParsableCommand {
     }
 
     func run() throws {
+        let session = SolvingSession(options, terminalLine: false)
         let loaded = try ScenarioLoader.load(path: scenario)
         let base = loaded.scenario
         let folder = out ?? "out/\(base.name)-sweep"
@@ -54,13 +55,12 @@ struct SweepCommand: ParsableCommand {
                 .write(to: URL(fileURLWithPath: file))
             jobs.append(ChildPlans.Job(scenario: file, out: folder + "/" + label))
         }
-        var extra = ["--time-limit", String(options.timeLimit), "--gap", String(options.gap), "--lang", options.lang.rawValue]
-        if options.solverLog { extra.append("--solver-log") }
-        let codes = ChildPlans.run(jobs, extra: extra)
+        let runs = ChildPlans.run(jobs, extra: options.childArguments, session: session)
+        session.progress.enter(.writing)
 
-        let steps = zip(factors, zip(jobs, codes)).map { factor, run in
+        let steps = zip(factors, zip(jobs, runs)).map { factor, run in
             SweepStep(factor: factor, budget: base.years.reduce(0) { $0 + (base.budget(in: $1) * factor).rounded() },
-                      exitCode: run.1, outcome: PlanOutcome(folder: run.0.out))
+                      exitCode: run.1.code, ran: run.1.ran, outcome: run.1.ran ? PlanOutcome(folder: run.0.out) : nil)
         }
         let sweep = Sweep(steps: steps, targetIds: base.targets.map(\.id))
         try sweep.csv.write(to: URL(fileURLWithPath: folder + "/" + Sweep.file))
@@ -70,7 +70,11 @@ struct SweepCommand: ParsableCommand {
             print(sweep.text(Wording(language: options.lang)))
             print("\(Wording(language: options.lang).written) \(folder)")
         }
-        let worst = ChildPlans.worst(codes)
+        let firstError = zip(steps, runs).lazy.compactMap { step, run in
+            run.error.map { "x\(NumberText.decimal(step.factor)): \($0)" }
+        }.first
+        session.progress.record(CommandOutcome(runs: steps.map { ($0.ran, $0.outcome) }, error: firstError))
+        let worst = ChildPlans.worst(runs.map(\.code))
         if worst != 0 { throw CadreExit(code: worst) }
     }
 }
@@ -93,7 +97,10 @@ struct SweepStep {
     var factor: Double
     var budget: Double
     var exitCode: Int32
+    /// False when a stop came before its run started.
+    var ran: Bool
     var outcome: PlanOutcome?
+    var status: String { ran ? outcome?.status ?? "failed" : "not_run" }
 }
 
 /// Attainment against budget: one row per factor, each target's attainment at the horizon.
@@ -116,7 +123,7 @@ struct Sweep {
             let outcome = step.outcome
             csv.append([
                 NumberText.decimal(step.factor), NumberText.money(step.budget), String(step.exitCode),
-                outcome?.status ?? "failed", outcome?.objective.map { NumberText.decimal($0) } ?? "",
+                step.status, outcome?.objective.map { NumberText.decimal($0) } ?? "",
                 outcome?.totalCost.map(NumberText.money) ?? "", outcome?.gap.map { NumberText.decimal($0) } ?? "",
             ] + targetIds.flatMap { id in
                 let row = horizonRow(step, id)
@@ -135,7 +142,7 @@ struct Sweep {
                 NumberText.decimal(step.factor), NumberText.money(step.budget),
                 outcome?.objective.map { NumberText.decimal($0) } ?? "—", outcome?.totalCost.map(NumberText.money) ?? "—",
                 outcome?.gap.map { String(format: "%.3f%%", $0 * 100) } ?? "—",
-                labels.statusWord(outcome?.status ?? "failed"),
+                labels.statusWord(step.status),
             ])
         }
         return Comparison.table(rows).joined(separator: "\n")
@@ -152,7 +159,7 @@ extension Sweep {
             }
             return SweepPage.Step(
                 factor: step.factor, budget: step.budget, exitCode: step.exitCode,
-                status: step.outcome?.status ?? "failed", objective: step.outcome?.objective,
+                status: step.status, objective: step.outcome?.objective,
                 totalCost: step.outcome?.totalCost, horizon: horizon)
         }
         return SweepPage(scenario: scenario, steps: pageSteps, targetIds: targetIds)

@@ -130,6 +130,11 @@ public final class GLPKSession: SolverSession {
         let started = Date()
         let usableStart = try start.flatMap { try checkedStart($0) }
         lastStartAccepted = false
+        // Stopped already: not even the relaxation, which GLPK's simplex would run to its end.
+        guard !options.stop.isRequested else {
+            return finish(.noSolution, objective: .infinity, values: [],
+                          bound: relaxationIsOptimal ? glp_get_obj_val(problem) : -.infinity, start: usableStart)
+        }
 
         // Without presolve, GLPK's branch and cut starts from an optimal basis we provide.
         if !options.presolve {
@@ -147,7 +152,7 @@ public final class GLPKSession: SolverSession {
         }
 
         // The presolved problem numbers its columns differently, so it cannot take our start.
-        let context = SearchContext(deadline: options.deadline, started: started, bound: rootBound,
+        let context = SearchContext(deadline: options.deadline, stop: options.stop, started: started, bound: rootBound,
                                     start: options.presolve ? nil : usableStart?.values, goodEnough: options.goodEnough,
                                     heuristic: options.presolve ? nil : heuristic,
                                     feasibleSolution: { [model] values in

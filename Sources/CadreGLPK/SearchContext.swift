@@ -7,6 +7,7 @@ import Foundation
 /// Nothing in the callback can throw: it only reads the tree, hands over the start and stops the search.
 final class SearchContext {
     private let deadline: Date
+    private let stop: StopRequest
     private let started: Date
     private let progress: ((SearchProgress) -> Void)?
     private let goodEnough: Double?
@@ -22,10 +23,11 @@ final class SearchContext {
     private(set) var bound: Double
     private(set) var incumbent: Double?
 
-    init(deadline: Date, started: Date, bound: Double, start: [Double]?, goodEnough: Double? = nil,
+    init(deadline: Date, stop: StopRequest, started: Date, bound: Double, start: [Double]?, goodEnough: Double? = nil,
          heuristic: NodeHeuristic?, feasibleSolution: @escaping ([Double]) -> [Double]?,
          progress: ((SearchProgress) -> Void)?) {
         self.deadline = deadline
+        self.stop = stop
         self.heuristic = heuristic
         self.feasibleSolution = feasibleSolution
         self.goodEnough = goodEnough
@@ -37,8 +39,8 @@ final class SearchContext {
 
     func handle(_ tree: OpaquePointer) {
         let now = Date()
-        // tm_lim does not bound the whole run, so the one deadline is enforced here.
-        if now >= deadline {
+        // tm_lim does not bound the whole run, so the one deadline is enforced here, and so is a stop request.
+        if stop.endsSearch(due: deadline) {
             observe(tree)
             glp_ios_terminate(tree)
             return

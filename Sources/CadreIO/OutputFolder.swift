@@ -20,6 +20,19 @@ public struct OutputFolder: Sendable {
 
     public init(path: String) { self.path = path }
 
+    /// Held while an output is swapped into place; `abandonWrites` takes it for good.
+    private static let swapping = NSLock()
+    /// Staging folders being filled, by path; guarded by `swapping`.
+    nonisolated(unsafe) private static var staged: Set<String> = []
+
+    /// For a process about to leave at once (a second stop signal): waits for a swap under way, so that no target
+    /// is left moved aside, stops any later one, and removes the staging folders being filled. Never returns the
+    /// lock: whatever writes next in this process leaves its target as it was.
+    public static func abandonWrites() {
+        swapping.lock()
+        for path in staged { try? FileManager.default.removeItem(atPath: path) }
+    }
+
     /// Writes `files` (relative path → contents; subfolders are made as needed) as the whole content of the folder.
     /// `inputFiles` are the files the outputs were made from: the folder may not hold any of them.
     ///
@@ -52,6 +65,14 @@ public struct OutputFolder: Sendable {
         let id = UUID().uuidString.prefix(8)
         let staging = parent.appendingPathComponent(".\(target.lastPathComponent).new-\(id)")
         let aside = parent.appendingPathComponent(".\(target.lastPathComponent).old-\(id)")
+        Self.swapping.lock()
+        Self.staged.insert(staging.path)
+        Self.swapping.unlock()
+        defer {
+            Self.swapping.lock()
+            Self.staged.remove(staging.path)
+            Self.swapping.unlock()
+        }
         do {
             try fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
             try fileManager.createDirectory(at: staging, withIntermediateDirectories: false)
@@ -62,6 +83,8 @@ public struct OutputFolder: Sendable {
                 try fileManager.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
                 try data.write(to: file)
             }
+            Self.swapping.lock()
+            defer { Self.swapping.unlock() }
             if exists {
                 try fileManager.moveItem(at: target, to: aside)
                 do {

@@ -166,7 +166,9 @@ public enum PlanWriter {
             "base_year": String(result.scenario.baseYear),
             "horizon": String(result.scenario.horizon),
             "starts": String(result.plan.starts.count),
-            "stopped_by_time_limit": result.stoppedByTimeLimit ? "true" : "false",
+            "stopped_by": jsonString(result.stoppedBy.rawValue),
+            // Kept for tools that read it before `stopped_by` came.
+            "stopped_by_time_limit": result.stoppedBy == .timeLimit ? "true" : "false",
             "spending_gap": number(result.spendingGap, 6),
         ]
         let body = fields.sorted { $0.key < $1.key }.map { "  \(jsonString($0.key)): \($0.value)" }

@@ -4,11 +4,11 @@ import Foundation
 public enum SolveStatus: String, Sendable, Equatable {
     /// Solved to the requested gap.
     case optimal
-    /// A solution exists, but the search stopped (time limit) before the gap was reached.
+    /// A solution exists, but the search stopped (time limit or stop request) before the gap was reached.
     case feasible
     case infeasible
     case unbounded
-    /// Stopped by the time limit before any solution was found.
+    /// Stopped (time limit or stop request) before any solution was found.
     case noSolution
     case failed
 }
@@ -24,14 +24,18 @@ public struct SolveOptions: Sendable {
     /// Stop the integer search as soon as a solution this good is found (the caller knows a bound the
     /// solver does not).
     public var goodEnough: Double?
+    /// Ends an integer search before its deadline, with the best solution found. A relaxation runs to its end
+    /// (GLPK's simplex has no callback to stop it from).
+    public var stop: StopRequest
 
     public init(deadline: Date = .distantFuture, relativeGap: Double = 1e-3, presolve: Bool = false, verbose: Bool = false,
-                goodEnough: Double? = nil) {
+                goodEnough: Double? = nil, stop: StopRequest = StopRequest()) {
         self.deadline = deadline
         self.relativeGap = relativeGap
         self.presolve = presolve
         self.verbose = verbose
         self.goodEnough = goodEnough
+        self.stop = stop
     }
 }
 

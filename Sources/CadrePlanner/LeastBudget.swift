@@ -61,17 +61,22 @@ extension Planner {
                 let row = variable - run.master.shortfallVariables.lowerBound
                 return counts(unlimited.targets[run.master.coverage.rows[row].target]) ? shortfall.values[variable].rounded() : .infinity
             }
-            try run.enterSpendingPhase(primaryCap: run.primaryValue(of: shortfall.values))
-            try run.capShortfalls(caps)
             values = shortfall.values
-            let spendingEnd = run.deadline(atFraction: 0.97)
-            let spendingRoot = try run.generateColumns(until: Date(timeIntervalSinceNow: 0.5 * spendingEnd.timeIntervalSinceNow))
-            if spendingRoot.result.status == .optimal {
-                let spending = try run.bestInteger(root: spendingRoot, incumbent: shortfall.values, searchUntil: spendingEnd)
-                values = spending.values
-                spendingGap = spending.gap
+            if options.stop.isRequested {
+                // The spending is this command's answer: not searched, it is not proven either.
+                spendingGap = .infinity
             } else {
-                spendingGap = .nan
+                try run.enterSpendingPhase(primaryCap: run.primaryValue(of: shortfall.values))
+                try run.capShortfalls(caps)
+                let spendingEnd = run.deadline(atFraction: 0.97)
+                let spendingRoot = try run.generateColumns(until: Date(timeIntervalSinceNow: 0.5 * spendingEnd.timeIntervalSinceNow))
+                if spendingRoot.result.status == .optimal {
+                    let spending = try run.bestInteger(root: spendingRoot, incumbent: shortfall.values, searchUntil: spendingEnd)
+                    values = spending.values
+                    spendingGap = spending.gap
+                } else {
+                    spendingGap = .nan
+                }
             }
         }
         let plan = run.master.model.variables.isEmpty ? Plan.empty : run.plan(of: values)
@@ -92,7 +97,7 @@ extension Planner {
             scenario: exact, plan: plan, evaluation: evaluation, status: reached ? .optimal : .feasible,
             objective: evaluation.objective, totalCost: evaluation.totalCost, gap: shortfallGap, seconds: run.elapsed,
             solverName: solver.name, variables: run.master.model.variables.count,
-            constraints: run.master.model.rows.count, stoppedByTimeLimit: !reached && run.hitDeadline)
+            constraints: run.master.model.rows.count, stoppedBy: run.stopReason(gapReached: reached))
         planning.spendingGap = spendingGap
         return LeastBudgetResult(
             planning: planning, yearlyBudget: exact.budget, unmeetable: evaluation.attainment.filter(counted),

@@ -1,4 +1,5 @@
 import CadreDomain
+import CadreLinearModel
 import Foundation
 
 /// Searches over whole members: move one member of a group from one of its sequences (or from no training)
@@ -38,6 +39,8 @@ struct MemberSearch {
     var fixedSeats: [Int]
     /// Upper bound per cap row (indexed by row; unused rows are never touched).
     var capLimit: [Int: Int]
+    /// Ends a search before its deadline, with the best counts so far.
+    var stop = StopRequest()
 
     /// The state of a search: counts and everything they use.
     private struct State {
@@ -62,7 +65,7 @@ struct MemberSearch {
         let spendersIn = budget.indices.map { k in columns.indices.filter { columns[$0].spending[k] > 0 } }
         guard !movable.isEmpty else { return start }
         for step in 0..<moves {
-            if step % 4096 == 0, Date() >= deadline { break }
+            if step % 4096 == 0, stop.endsSearch(due: deadline) { break }
             let temperature = hot * pow(cold / hot, Double(step) / Double(moves))
             guard let first = randomMove(in: movable, state, &random) else { continue }
             var plan = [first]
@@ -106,7 +109,7 @@ struct MemberSearch {
         var state = initialState(start)
         let movable = movableGroups
         var improvedInSweep = true
-        while improvedInSweep && Date() < deadline {
+        while improvedInSweep && !stop.endsSearch(due: deadline) {
             improvedInSweep = false
             var gains: [(move: Move, change: Double)] = []
             for group in movable {
@@ -129,7 +132,7 @@ struct MemberSearch {
                 releases = releaseOptions(state)
             }
             for (gain, _) in gains {
-                if Date() >= deadline { break }
+                if stop.endsSearch(due: deadline) { break }
                 guard gain.from < 0 ? state.idle[gain.group] > 0 : state.count[gain.from] > 0,
                       let moves = paid(gain, state, releases) else { continue }
                 make(moves)
@@ -144,7 +147,7 @@ struct MemberSearch {
             var gainTable = table(byYield.map { ($0.move, $0.change) })
             var release = 0
             while release < releases.loss.count {
-                if Date() >= deadline { break }
+                if stop.endsSearch(due: deadline) { break }
                 if let moves = spent(release, releases, on: gainTable, state) {
                     make(moves)
                     gainTable = table(byYield.map { ($0.move, shortfallChange(state, [$0.move])) })

@@ -13,14 +13,54 @@ public struct PlannerOptions: Sendable {
     public var clockStarted: Date?
     /// Seconds of the limit kept back for what the caller still does once the plan is back (writing the outputs).
     public var keptForWriting: Double
+    /// Set from another thread (a signal, a Stop button), it ends the search like the deadline does: the plan
+    /// returned is the best found so far.
+    public var stop: StopRequest
 
     public init(timeLimit: Double = 60, relativeGap: Double = 1e-3, verbose: Bool = false, clockStarted: Date? = nil,
-                keptForWriting: Double = 0) {
+                keptForWriting: Double = 0, stop: StopRequest = StopRequest()) {
         self.timeLimit = timeLimit
         self.relativeGap = relativeGap
         self.verbose = verbose
         self.clockStarted = clockStarted
         self.keptForWriting = keptForWriting
+        self.stop = stop
+    }
+}
+
+/// What ended a search; the raw values are summary.json's `stopped_by` words.
+public enum StopReason: String, Sendable, CaseIterable {
+    /// The requested gap was reached.
+    case gap
+    case timeLimit = "time_limit"
+    case stopRequest = "stop_request"
+    /// Every method had run its course, with time left, and none proved the gap.
+    case searchExhausted = "search_exhausted"
+}
+
+/// The stages of a solving command, as `--progress json` names them. The planner reports the middle three;
+/// reading the input and writing the outputs are the command's.
+public enum PlanningPhase: String, Sendable, CaseIterable {
+    case reading, relaxation, shortfall, spending, writing
+}
+
+/// How a search stands. `best` and `bound` are of the weighted shortfall (the primary objective) in every
+/// phase: the spending phase keeps the shortfall it starts from, and reports that.
+public struct PlanningProgress: Sendable, Equatable {
+    public var phase: PlanningPhase
+    /// The best plan's weighted shortfall; nil before the first plan.
+    public var best: Double?
+    /// A proven lower bound on the weighted shortfall of every plan; nil before the first.
+    public var bound: Double?
+    public var gap: Double? {
+        guard let best, let bound else { return nil }
+        return relativeGap(incumbent: best, bound: bound)
+    }
+
+    public init(phase: PlanningPhase, best: Double? = nil, bound: Double? = nil) {
+        self.phase = phase
+        self.best = best
+        self.bound = bound
     }
 }
 
@@ -40,14 +80,14 @@ public struct PlanningResult: Sendable {
     public var solverName: String
     public var variables: Int
     public var constraints: Int
-    /// True when the time limit, not the gap, ended the search.
-    public var stoppedByTimeLimit: Bool
+    /// `gap` exactly when `status` is `optimal`.
+    public var stoppedBy: StopReason
     /// Proven relative gap of total spending among plans with this shortfall (NaN when not searched).
     public var spendingGap: Double = .nan
 
     public init(scenario: Scenario, plan: Plan, evaluation: PlanEvaluation, status: SolveStatus, objective: Double,
                 totalCost: Double, gap: Double, seconds: Double, solverName: String, variables: Int,
-                constraints: Int, stoppedByTimeLimit: Bool) {
+                constraints: Int, stoppedBy: StopReason) {
         self.scenario = scenario
         self.plan = plan
         self.evaluation = evaluation
@@ -59,7 +99,7 @@ public struct PlanningResult: Sendable {
         self.solverName = solverName
         self.variables = variables
         self.constraints = constraints
-        self.stoppedByTimeLimit = stoppedByTimeLimit
+        self.stoppedBy = stoppedBy
     }
 }
 
@@ -67,9 +107,9 @@ public struct PlanningResult: Sendable {
 public struct Planner {
     public let solver: any Solver
     public let options: PlannerOptions
-    public var progress: ((SearchProgress) -> Void)?
+    public var progress: ((PlanningProgress) -> Void)?
 
-    public init(solver: any Solver, options: PlannerOptions = PlannerOptions(), progress: ((SearchProgress) -> Void)? = nil) {
+    public init(solver: any Solver, options: PlannerOptions = PlannerOptions(), progress: ((PlanningProgress) -> Void)? = nil) {
         self.solver = solver
         self.options = options
         self.progress = progress
@@ -97,7 +137,7 @@ public struct Planner {
         var values = shortfall.values
         var spendingGap = Double.nan
         let spendingEnd = min(run.deadline(atFraction: 0.97), Date().addingTimeInterval(max(1, run.elapsed)))
-        if Date() < spendingEnd {
+        if !options.stop.endsSearch(due: spendingEnd) {
             try run.enterSpendingPhase(primaryCap: primary)
             let spendingRoot = try run.generateColumns(until: Date(timeIntervalSinceNow: 0.5 * spendingEnd.timeIntervalSinceNow))
             if spendingRoot.result.status == .optimal {
@@ -126,7 +166,7 @@ public struct Planner {
             scenario: run.scenario, plan: plan, evaluation: evaluation, status: reached ? .optimal : .feasible,
             objective: evaluation.objective, totalCost: evaluation.totalCost, gap: gap, seconds: run.elapsed,
             solverName: solver.name, variables: run.master.model.variables.count,
-            constraints: run.master.model.rows.count, stoppedByTimeLimit: !reached && run.hitDeadline)
+            constraints: run.master.model.rows.count, stoppedBy: run.stopReason(gapReached: reached))
     }
 
     /// Writes the integer program the solver is given for the primary objective: the master problem

@@ -22,7 +22,7 @@ final class PlanningRun {
 
     let scenario: Scenario
     let options: PlannerOptions
-    let progress: ((SearchProgress) -> Void)?
+    let progress: ((PlanningProgress) -> Void)?
     let started: Date
     private(set) var master: MasterProblem
     let session: any SolverSession
@@ -30,9 +30,38 @@ final class PlanningRun {
     private let complete: [Bool]
     private(set) var phase: Phase = .shortfall
     /// Some search stopped at its deadline rather than at the gap.
-    private(set) var hitDeadline = false
+    private var hitDeadline = false
 
     func noteDeadline() { hitDeadline = true }
+
+    /// What ended the search, once it is over. A stop request ends every search at once, so when one came it
+    /// is what ended this one, even if a deadline had cut an earlier part short.
+    func stopReason(gapReached: Bool) -> StopReason {
+        if gapReached { return .gap }
+        if options.stop.isRequested { return .stopRequest }
+        return hitDeadline ? .timeLimit : .searchExhausted
+    }
+
+    /// What the caller was last told: the weighted shortfall's best plan and bound, and the phase.
+    private var reported = PlanningProgress(phase: .relaxation)
+
+    /// Tells the caller how the search stands. Values of the spending objective are not the shortfall's, so
+    /// the spending phase only repeats the shortfall it keeps.
+    private func report(best: Double? = nil, bound: Double? = nil) {
+        if phase == .shortfall {
+            if let best { reported.best = min(reported.best ?? .infinity, best) }
+            if let bound, bound.isFinite { reported.bound = max(reported.bound ?? -.infinity, strengthened(bound)) }
+        }
+        progress?(reported)
+    }
+
+    /// Moves the reported phase on: column generation for the shortfall is `relaxation`, its integer search
+    /// `shortfall`, and everything after the shortfall is settled `spending`.
+    private func report(_ next: PlanningPhase) {
+        guard reported.phase != next else { return }
+        reported.phase = next
+        progress?(reported)
+    }
 
     /// Weight of keeping one start of the previous plan, in millions of VND: worth more than ten of the dearest
     /// courses, so the spending phase changes a previous plan only where that saves a great deal.
@@ -42,7 +71,7 @@ final class PlanningRun {
     /// the spending phase starts from a plan that already keeps most of it.
     let shortfallPhasePreference: Double
 
-    init(scenario: Scenario, solver: any Solver, options: PlannerOptions, progress: ((SearchProgress) -> Void)?,
+    init(scenario: Scenario, solver: any Solver, options: PlannerOptions, progress: ((PlanningProgress) -> Void)?,
          previous: [CourseStart] = []) throws {
         let conflicts = LockConflicts.find(in: scenario)
         if !conflicts.isEmpty { throw LockConflictError(conflicts: conflicts) }
@@ -74,6 +103,8 @@ final class PlanningRun {
         self.complete = complete
         self.session = try solver.open(master.model)
         trace("model: \(profiles.count) officials in \(groups.count) groups, \(master.model.rows.count) rows, \(master.columns.count) listed columns")
+        // The first relaxation may take long and reports nothing until it is solved.
+        progress?(reported)
     }
 
     /// Officials with choices, gathered by what pricing sees; members in the tie rules' order.
@@ -120,6 +151,7 @@ final class PlanningRun {
     /// Switches the objective to spending, with the weighted shortfall capped at `primaryCap`.
     func enterSpendingPhase(primaryCap: Double) throws {
         phase = .spending
+        report(.spending)
         bestNodePlan = nil
         master.setPrimaryCap(primaryCap + 1e-6 * max(1, abs(primaryCap)))
         try session.setRowBounds(master.primaryRow, lower: -.infinity, upper: master.model.rows[master.primaryRow].upper)
@@ -194,7 +226,10 @@ final class PlanningRun {
             let lpDeadline = max(deadline, Date().addingTimeInterval(Self.graceSeconds))
             let lp = try session.solveRelaxation(options: SolveOptions(deadline: lpDeadline, verbose: options.verbose))
             guard lp.status == .optimal else { return Relaxation(result: lp, lowerBound: lowerBound, converged: false) }
-            if round >= maxRounds { return Relaxation(result: lp, lowerBound: lowerBound, converged: false) }
+            // A stop takes the relaxation as it stands, without an exact round to buy a bound: the plan comes first.
+            if round >= maxRounds || options.stop.isRequested {
+                return Relaxation(result: lp, lowerBound: lowerBound, converged: false)
+            }
             round += 1
             let pricingStarted = Date()
             let priced = price(duals: lp.duals, beam: exact ? nil : Self.pricingBeam)
@@ -213,19 +248,19 @@ final class PlanningRun {
             }
             if exact { lowerBound = max(lowerBound, lp.objective - improvement) }
             trace("columns: \(exact ? "exact" : "beam") lp \(lp.objective) bound \(lowerBound) added \(newColumns.count) total \(master.columns.count) pricing \(String(format: "%.2f", pricingSeconds))s")
-            progress?(SearchProgress(elapsed: elapsed, incumbent: nil, bound: lowerBound))
+            report(bound: lowerBound)
             if !newColumns.isEmpty { try session.addVariables(newColumns) }
             let closeEnough = lp.objective - lowerBound <= 0.1 * options.relativeGap * max(1, abs(lp.objective))
             if newColumns.isEmpty && !exact {
                 exact = true
                 continue
             }
-            if !exact && Date() >= deadline {
+            if !exact && options.stop.endsSearch(due: deadline) {
                 // Out of time on the cheap rounds: one exact round still buys a bound over every plan.
                 exact = true
                 continue
             }
-            if newColumns.isEmpty || closeEnough || round >= maxRounds || Date() >= deadline {
+            if newColumns.isEmpty || closeEnough || round >= maxRounds || options.stop.endsSearch(due: deadline) {
                 return Relaxation(result: lp, lowerBound: newColumns.isEmpty ? lp.objective : lowerBound,
                                   converged: newColumns.isEmpty || closeEnough)
             }
@@ -445,7 +480,7 @@ final class PlanningRun {
         var random = SeededRandom(seed: 2022)
         var found: [[Double]] = []
         var round = 0
-        while Date() < deadline && round < rounds {
+        while !options.stop.endsSearch(due: deadline) && round < rounds {
             round += 1
             var nudged = costs
             for column in master.columns.indices { nudged[master.firstSequenceVariable + column] += Self.perturbation * random.unit() }
@@ -498,7 +533,7 @@ final class PlanningRun {
             budget: (0..<master.yearCount).map { scenario.budget(in: scenario.baseYear + $0) },
             carryOver: scenario.carryOver, fixedSpending: master.fixedSpending,
             seatLimit: (0..<seatCount).map { scenario.courses[$0 / master.yearCount].seats }, fixedSeats: fixedSeats,
-            capLimit: capLimit)
+            capLimit: capLimit, stop: options.stop)
     }
 
     /// Moves of the annealing: a fixed number, so that the same province gives the same plan (2,000 per
@@ -524,7 +559,7 @@ final class PlanningRun {
     /// time, so a province branch and cut can handle is soon searched whole — with half the time left and the
     /// requested gap, as plain branch and cut would be — and that search, settled, bounds every plan over the
     /// columns. Bounds are restored after.
-    func neighbourhoodDescent(from incumbent: [Double], bound: Double, goodEnough: Double, until deadline: Date) throws -> (values: [Double], bound: Double?) {
+    func neighbourhoodDescent(from incumbent: [Double], goodEnough: Double, until deadline: Date) throws -> (values: [Double], bound: Double?) {
         let groupCount = master.groups.count
         // Nobody has a choice: the one plan there is, is optimal.
         guard groupCount > 0 else { return (incumbent, objective(of: incumbent)) }
@@ -545,7 +580,7 @@ final class PlanningRun {
         var random = SeededRandom(seed: 2022)
         var freeShare = Self.initialFreeShare
         var round = 0
-        while Date() < deadline && bestObjective > goodEnough {
+        while !options.stop.endsSearch(due: deadline) && bestObjective > goodEnough {
             round += 1
             let size = min(groupCount, max(2, Int((freeShare * Double(groupCount)).rounded())))
             var free = Set<Int>()
@@ -568,7 +603,7 @@ final class PlanningRun {
             let subDeadline = min(deadline, Date().addingTimeInterval(seconds))
             let result = try session.solveInteger(
                 options: SolveOptions(deadline: subDeadline, relativeGap: whole ? options.relativeGap : 0, verbose: options.verbose,
-                                      goodEnough: goodEnough),
+                                      goodEnough: goodEnough, stop: options.stop),
                 start: best, heuristic: nodeRounding, progress: nil)
             let settled = result.status == .optimal && Date() < subDeadline
             freeShare = settled ? min(1, freeShare * 1.25) : max(Self.smallestFreeShare, freeShare * 0.8)
@@ -578,7 +613,7 @@ final class PlanningRun {
                 bestObjective = objective(of: candidate)
                 trace("neighbourhood \(round): \(free.count) of \(groupCount) groups free, objective \(bestObjective)")
             }
-            progress?(SearchProgress(elapsed: elapsed, incumbent: bestObjective, bound: bound))
+            report(best: primaryValue(of: best))
             // Everything free and settled: the search's bound holds for every plan over these columns.
             if settled && whole { return (best, min(result.bound, bestObjective)) }
         }
@@ -621,6 +656,7 @@ final class PlanningRun {
     /// The best integer plan this phase finds: the incumbent carried in, the rounded relaxation and its
     /// polished form, and then, only if the gap is still open, branch and cut from the best of them.
     func bestInteger(root: Relaxation, incumbent: [Double]?, searchUntil: Date) throws -> IntegerPlan {
+        if phase == .shortfall { report(.shortfall) }
         var found: [[Double]] = incumbent.map { [$0] } ?? []
         let rounded = roundedSolution(from: root.result.values)
         found.append(rounded)
@@ -631,6 +667,7 @@ final class PlanningRun {
         }
         var bound = strengthened(root.lowerBound)
         trace("heuristics: objective \(objective(of: best)) bound \(bound)")
+        report(best: primaryValue(of: best), bound: bound)
         let within = relativeGap(incumbent: objective(of: best), bound: bound) <= options.relativeGap
         if phase == .shortfall, !within || options.relativeGap <= Self.tightGap {
             // A third of the search time: the best corner comes early, later rounds rarely beat it.
@@ -644,17 +681,21 @@ final class PlanningRun {
             // Trades make the plans rounding misses (1,000 officials: 3,503 → 3,495 in 0.1 s); half of what is
             // left at most, because on 100,000 officials each sweep takes seconds.
             best = traded(best, until: Date(timeIntervalSinceNow: 0.5 * searchUntil.timeIntervalSinceNow))
+            report(best: primaryValue(of: best))
         }
-        if phase == .shortfall, relativeGap(incumbent: objective(of: best), bound: bound) > options.relativeGap, Date() < searchUntil {
+        if phase == .shortfall, relativeGap(incumbent: objective(of: best), bound: bound) > options.relativeGap,
+           !options.stop.endsSearch(due: searchUntil) {
             let members = master.groups.reduce(0) { $0 + $1.members.count }
             best = annealed(best, moves: min(Self.annealingMoves, Self.annealingMovesPerMember * members),
                             until: Date(timeIntervalSinceNow: 0.25 * searchUntil.timeIntervalSinceNow))
             best = traded(best, until: Date(timeIntervalSinceNow: 0.25 * searchUntil.timeIntervalSinceNow))
+            report(best: primaryValue(of: best))
         }
-        if relativeGap(incumbent: objective(of: best), bound: bound) > options.relativeGap, Date() < searchUntil {
-            let descent = try neighbourhoodDescent(from: best, bound: bound, goodEnough: goodEnough(bound), until: searchUntil)
+        if relativeGap(incumbent: objective(of: best), bound: bound) > options.relativeGap, !options.stop.endsSearch(due: searchUntil) {
+            let descent = try neighbourhoodDescent(from: best, goodEnough: goodEnough(bound), until: searchUntil)
             best = descent.values
             if let proven = descent.bound, columnsAreComplete { bound = max(bound, strengthened(proven)) }
+            report(best: primaryValue(of: best), bound: bound)
         }
         // Still open only when the deadline came: branch and cut then returns at once and records it.
         if relativeGap(incumbent: objective(of: best), bound: bound) > options.relativeGap {
@@ -662,6 +703,7 @@ final class PlanningRun {
             if !search.values.isEmpty && search.objective < objective(of: best) { best = search.values }
             if let node = bestNodePlan, withinShortfallCaps(node), objective(of: node) < objective(of: best) - 1e-9 { best = node }
             if columnsAreComplete { bound = max(bound, strengthened(min(search.bound, objective(of: best)))) }
+            report(best: primaryValue(of: best), bound: bound)
         }
         return IntegerPlan(values: best, objective: objective(of: best), bound: bound)
     }
@@ -687,10 +729,11 @@ final class PlanningRun {
     func solveInteger(start: [Double]?, goodEnough: Double? = nil, until deadline: Date) throws -> IntegerResult {
         let result = try session.solveInteger(
             options: SolveOptions(deadline: deadline, relativeGap: options.relativeGap, verbose: options.verbose,
-                                  goodEnough: goodEnough),
-            start: start, heuristic: nodeRounding, progress: progress.map { report in { [started] p in
-                report(SearchProgress(elapsed: Date().timeIntervalSince(started), incumbent: p.incumbent, bound: p.bound))
-            } })
+                                  goodEnough: goodEnough, stop: options.stop),
+            start: start, heuristic: nodeRounding, progress: { [self] search in
+                // The tree's bound holds for every plan only when the columns hold every sequence.
+                report(best: search.incumbent, bound: columnsAreComplete ? search.bound : nil)
+            })
         if (result.status == .feasible || result.status == .noSolution) && Date() >= deadline { hitDeadline = true }
         trace("integer: \(result.status.rawValue) objective \(result.objective) bound \(result.bound)")
         return result

@@ -76,6 +76,8 @@ public struct Wording {
         case (.vi, "feasible"): "khả thi (chưa đạt khoảng cách yêu cầu)"
         case (.vi, "infeasible"): "không khả thi"
         case (.vi, "failed"): "thất bại"
+        case (.vi, "not_run"): "không chạy (đã dừng)"
+        case (.en, "not_run"): "not run (stopped)"
         default: word
         }
     }

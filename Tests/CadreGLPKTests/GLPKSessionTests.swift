@@ -253,6 +253,33 @@ final class GLPKSessionTests: XCTestCase {
         }
     }
 
+    /// A stop asked during branch and cut (here from its own progress report, so the moment is certain) ends the
+    /// search at the next callback, long before its deadline, with a feasible solution or none.
+    func testStopRequestEndsBranchAndCutBeforeItsDeadline() throws {
+        let hard = Fixtures.hardKnapsack()
+        let session = try open(hard.model)
+        let stop = StopRequest()
+        let began = Date()
+        let result = try session.solveInteger(options: SolveOptions(deadline: began.addingTimeInterval(60), relativeGap: 0, stop: stop),
+                                              start: nil, progress: { _ in stop.request() })
+        XCTAssertLessThan(Date().timeIntervalSince(began), 10, "the deadline was a minute away")
+        XCTAssertTrue([.feasible, .noSolution].contains(result.status), "\(result.status)")
+        if result.status == .feasible { XCTAssertTrue(Fixtures.isFeasible(hard.model, result.values)) }
+    }
+
+    /// Asked before the search, a stop returns the caller's start untouched.
+    func testStopRequestedBeforeTheSearchReturnsTheStart() throws {
+        let hard = Fixtures.hardKnapsack()
+        let start = Fixtures.greedyStart(hard.model, weights: hard.weights, capacities: hard.capacities)
+        let session = try open(hard.model)
+        let stop = StopRequest()
+        stop.request()
+        let result = try session.solveInteger(options: SolveOptions(deadline: .distantFuture, relativeGap: 0, stop: stop),
+                                              start: start, progress: nil)
+        XCTAssertEqual(result.status, .feasible)
+        XCTAssertEqual(result.values, start)
+    }
+
     func testSessionRefusesCallsFromItsOwnProgressReport() throws {
         let hard = Fixtures.hardKnapsack()
         let session = try open(hard.model)

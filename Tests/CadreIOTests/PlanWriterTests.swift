@@ -6,7 +6,7 @@ import XCTest
 
 final class PlanWriterTests: XCTestCase {
     /// The fixture scenario with CB1 and CB2 on SC-LLCT in 2022 and CB2 on the two-year TC-LLCT from 2023.
-    private func result() throws -> PlanningResult {
+    private func result(stoppedBy: StopReason = .timeLimit) throws -> PlanningResult {
         let folder = try TemporaryFolder(self)
         let scenario = try ScenarioLoader.load(path: try folder.writeScenario()).scenario
         let plan = Plan(starts: [
@@ -18,7 +18,7 @@ final class PlanWriterTests: XCTestCase {
         return PlanningResult(
             scenario: scenario, plan: plan, evaluation: evaluation, status: .feasible, objective: 12.5,
             totalCost: evaluation.totalCost, gap: 0.0123, seconds: 1.5, solverName: "GLPK 5.0", variables: 10,
-            constraints: 20, stoppedByTimeLimit: true)
+            constraints: 20, stoppedBy: stoppedBy)
     }
 
     private func text(_ files: [String: Data], _ name: String) -> String {
@@ -98,6 +98,7 @@ final class PlanWriterTests: XCTestCase {
           "spending_gap": null,
           "starts": 3,
           "status": "feasible",
+          "stopped_by": "time_limit",
           "stopped_by_time_limit": true,
           "total_cost": 38000000,
           "variables": 10
@@ -106,6 +107,20 @@ final class PlanWriterTests: XCTestCase {
         """)
         let json = try JSONSerialization.jsonObject(with: files["summary.json"]!) as? [String: Any]
         XCTAssertEqual(json?["total_cost"] as? Int, 38_000_000)
+    }
+
+    /// `stopped_by` takes the contract's words; the older `stopped_by_time_limit` says the same for tools that read it.
+    func testStoppedByAndTheOlderKeyAgree() throws {
+        let expected: [StopReason: String] = [
+            .gap: "gap", .timeLimit: "time_limit", .stopRequest: "stop_request", .searchExhausted: "search_exhausted",
+        ]
+        XCTAssertEqual(Set(expected.keys), Set(StopReason.allCases))
+        for (reason, word) in expected {
+            let data = PlanWriter.files(for: try result(stoppedBy: reason))["summary.json"]!
+            let json = try XCTUnwrap(JSONSerialization.jsonObject(with: data) as? [String: Any])
+            XCTAssertEqual(json["stopped_by"] as? String, word)
+            XCTAssertEqual(json["stopped_by_time_limit"] as? Bool, reason == .timeLimit, word)
+        }
     }
 
     func testStatusWords() {

@@ -28,7 +28,7 @@ final class HeuristicTests: XCTestCase {
     func testTimeLimitReturnsAPlanWithItsGap() throws {
         let result = try Planner(solver: GLPKSolver(), options: PlannerOptions(timeLimit: 0.2, relativeGap: 0)).plan(province)
         XCTAssertEqual(result.evaluation.violations, [])
-        XCTAssertTrue(result.stoppedByTimeLimit, "a 0.2 s limit with a zero gap ends by time")
+        XCTAssertEqual(result.stoppedBy, .timeLimit, "a 0.2 s limit with a zero gap ends by time")
         XCTAssertEqual(result.status, .feasible)
         XCTAssertGreaterThan(result.gap, 0)
         XCTAssertEqual(result.objective, result.evaluation.objective)
@@ -44,11 +44,80 @@ final class HeuristicTests: XCTestCase {
             let began = Date()
             let result = try Planner(solver: GLPKSolver(), options: options).plan(province)
             let took = Date().timeIntervalSince(began)
-            XCTAssertTrue(result.stoppedByTimeLimit, "half a second left: the search ends by time")
+            XCTAssertEqual(result.stoppedBy, .timeLimit, "half a second left: the search ends by time")
             XCTAssertLessThan(took, 10, "the search must end near the half second left, not run the 30 s asked")
             XCTAssertEqual(result.evaluation.violations, [])
             XCTAssertEqual(result.objective, result.evaluation.objective)
         }
+    }
+
+    /// A stop asked before planning still ends with a plan: one relaxation, rounded and polished, no spending phase.
+    func testStopBeforePlanningStillGivesAPlanThatObeysEveryRule() throws {
+        let stop = StopRequest()
+        stop.request()
+        let began = Date()
+        let result = try Planner(solver: GLPKSolver(), options: PlannerOptions(timeLimit: 120, relativeGap: 0, stop: stop)).plan(province)
+        XCTAssertLessThan(Date().timeIntervalSince(began), 30, "a zero gap would otherwise search the whole 120 s")
+        XCTAssertEqual(result.stoppedBy, .stopRequest)
+        XCTAssertEqual(result.status, .feasible)
+        XCTAssertEqual(result.evaluation.violations, [])
+        XCTAssertEqual(result.objective, result.evaluation.objective)
+        XCTAssertGreaterThan(result.plan.starts.count, 0)
+        XCTAssertTrue(result.spendingGap.isNaN, "the spending phase is not entered")
+    }
+
+    /// A stop from another thread, once the integer search runs, ends it long before the deadline with the best
+    /// plan so far; the phases came in order.
+    func testStopFromAnotherThreadEndsTheSearchWithItsBestPlan() throws {
+        let stop = StopRequest()
+        let seen = PhaseLog()
+        let planner = Planner(solver: GLPKSolver(), options: PlannerOptions(timeLimit: 120, relativeGap: 0, stop: stop)) { progress in
+            if seen.note(progress.phase) == .shortfall {
+                DispatchQueue.global().asyncAfter(deadline: .now() + 0.5) { stop.request() }
+            }
+        }
+        let began = Date()
+        let result = try planner.plan(province)
+        XCTAssertLessThan(Date().timeIntervalSince(began), 60, "the deadline was 120 s away")
+        XCTAssertEqual(result.stoppedBy, .stopRequest)
+        XCTAssertEqual(result.evaluation.violations, [])
+        XCTAssertEqual(result.objective, result.evaluation.objective)
+        XCTAssertEqual(seen.phases, [.relaxation, .shortfall])
+    }
+
+    /// Phases come in order; best and bound are the weighted shortfall's, the bound never above the best, and
+    /// the spending phase keeps the shortfall it starts from.
+    func testProgressReportsThePhasesInOrderWithTheShortfallsBestAndBound() throws {
+        let seen = PhaseLog()
+        var reports: [PlanningProgress] = []
+        let planner = Planner(solver: GLPKSolver(), options: PlannerOptions(timeLimit: 60, relativeGap: 0.05)) { progress in
+            seen.note(progress.phase)
+            reports.append(progress)
+        }
+        let result = try planner.plan(province)
+        XCTAssertEqual(result.stoppedBy, .gap)
+        XCTAssertEqual(seen.phases, [.relaxation, .shortfall, .spending])
+        for report in reports {
+            if let best = report.best, let bound = report.bound { XCTAssertLessThanOrEqual(bound, best + 1e-9) }
+        }
+        let last = try XCTUnwrap(reports.last)
+        XCTAssertEqual(last.phase, .spending)
+        XCTAssertEqual(try XCTUnwrap(last.best), result.objective, accuracy: 1e-6, "spending keeps the shortfall")
+        XCTAssertLessThanOrEqual(try XCTUnwrap(last.gap), 0.05)
+    }
+
+    /// How a search ended, as summary.json says it: the gap before anything else, then a stop request (it ends
+    /// every search at once), then the deadline, else every method ran its course.
+    func testStopReasonWhenTheGapIsNotReached() throws {
+        let stop = StopRequest()
+        let run = try PlanningRun(scenario: province, solver: GLPKSolver(), options: PlannerOptions(stop: stop), progress: nil)
+        XCTAssertEqual(run.stopReason(gapReached: false), .searchExhausted)
+        XCTAssertEqual(run.stopReason(gapReached: true), .gap)
+        run.noteDeadline()
+        XCTAssertEqual(run.stopReason(gapReached: false), .timeLimit)
+        stop.request()
+        XCTAssertEqual(run.stopReason(gapReached: false), .stopRequest)
+        XCTAssertEqual(run.stopReason(gapReached: true), .gap)
     }
 
     func testPerturbedRoundingsObeyEveryRuleAndLeaveTheModelAsItWas() throws {
@@ -94,7 +163,7 @@ final class HeuristicTests: XCTestCase {
                                   progress: nil)
         let root = try run.generateColumns(until: Date().addingTimeInterval(30))
         let start = run.roundedSolution(from: root.result.values)
-        let descent = try run.neighbourhoodDescent(from: start, bound: root.lowerBound, goodEnough: -.infinity, until: Date().addingTimeInterval(4))
+        let descent = try run.neighbourhoodDescent(from: start, goodEnough: -.infinity, until: Date().addingTimeInterval(4))
         let evaluation = PlanEvaluation(scenario: province, plan: run.plan(of: descent.values))
         XCTAssertEqual(evaluation.violations, [])
         XCTAssertEqual(evaluation.objective, run.primaryValue(of: descent.values), accuracy: 1e-6)
@@ -112,7 +181,7 @@ final class HeuristicTests: XCTestCase {
             let root = try run.generateColumns(until: Date().addingTimeInterval(30))
             guard root.result.status == .optimal, run.columnsAreComplete else { continue }
             let start = run.roundedSolution(from: root.result.values)
-            let descent = try run.neighbourhoodDescent(from: start, bound: root.lowerBound, goodEnough: -.infinity, until: Date().addingTimeInterval(30))
+            let descent = try run.neighbourhoodDescent(from: start, goodEnough: -.infinity, until: Date().addingTimeInterval(30))
             XCTAssertEqual(descent.bound ?? -1, run.primaryValue(of: descent.values), accuracy: 1e-6,
                            "seed \(seed): a tiny province is soon searched whole, and the plan proved optimal")
             let exact = ExhaustiveSearch.optimum(scenario)
@@ -120,5 +189,26 @@ final class HeuristicTests: XCTestCase {
             checked += 1
         }
         XCTAssertGreaterThan(checked, 10)
+    }
+}
+
+/// The distinct phases a planner reported, in order; safe to note from any thread.
+private final class PhaseLog: @unchecked Sendable {
+    private let lock = NSLock()
+    private var noted: [PlanningPhase] = []
+
+    @discardableResult
+    func note(_ phase: PlanningPhase) -> PlanningPhase? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard noted.last != phase else { return nil }
+        noted.append(phase)
+        return phase
+    }
+
+    var phases: [PlanningPhase] {
+        lock.lock()
+        defer { lock.unlock() }
+        return noted
     }
 }

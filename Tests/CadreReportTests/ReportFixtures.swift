@@ -47,7 +47,7 @@ enum ReportFixtures {
         return PlanningResult(
             scenario: scenario, plan: plan, evaluation: evaluation, status: .optimal, objective: evaluation.objective,
             totalCost: evaluation.totalCost, gap: 0, seconds: 0.25, solverName: "GLPK 5.0", variables: 12, constraints: 7,
-            stoppedByTimeLimit: false)
+            stoppedBy: .gap)
     }
 
     /// A random tiny scenario planned by the real planner and GLPK: the first from `seed` on whose plan
