@@ -38,16 +38,16 @@ final class EngineProcess: @unchecked Sendable {
         let outputDone = DispatchSemaphore(value: 0)
         let output = OutputBuffer()
         Thread.detachNewThread {
-            let handle = outputPipe.fileHandleForReading
-            while let chunk = try? handle.read(upToCount: 65_536), !chunk.isEmpty {
+            let descriptor = outputPipe.fileHandleForReading.fileDescriptor
+            while let chunk = readSome(descriptor) {
                 output.append(chunk, limit: outputLimit)
             }
             outputDone.signal()
         }
         Thread.detachNewThread {
-            let handle = errorPipe.fileHandleForReading
+            let descriptor = errorPipe.fileHandleForReading.fileDescriptor
             var pending = Data()
-            while let chunk = try? handle.read(upToCount: 65_536), !chunk.isEmpty {
+            while let chunk = readSome(descriptor) {
                 pending.append(chunk)
                 while let newline = pending.firstIndex(of: UInt8(ascii: "\n")) {
                     let line = String(decoding: pending[pending.startIndex..<newline], as: UTF8.self)
@@ -63,6 +63,18 @@ final class EngineProcess: @unchecked Sendable {
             continuation.finish()
         }
         return (engine, events)
+    }
+
+    /// What one read(2) returns, nil at the end: FileHandle's reads wait to fill their buffer, which would hold
+    /// progress lines back until the child had written 64 KiB.
+    private static func readSome(_ descriptor: Int32) -> Data? {
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let count = read(descriptor, &buffer, buffer.count)
+            if count > 0 { return Data(buffer[0..<count]) }
+            if count < 0 && errno == EINTR { continue }
+            return nil
+        }
     }
 
     /// A child inherits the signal mask of the thread that spawns it, and the threads of Swift's concurrency pool

@@ -27,6 +27,7 @@ extension PageAssets {
             error: 'Lỗi', loading: 'Đang tải…', file: 'Tệp', line: 'Dòng', column: 'Cột', sweepPage: 'Trang quét kinh phí', comparePage: 'Trang so sánh',
             signIn: 'Đăng nhập', signOut: 'Đăng xuất', password: 'Mật khẩu', userName: 'Tên đăng nhập', viewerOnly: 'Tài khoản xem: chỉ đọc và tải về.',
             phases: { reading: 'đọc dữ liệu', relaxation: 'bài toán nới lỏng', shortfall: 'giảm thiếu hụt', spending: 'giảm chi phí', writing: 'ghi kết quả' },
+            statuses: { optimal: 'tối ưu (đạt sai số)', feasible: 'khả thi (chưa đạt sai số)', infeasible: 'không khả thi', failed: 'lỗi' },
             stopReasons: { gap: 'đạt sai số', time_limit: 'hết thời gian', stop_request: 'người dùng dừng', search_exhausted: 'hết cách tìm' },
           },
           en: {
@@ -52,6 +53,7 @@ extension PageAssets {
             error: 'Error', loading: 'Loading…', file: 'File', line: 'Line', column: 'Column', sweepPage: 'Sweep page', comparePage: 'Comparison page',
             signIn: 'Sign in', signOut: 'Sign out', password: 'Password', userName: 'User name', viewerOnly: 'Viewer account: reading and downloads only.',
             phases: { reading: 'reading', relaxation: 'relaxation', shortfall: 'shortfall', spending: 'spending', writing: 'writing' },
+            statuses: { optimal: 'optimal (within the gap)', feasible: 'feasible (gap not reached)', infeasible: 'infeasible', failed: 'failed' },
             stopReasons: { gap: 'gap reached', time_limit: 'time limit', stop_request: 'stop request', search_exhausted: 'search exhausted' },
           },
         };
@@ -308,6 +310,8 @@ extension PageAssets {
         }
 
         let openStream = null;
+        // Progress events this page received live, before the result; kept on the results for whoever checks.
+        let liveProgressEvents = 0;
         async function runPage(id) {
           if (openStream) { openStream.close(); openStream = null; }
           const run = await api('/api/runs/' + id);
@@ -336,6 +340,7 @@ extension PageAssets {
             openStream = stream;
             stream.addEventListener('progress', (event) => {
               const p = JSON.parse(event.data);
+              liveProgressEvents += 1;
               run.state = 'running';
               if (p.best !== null || p.bound !== null) points.push([p.elapsed, p.best, p.bound]);
               drawProgress(p);
@@ -355,7 +360,7 @@ extension PageAssets {
           const parts = [];
           if (run.message) parts.push(el('section', { id: 'run-message' }, el('h2', {}, t('message')), el('pre', { class: run.state === 'failed' ? 'error' : '' }, run.message)));
           if (s) parts.push(el('section', { id: 'summary' }, el('h2', {}, t('results')), el('div', { class: 'figures' },
-            figure(t('status'), s.status), figure(t('objective'), number(s.objective, 1)), figure(t('totalCost'), number(s.total_cost)),
+            figure(t('status'), WORDS[lang].statuses[s.status] || s.status), figure(t('objective'), number(s.objective, 1)), figure(t('totalCost'), number(s.total_cost)),
             figure(t('gap'), percent(s.gap)), figure(t('stoppedBy'), s.stopped_by ? (WORDS[lang].stopReasons[s.stopped_by] || s.stopped_by) : '—', 'stopped-by'))));
           if (files.length) {
             const districts = await districtsOf(run, files);
@@ -380,6 +385,7 @@ extension PageAssets {
           if (run.state !== 'running' && run.state !== 'queued' && me.role === 'planner') parts.push(el('div', { class: 'row' }, el('button', { id: 'delete-run', onclick: async () => {
             if (!confirm(t('confirmDelete'))) return;
             try { await api('/api/runs/' + run.id, { method: 'DELETE' }); location.href = '/runs'; } catch (error) { alert(error.message); } } }, t('delete'))));
+          box.setAttribute('data-live-progress', String(liveProgressEvents));
           fill(box, ...parts);
         }
 
