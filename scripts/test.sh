@@ -1,12 +1,24 @@
 #!/usr/bin/env bash
-# Installs what the tests need (GLPK, glpsol, libxlsxwriter), then runs every test.
+# Installs what the tests need (GLPK, glpsol, libxlsxwriter, SQLite, Chromium and its driver, Selenium), builds,
+# checks the HTML report in headless Chromium, runs every Swift test, then the web workspace's tests in a real
+# browser and over real sockets on loopback. Nothing is downloaded at test time beyond these packages.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if ! [ -f /usr/include/glpk.h ] || ! [ -f /usr/include/xlsxwriter.h ] || ! command -v glpsol >/dev/null; then
+packages=()
+[ -f /usr/include/glpk.h ] || packages+=(libglpk-dev)
+command -v glpsol >/dev/null || packages+=(glpk-utils)
+[ -f /usr/include/xlsxwriter.h ] || packages+=(libxlsxwriter-dev)
+[ -f /usr/include/sqlite3.h ] || packages+=(libsqlite3-dev)
+command -v chromium >/dev/null || packages+=(chromium)
+command -v chromedriver >/dev/null || packages+=(chromium-driver)
+if [ ${#packages[@]} -gt 0 ]; then
     apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libglpk-dev glpk-utils libxlsxwriter-dev >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${packages[@]}" >/dev/null
 fi
+python3 -c "import selenium, pytest" 2>/dev/null || python3 -m pip install -q selenium pytest
 swift build --build-tests
 # The HTML report must render with every chart in a real browser.
 ./scripts/check-report.sh
 swift test --skip-build --disable-swift-testing
+# The workspace in Chromium through Selenium: SE_OFFLINE keeps Selenium from looking for drivers online.
+SE_OFFLINE=true CADREPLAN="$PWD/.build/debug/cadreplan" python3 -m pytest -q -p no:cacheprovider Tests/Workspace
