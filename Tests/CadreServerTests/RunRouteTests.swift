@@ -172,7 +172,7 @@ final class RunRouteTests: XCTestCase {
         let app = try await WorkspaceServer(configuration: harness.configuration).application()
         try await app.test(.router) { client in
             try await prepared(client)
-            let id = try await submit(client, "min-budget")
+            let id = try await submit(client, "min-budget", options: ["include_strive": true])
             let failed = try await ended(client, id)
             XCTAssertEqual(failed["state"] as? String, "failed")
             XCTAssertEqual(failed["exit_code"] as? Int, 3)
