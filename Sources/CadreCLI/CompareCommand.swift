@@ -22,7 +22,7 @@ struct CompareCommand: ParsableCommand {
     }
 
     func run() throws {
-        let session = SolvingSession(options, terminalLine: false)
+        let session = SolvingSession(options, runs: scenarios.count)
         // Read here first so that names are known and bad files are reported before anything is planned.
         var names: [String?] = []
         var codes: [Int32] = []
@@ -51,7 +51,8 @@ struct CompareCommand: ParsableCommand {
         let jobs = planned.map { ChildPlans.Job(scenario: scenarios[$0], out: out + "/" + names[$0]!) }
         var ran = Array(repeating: true, count: scenarios.count)
         var errors: [Int: String] = [:]
-        for (job, finished) in zip(planned, ChildPlans.run(jobs, extra: options.childArguments, session: session)) {
+        for (job, finished) in zip(planned, ChildPlans.run(jobs, alreadyDone: scenarios.count - jobs.count,
+                                                             extra: options.childArguments, session: session)) {
             codes[job] = finished.code
             ran[job] = finished.ran
             errors[job] = finished.error
