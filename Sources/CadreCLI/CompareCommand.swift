@@ -60,8 +60,10 @@ struct CompareCommand: ParsableCommand {
         session.progress.enter(.writing)
 
         let columns = scenarios.indices.map { index in
-            ComparedScenario(name: names[index] ?? scenarios[index], file: scenarios[index], exitCode: codes[index],
-                             ran: ran[index], outcome: ran[index] ? names[index].flatMap { PlanOutcome(folder: out + "/" + $0) } : nil)
+            // A run a stop kept from starting has no outputs of this command, whatever its folder holds.
+            let outcome = ran[index] ? names[index].flatMap { PlanOutcome(folder: out + "/" + $0) } : nil
+            return ComparedScenario(name: names[index] ?? scenarios[index], file: scenarios[index], exitCode: codes[index],
+                                    ran: ran[index], outcome: outcome)
         }
         let comparison = Comparison(scenarios: columns)
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
@@ -72,7 +74,8 @@ struct CompareCommand: ParsableCommand {
             print(comparison.text(Wording(language: options.lang)))
             print("\(Wording(language: options.lang).written) \(out)")
         }
-        let firstError = unreadable ?? columns.indices.lazy.compactMap { index in errors[index].map { "\(columns[index].name): \($0)" } }.first
+        let firstError = unreadable
+            ?? columns.indices.lazy.compactMap { index in errors[index].map { "\(columns[index].name): \($0)" } }.first
         session.progress.record(CommandOutcome(runs: columns.map { ($0.ran, $0.outcome) }, error: firstError))
         let worst = ChildPlans.worst(codes)
         if worst != 0 { throw CadreExit(code: worst) }
