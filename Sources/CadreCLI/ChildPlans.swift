@@ -37,9 +37,10 @@ enum ChildPlans {
         return URL(fileURLWithPath: first)
     }
 
-    /// How each job ended, in the jobs' order. `extra` goes after `plan SCENARIO --out DIR --quiet`.
-    static func run(_ jobs: [Job], extra: [String], session: SolvingSession) -> [Finished] {
-        let board = Board(count: jobs.count, progress: session.progress)
+    /// How each job ended, in the jobs' order. `alreadyDone` runs of the command ended before (a scenario that
+    /// did not read); `extra` goes after `plan SCENARIO --out DIR --quiet`.
+    static func run(_ jobs: [Job], alreadyDone: Int, extra: [String], session: SolvingSession) -> [Finished] {
+        let board = Board(count: jobs.count, alreadyDone: alreadyDone, progress: session.progress)
         session.signals.forwardSignals { signal, leavingAtOnce in board.forward(signal, leavingAtOnce: leavingAtOnce) }
         let slots = DispatchSemaphore(value: max(1, min(2, ProcessInfo.processInfo.activeProcessorCount)))
         let group = DispatchGroup()
@@ -117,11 +118,13 @@ private final class Board: @unchecked Sendable {
     private var finished: [Int: ChildPlans.Finished] = [:]
     private var stopSignal: Int32?
     private let count: Int
+    private let alreadyDone: Int
 
-    init(count: Int, progress: CommandProgress) {
+    init(count: Int, alreadyDone: Int, progress: CommandProgress) {
         self.count = count
+        self.alreadyDone = alreadyDone
         self.progress = progress
-        progress.runs(done: 0, of: count)
+        progress.runsDone(alreadyDone)
     }
 
     /// Starts the job's child, unless a stop came first (then the job is not run): false.
@@ -188,7 +191,7 @@ private final class Board: @unchecked Sendable {
         finished[index] = outcome
         running[index] = nil
         latest[index] = nil
-        progress.runs(done: finished.count, of: count)
+        progress.runsDone(alreadyDone + finished.count)
         showFurthestBehind()
     }
 

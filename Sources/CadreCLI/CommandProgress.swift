@@ -65,9 +65,10 @@ final class CommandProgress: @unchecked Sendable {
     private var finished = false
 
     /// Starts reporting for a command that began at `started`; `terminalLine` asks for the updating line when
-    /// standard error is a terminal and no JSON is wanted.
-    init(_ options: SolvingOptions, started: Date, terminalLine: Bool) {
+    /// standard error is a terminal and no JSON is wanted; `runs`, for a command of several runs, adds their count.
+    init(_ options: SolvingOptions, started: Date, terminalLine: Bool, runs: Int?) {
         self.started = started
+        self.runs = runs.map { (0, $0) }
         json = options.progress == .json
         terminal = !json && terminalLine ? ProgressLine(quiet: options.quiet) : nil
         Self.current = self
@@ -97,10 +98,10 @@ final class CommandProgress: @unchecked Sendable {
         update { $0 = progress }
     }
 
-    /// How many of a command's runs have finished.
-    func runs(done: Int, of total: Int) {
+    /// How many of the command's runs have finished.
+    func runsDone(_ done: Int) {
         condition.lock()
-        runs = (done, total)
+        runs?.done = done
         condition.unlock()
     }
 
@@ -115,6 +116,7 @@ final class CommandProgress: @unchecked Sendable {
     static func message(_ text: String) {
         let reporter = current
         reporter?.condition.lock()
+        reporter?.terminal?.finish()
         FileHandle.standardError.write(Data((text + "\n").utf8))
         reporter?.condition.unlock()
     }

@@ -22,7 +22,7 @@ struct CompareCommand: ParsableCommand {
     }
 
     func run() throws {
-        let session = SolvingSession(options, terminalLine: false)
+        let session = SolvingSession(options, runs: scenarios.count)
         // Read here first so that names are known and bad files are reported before anything is planned.
         var names: [String?] = []
         var codes: [Int32] = []
@@ -51,7 +51,8 @@ struct CompareCommand: ParsableCommand {
         let jobs = planned.map { ChildPlans.Job(scenario: scenarios[$0], out: out + "/" + names[$0]!) }
         var ran = Array(repeating: true, count: scenarios.count)
         var errors: [Int: String] = [:]
-        for (job, finished) in zip(planned, ChildPlans.run(jobs, extra: options.childArguments, session: session)) {
+        for (job, finished) in zip(planned, ChildPlans.run(jobs, alreadyDone: scenarios.count - jobs.count,
+                                                             extra: options.childArguments, session: session)) {
             codes[job] = finished.code
             ran[job] = finished.ran
             errors[job] = finished.error
@@ -59,8 +60,10 @@ struct CompareCommand: ParsableCommand {
         session.progress.enter(.writing)
 
         let columns = scenarios.indices.map { index in
-            ComparedScenario(name: names[index] ?? scenarios[index], file: scenarios[index], exitCode: codes[index],
-                             ran: ran[index], outcome: ran[index] ? names[index].flatMap { PlanOutcome(folder: out + "/" + $0) } : nil)
+            // A run a stop kept from starting has no outputs of this command, whatever its folder holds.
+            let outcome = ran[index] ? names[index].flatMap { PlanOutcome(folder: out + "/" + $0) } : nil
+            return ComparedScenario(name: names[index] ?? scenarios[index], file: scenarios[index], exitCode: codes[index],
+                                    ran: ran[index], outcome: outcome)
         }
         let comparison = Comparison(scenarios: columns)
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
@@ -71,7 +74,8 @@ struct CompareCommand: ParsableCommand {
             print(comparison.text(Wording(language: options.lang)))
             print("\(Wording(language: options.lang).written) \(out)")
         }
-        let firstError = unreadable ?? columns.indices.lazy.compactMap { index in errors[index].map { "\(columns[index].name): \($0)" } }.first
+        let firstError = unreadable
+            ?? columns.indices.lazy.compactMap { index in errors[index].map { "\(columns[index].name): \($0)" } }.first
         session.progress.record(CommandOutcome(runs: columns.map { ($0.ran, $0.outcome) }, error: firstError))
         let worst = ChildPlans.worst(codes)
         if worst != 0 { throw CadreExit(code: worst) }

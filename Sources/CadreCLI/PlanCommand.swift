@@ -42,10 +42,11 @@ struct SolvingSession {
     let signals = StopSignals()
     let progress: CommandProgress
 
-    /// `terminalLine`: show the updating line on a terminal (the commands that plan in this process).
-    init(_ options: SolvingOptions, terminalLine: Bool = true) {
+    /// A command that plans in this process shows the updating line on a terminal; one that runs `runs` plans in
+    /// child processes counts them in its progress lines instead.
+    init(_ options: SolvingOptions, runs: Int? = nil) {
         self.options = options
-        progress = CommandProgress(options, started: started, terminalLine: terminalLine)
+        progress = CommandProgress(options, started: started, terminalLine: runs == nil, runs: runs)
     }
 
     /// Runs `work` with a planner on GLPK and the solving options; the time limit keeps back the time writing

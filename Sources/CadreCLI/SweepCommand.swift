@@ -40,7 +40,7 @@ struct SweepCommand: ParsableCommand {
     }
 
     func run() throws {
-        let session = SolvingSession(options, terminalLine: false)
+        let session = SolvingSession(options, runs: factors.count)
         let loaded = try ScenarioLoader.load(path: scenario)
         let base = loaded.scenario
         let folder = out ?? "out/\(base.name)-sweep"
@@ -55,7 +55,7 @@ struct SweepCommand: ParsableCommand {
                 .write(to: URL(fileURLWithPath: file))
             jobs.append(ChildPlans.Job(scenario: file, out: folder + "/" + label))
         }
-        let runs = ChildPlans.run(jobs, extra: options.childArguments, session: session)
+        let runs = ChildPlans.run(jobs, alreadyDone: 0, extra: options.childArguments, session: session)
         session.progress.enter(.writing)
 
         let steps = zip(factors, zip(jobs, runs)).map { factor, run in

@@ -45,8 +45,10 @@ final class EndToEndTests: CLITestCase {
         let summary = try readJSON(out + "/summary.json")
         if planned.code == 2 {
             XCTAssertEqual(summary["status"] as? String, "feasible", "exit 2 must come with a feasible plan")
+            XCTAssertTrue(["time_limit", "search_exhausted"].contains(summary["stopped_by"] as? String), "\(summary)")
         } else {
             XCTAssertEqual(summary["status"] as? String, "optimal", "exit 0 means the gap was reached")
+            XCTAssertEqual(summary["stopped_by"] as? String, "gap")
         }
 
         // Inputs, read by the product's readers but with nothing of the planner.
@@ -326,6 +328,8 @@ final class EndToEndTests: CLITestCase {
         }
         let summary = try readJSON(out + "/summary.json")
         XCTAssertEqual(summary["status"] as? String, "feasible")
+        XCTAssertEqual(summary["stopped_by"] as? String, "time_limit")
+        XCTAssertEqual(summary["stopped_by_time_limit"] as? Bool, true)
         XCTAssertGreaterThan(try XCTUnwrap(number(summary["gap"])), 0)
         // How long it took is a benchmark's business (Benchmarks/), not a test's: debug builds are slow.
         for name in Self.headers.keys {
