@@ -13,6 +13,8 @@ public struct Scenario: Sendable {
     /// Courses started before the base year and still running at its start (a re-plan's history).
     public var ongoing: [OngoingCourse]
     public var locks: Locks
+    /// Only the papers use it; the plan does not depend on it.
+    public var letterhead = Letterhead()
 
     public init(
         name: String, baseYear: Int, horizon: Int, officials: [Official], courses: [Course], targets: [Target],

@@ -86,21 +86,34 @@ public enum PlanWriter {
         return csv.data
     }
 
-    /// The officials starting one course in one year.
-    private struct Intake {
-        var year: Int
-        var course: Int
-        var officials: [Int]
+    /// The officials starting one course in one year, in the order a roster lists them: by district, commune,
+    /// name, then id. `fileStem` names its roster files: `<year>_<course id>`, safe as a file name on every system
+    /// and distinct among the plan's intakes.
+    public struct Intake: Sendable {
+        public var year: Int
+        public var course: Int
+        public var officials: [Int]
+        public var fileStem: String
     }
 
     /// Sorted by year, then course id.
-    private static func intakes(of plan: Plan, _ scenario: Scenario) -> [Intake] {
+    public static func intakes(of plan: Plan, _ scenario: Scenario) -> [Intake] {
         let groups = Dictionary(grouping: plan.starts) { [$0.year, $0.course] }
-        return groups.map { Intake(year: $0.key[0], course: $0.key[1], officials: $0.value.map(\.official)) }.sorted {
+        var intakes = groups.map { Intake(year: $0.key[0], course: $0.key[1], officials: $0.value.map(\.official), fileStem: "") }.sorted {
             if $0.year != $1.year { return $0.year < $1.year }
             let (a, b) = (scenario.courses[$0.course].id, scenario.courses[$1.course].id)
             return a != b ? naturallyPrecedes(a, b) : $0.course < $1.course
         }
+        let stems = FileNames.distinct(intakes.map { "\($0.year)_\(FileNames.safe(scenario.courses[$0.course].id, fallback: "course"))" })
+        for index in intakes.indices {
+            intakes[index].fileStem = stems[index]
+            intakes[index].officials.sort { a, b in
+                let (x, y) = (scenario.officials[a], scenario.officials[b])
+                let (p, q) = ((x.district, x.commune, x.fullName), (y.district, y.commune, y.fullName))
+                return p != q ? p < q : naturallyPrecedes(x.id, y.id)
+            }
+        }
+        return intakes
     }
 
     private static func intakesTable(_ intakes: [Intake], _ scenario: Scenario) -> Data {
@@ -115,38 +128,18 @@ public enum PlanWriter {
         return csv.data
     }
 
-    /// One file per intake, `<year>_<course id>.csv`, the id made safe as a file name on every system.
+    /// One file per intake, `<fileStem>.csv`.
     private static func rosters(_ intakes: [Intake], _ scenario: Scenario) -> [(String, Data)] {
-        var used: Set<String> = []
-        return intakes.map { intake in
-            let stem = "\(intake.year)_\(fileNameSafe(scenario.courses[intake.course].id))"
-            var name = stem + ".csv"
-            var copy = 1
-            while !used.insert(name).inserted {
-                copy += 1
-                name = "\(stem)-\(copy).csv"
-            }
-            let officials = intake.officials.map { scenario.officials[$0] }.sorted { a, b in
-                let (x, y) = ((a.district, a.commune, a.fullName), (b.district, b.commune, b.fullName))
-                return x != y ? x < y : naturallyPrecedes(a.id, b.id)
-            }
+        intakes.map { intake in
             var csv = CSVWriter(header: rosterColumns)
-            for official in officials {
+            for official in intake.officials.map({ scenario.officials[$0] }) {
                 csv.append([
                     official.id, official.fullName, official.gender.rawValue, String(official.birthYear), official.title,
                     official.commune, official.district,
                 ])
             }
-            return (name, csv.data)
+            return (intake.fileStem + ".csv", csv.data)
         }
-    }
-
-    /// ASCII letters, digits, `-` and `_`; Vietnamese letters lose their marks (`Đ` becomes `D`).
-    static func fileNameSafe(_ id: String) -> String {
-        let folded = id.folding(options: .diacriticInsensitive, locale: nil)
-            .replacingOccurrences(of: "đ", with: "d").replacingOccurrences(of: "Đ", with: "D")
-        let safe = String(folded.map { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") ? $0 : "_" })
-        return safe.isEmpty ? "course" : safe
     }
 
     private static func summary(_ result: PlanningResult) -> Data {

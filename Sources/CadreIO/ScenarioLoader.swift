@@ -102,6 +102,9 @@ public enum ScenarioLoader {
             officials: officialRows.map(\.value), courses: courses.map(\.value), targets: targetRows.map(\.value),
             budget: budget, carryOver: settings.carryOver?.value ?? false,
             maxTrainingDays: settings.maxTrainingDays?.value ?? 120)
+        scenario.letterhead = Letterhead(
+            issuer: settings.issuer?.value, issuerParent: settings.issuerParent?.value, signerTitle: settings.signerTitle?.value,
+            signerName: settings.signerName?.value, place: settings.place?.value)
         if readingLocks, let locksPath = settings.locks, let data = contents(locksPath, "locks", &problems) {
             var checks = LocksReader.Checks(officials: officialsClean, courses: coursesClean)
             if let baseYear, let horizon { checks.years = horizon.value >= baseYear.value } else { checks.years = false }

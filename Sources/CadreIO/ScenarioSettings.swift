@@ -23,6 +23,11 @@ struct ScenarioSettings {
     var maxTrainingDays: Located<Int>?
     var seats: [String: Located<Int>] = [:]
     var costs: [String: Located<Double>] = [:]
+    var issuer: Located<String>?
+    var issuerParent: Located<String>?
+    var signerTitle: Located<String>?
+    var signerName: Located<String>?
+    var place: Located<String>?
 
     /// These settings over `base`: a key given here wins. `budget`, `seats` and `costs` merge entry by entry, so
     /// a scenario that extends another can change one year's budget or one course's seats and keep the rest;
@@ -38,6 +43,11 @@ struct ScenarioSettings {
         merged.locks = locks ?? base.locks
         merged.carryOver = carryOver ?? base.carryOver
         merged.maxTrainingDays = maxTrainingDays ?? base.maxTrainingDays
+        merged.issuer = issuer ?? base.issuer
+        merged.issuerParent = issuerParent ?? base.issuerParent
+        merged.signerTitle = signerTitle ?? base.signerTitle
+        merged.signerName = signerName ?? base.signerName
+        merged.place = place ?? base.place
         merged.budget = base.budget.merging(budget) { _, mine in mine }
         merged.seats = base.seats.merging(seats) { _, mine in mine }
         merged.costs = base.costs.merging(costs) { _, mine in mine }

@@ -5,7 +5,7 @@ import Yams
 enum ScenarioYAML {
     static let knownKeys = [
         "name", "base_year", "horizon", "officials", "courses", "targets", "locks", "budget", "carry_over",
-        "max_training_days", "extends", "seats", "costs",
+        "max_training_days", "extends", "seats", "costs", "issuer", "issuer_parent", "signer_title", "signer_name", "place",
     ]
 
     /// VND a year: a thousand times a province's training budget, yet far from where the solver loses precision.
@@ -54,6 +54,11 @@ enum ScenarioYAML {
             case "extends": settings.extends = reader.path(value, key)
             case "carry_over": settings.carryOver = reader.bool(value, key)
             case "max_training_days": settings.maxTrainingDays = reader.integer(value, key, in: 1...366)
+            case "issuer": settings.issuer = reader.string(value, key)
+            case "issuer_parent": settings.issuerParent = reader.string(value, key)
+            case "signer_title": settings.signerTitle = reader.string(value, key)
+            case "signer_name": settings.signerName = reader.string(value, key)
+            case "place": settings.place = reader.string(value, key)
             case "budget":
                 for (yearNode, amount) in reader.entries(value, key) {
                     guard let year = reader.integer(yearNode, key, in: 1990...2150),

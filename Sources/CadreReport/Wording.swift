@@ -95,6 +95,51 @@ public struct Wording {
     }
 }
 
+/// Words of the printed pages: the page footer and the rosters, laid out as Decree 30/2020/NĐ-CP lays out an
+/// administrative paper.
+extension Wording {
+    /// Room to write by hand what the scenario does not say.
+    public var blank: String { "……………" }
+    public var pageNumbering: (before: String, between: String) { language == .vi ? ("Trang ", "/") : ("Page ", " of ") }
+
+    public var nationalTitle: String { text("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "SOCIALIST REPUBLIC OF VIETNAM") }
+    public var motto: String { text("Độc lập - Tự do - Hạnh phúc", "Independence - Freedom - Happiness") }
+    /// The date is left for the signer to write: a paper is dated when it is signed, and a date the program
+    /// chose would make the same plan give different bytes, or a date nobody signed on.
+    public func placeAndDate(_ place: String?) -> String {
+        let place = place ?? blank
+        return text("\(place), ngày …… tháng …… năm ……", "\(place), date …… / …… / ……")
+    }
+    public var rosterTitle: String { text("DANH SÁCH HỌC VIÊN", "LIST OF TRAINEES") }
+    public func rosterCourse(_ course: Course, year: Int) -> String {
+        text("Lớp \(course.name) (\(course.id)), năm \(year)", "\(course.name) (\(course.id)), \(year)")
+    }
+    public func rosterOpening(_ course: Course, year: Int) -> String {
+        let days = text("\(course.days) ngày mỗi năm", "\(course.days) days a year")
+        let length = course.years == 1 ? days : text("\(course.years) năm, ", "\(course.years) years, ") + days
+        let place = course.provider.isEmpty ? "" : text(" tại \(course.provider)", " at \(course.provider)")
+        return text("Khai giảng năm \(year)\(place); thời gian học: \(length)", "Opens in \(year)\(place); \(length)")
+    }
+    public func rosterDistrict(_ district: String) -> String { text("Học viên của \(district)", "Trainees from \(district)") }
+    public var number: String { text("STT", "No.") }
+    public var gender: String { text("Giới tính", "Gender") }
+    public var birthYear: String { text("Năm sinh", "Born") }
+    public var jobTitle: String { text("Chức vụ", "Title") }
+    public var communeOfficial: String { text("Xã, phường, thị trấn", "Commune") }
+    public func gender(_ gender: Gender) -> String {
+        switch gender {
+        case .male: text("Nam", "male")
+        case .female: text("Nữ", "female")
+        }
+    }
+    public func rosterTotal(_ count: Int) -> String { text("Tổng cộng: \(count) học viên", "Total: \(count) trainees") }
+    public var recipients: String { text("Nơi nhận:", "Copies to:") }
+    public var archived: String { text("- Lưu: VT.", "- File copy.") }
+    /// When the scenario names no signer: Decree 30's wording for the head of the issuing body.
+    public var defaultSignerTitle: String { text("THỦ TRƯỞNG ĐƠN VỊ", "HEAD OF THE ISSUING BODY") }
+    public var signHere: String { text("(Ký, ghi rõ họ tên và đóng dấu)", "(Signature, full name and seal)") }
+}
+
 /// Words of `compare.html` and `sweep.html`.
 extension Wording {
     public var compareTitle: String { text("So sánh các kịch bản", "Scenarios compared") }

@@ -76,7 +76,10 @@ final class EndToEndTests: CLITestCase {
             XCTAssertEqual(csv.header.joined(separator: ","), header, name)
         }
         let rosterFolder = out + "/rosters"
-        let rosterNames = try FileManager.default.contentsOfDirectory(atPath: rosterFolder).sorted()
+        // Beside each CSV roster, the same list as a paper to print (and a folder of each district's papers).
+        let rosterFiles = try FileManager.default.contentsOfDirectory(atPath: rosterFolder)
+        let rosterNames = rosterFiles.filter { $0.hasSuffix(".csv") }.sorted()
+        XCTAssertEqual(Set(rosterFiles), Set(rosterNames + rosterNames.map { $0.dropLast(4) + ".xlsx" } + ["districts"]))
         for name in rosterNames {
             XCTAssertTrue(try OutputCSV(path: rosterFolder + "/" + name).hasBOM, "rosters/\(name) must start with the UTF-8 BOM")
         }

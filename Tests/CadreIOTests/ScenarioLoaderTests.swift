@@ -57,7 +57,7 @@ final class ScenarioLoaderTests: XCTestCase {
         let folderPath = folder.path
         XCTAssertEqual(problems(loading: folderPath + "/baseline.yaml"), [
             "\(folderPath)/baseline.yaml:11: max_training_days: \"90\" is quoted text; write the value without quotes",
-            "\(folderPath)/baseline.yaml:12: warning: budgets: is not a scenario key (name, base_year, horizon, officials, courses, targets, locks, budget, carry_over, max_training_days, extends, seats, costs); it is ignored",
+            "\(folderPath)/baseline.yaml:12: warning: budgets: is not a scenario key (name, base_year, horizon, officials, courses, targets, locks, budget, carry_over, max_training_days, extends, seats, costs, issuer, issuer_parent, signer_title, signer_name, place); it is ignored",
             "\(folderPath)/officials.csv:2: political_theory: \"trung cap\" is not one of none, elementary, intermediate, advanced",
             "\(folderPath)/targets.csv:3: share: 2 is not between 0 and 1",
         ])
@@ -136,6 +136,23 @@ final class ScenarioLoaderTests: XCTestCase {
         // Tables named by the base scenario are found next to it, not next to the variant.
         XCTAssertEqual(loaded.files.scenarios, [path, folder.path + "/variants/../baseline.yaml"])
         XCTAssertEqual(loaded.files.officials, folder.path + "/variants/../officials.csv")
+    }
+
+    func testLetterheadKeysAreOptionalAndInherited() throws {
+        let folder = try TemporaryFolder(self)
+        let base = try folder.writeScenario(Fixtures.scenario + """
+        issuer: "TRƯỜNG CHÍNH TRỊ TỈNH QUẢNG NGÃI"
+        issuer_parent: TỈNH ỦY QUẢNG NGÃI
+        signer_title: HIỆU TRƯỞNG
+        place: Quảng Ngãi
+
+        """)
+        XCTAssertEqual(try ScenarioLoader.load(path: folder.writeScenario(named: "plain.yaml")).scenario.letterhead, Letterhead())
+        let path = try folder.write("variant.yaml", "extends: baseline.yaml\nsigner_name: Nguyễn Văn A\nplace: Đức Phổ\n")
+        XCTAssertEqual(try ScenarioLoader.load(path: base).scenario.letterhead.signerName, nil)
+        XCTAssertEqual(try ScenarioLoader.load(path: path).scenario.letterhead, Letterhead(
+            issuer: "TRƯỜNG CHÍNH TRỊ TỈNH QUẢNG NGÃI", issuerParent: "TỈNH ỦY QUẢNG NGÃI", signerTitle: "HIỆU TRƯỞNG",
+            signerName: "Nguyễn Văn A", place: "Đức Phổ"))
     }
 
     func testInheritedBudgetOutsideTheShorterHorizonIsOnlyAWarning() throws {

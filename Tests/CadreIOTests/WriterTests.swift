@@ -54,9 +54,16 @@ final class WriterTests: XCTestCase {
     }
 
     func testRosterFileNamesAreSafe() {
-        XCTAssertEqual(PlanWriter.fileNameSafe("TC-LLCT"), "TC-LLCT")
-        XCTAssertEqual(PlanWriter.fileNameSafe("Tiếng Đức/2"), "Tieng_Duc_2")
-        XCTAssertEqual(PlanWriter.fileNameSafe("../x"), "___x")
-        XCTAssertEqual(PlanWriter.fileNameSafe(""), "course")
+        XCTAssertEqual(FileNames.safe("TC-LLCT", fallback: "course"), "TC-LLCT")
+        XCTAssertEqual(FileNames.safe("Tiếng Đức/2", fallback: "course"), "Tieng_Duc_2")
+        XCTAssertEqual(FileNames.safe("../x", fallback: "course"), "___x")
+        XCTAssertEqual(FileNames.safe("", fallback: "course"), "course")
+        XCTAssertEqual(FileNames.safe("TX Đức Phổ", fallback: "district"), "TX_Duc_Pho")
+        XCTAssertEqual(FileNames.safe("Con", fallback: "district"), "Con_", "a name Windows reserves")
+        XCTAssertEqual(FileNames.safe(String(repeating: "x", count: 200), fallback: "district").count, 80)
+    }
+
+    func testFileNamesDifferingOnlyInLetterCaseAreMadeDistinct() {
+        XCTAssertEqual(FileNames.distinct(["Ba_To", "ba_to", "Ba_To", "Son_Ha"]), ["Ba_To", "ba_to-2", "Ba_To-3", "Son_Ha"])
     }
 }

@@ -5,9 +5,13 @@ import XCTest
 @testable import CadreReport
 
 final class PlanCSVTests: XCTestCase {
-    func testReportFilesAreTheFourNewOutputs() throws {
+    func testReportFilesAreTheFourNewOutputsAndTheRosterPapers() throws {
         let files = try ReportFiles.files(for: ReportFixtures.handMade())
-        XCTAssertEqual(files.keys.sorted(), ["districts.csv", "officials_plan.csv", "plan.xlsx", "report.html"])
+        XCTAssertEqual(files.keys.sorted(), [
+            "districts.csv", "officials_plan.csv", "plan.xlsx", "report.html", "rosters/2022_TC-LLCT.xlsx",
+            "rosters/2023_QLNN-CV.xlsx", "rosters/2023_TC-LLCT.xlsx", "rosters/2024_QLNN-CV.xlsx",
+            "rosters/districts/Ba_To.xlsx", "rosters/districts/Binh_Son.xlsx",
+        ])
         for name in ["districts.csv", "officials_plan.csv"] {
             XCTAssertTrue(files[name]!.starts(with: [0xEF, 0xBB, 0xBF]), "\(name) starts with the UTF-8 BOM")
         }

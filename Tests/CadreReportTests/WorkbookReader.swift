@@ -25,8 +25,8 @@ struct WorkbookReader {
         try XMLTree.parse(part("xl/workbook.xml")).all("sheet").map { $0.attributes["name"] ?? "" }
     }
 
-    /// Every row of the named sheet as text (numbers as written in the XML), gaps filled with "".
-    func rows(of sheetName: String) throws -> [[String]] {
+    /// The XML of the named sheet.
+    func worksheet(_ sheetName: String) throws -> XMLTree {
         let workbook = try XMLTree.parse(part("xl/workbook.xml"))
         guard let sheet = workbook.all("sheet").first(where: { $0.attributes["name"] == sheetName }),
               let id = sheet.attributes["r:id"] else { throw ReaderError("no sheet \(sheetName)") }
@@ -34,11 +34,31 @@ struct WorkbookReader {
         guard let target = relationships.all("Relationship").first(where: { $0.attributes["Id"] == id })?.attributes["Target"] else {
             throw ReaderError("no relationship \(id)")
         }
+        return try XMLTree.parse(part("xl/" + target))
+    }
+
+    /// The rows printed atop every page of each sheet, by sheet name (`$1:$1`).
+    func printTitles() throws -> [String: String] {
+        let workbook = try XMLTree.parse(part("xl/workbook.xml"))
+        let names = workbook.all("sheet").map { $0.attributes["name"] ?? "" }
+        var titles: [String: String] = [:]
+        for defined in workbook.all("definedName") where defined.attributes["name"] == "_xlnm.Print_Titles" {
+            guard let index = defined.attributes["localSheetId"].flatMap(Int.init), names.indices.contains(index) else { continue }
+            titles[names[index]] = defined.text.components(separatedBy: "!").last
+        }
+        return titles
+    }
+
+    /// Every row of the named sheet as text (numbers as written in the XML), gaps filled with "" (a row left
+    /// out of the XML is an empty row).
+    func rows(of sheetName: String) throws -> [[String]] {
         let strings = try XMLTree.parse(part("xl/sharedStrings.xml")).all("si").map { item in
             item.all("t").map(\.text).joined()
         }
-        let worksheet = try XMLTree.parse(part("xl/" + target))
-        return try worksheet.all("row").map { row in
+        let worksheet = try worksheet(sheetName)
+        var rows: [[String]] = []
+        for row in worksheet.all("row") {
+            while let number = row.attributes["r"].flatMap(Int.init), rows.count < number - 1 { rows.append([]) }
             var cells: [String] = []
             for cell in row.all("c") {
                 let column = Self.columnIndex(cell.attributes["r"] ?? "")
@@ -51,8 +71,9 @@ struct WorkbookReader {
                 while cells.count < column { cells.append("") }
                 cells.append(value)
             }
-            return cells
+            rows.append(cells)
         }
+        return rows
     }
 
     /// `C7` → 2.
