@@ -19,6 +19,7 @@ python3 -c "import selenium, pytest" 2>/dev/null || python3 -m pip install -q se
 swift build --build-tests
 # The HTML report must render with every chart in a real browser.
 ./scripts/check-report.sh
+./scripts/check-print.sh
 swift test --skip-build --disable-swift-testing
 # The workspace in Chromium through Selenium: SE_OFFLINE keeps Selenium from looking for drivers online.
 SE_OFFLINE=true CADREPLAN="$PWD/.build/debug/cadreplan" python3 -m pytest -q -p no:cacheprovider Tests/Workspace

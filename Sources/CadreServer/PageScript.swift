@@ -19,7 +19,7 @@ extension PageAssets {
             done: 'xong', stopped: 'đã dừng', failed: 'lỗi', interrupted: 'bị gián đoạn', place: 'vị trí chờ', stop: 'Dừng (giữ phương án tốt nhất)',
             elapsed: 'Thời gian', phase: 'Giai đoạn', best: 'Tốt nhất', bound: 'Cận dưới', exitCode: 'Mã thoát', status: 'Kết quả', objective: 'Thiếu hụt có trọng số',
             totalCost: 'Tổng chi phí (VND)', stoppedBy: 'Dừng vì', results: 'Kết quả', report: 'Báo cáo (biểu đồ)', downloads: 'Tải về', allFiles: 'Mọi tệp',
-            rosters: 'Danh sách lớp (rosters.zip)', districtRosters: 'Danh sách của một huyện/đơn vị', download: 'Tải về', reasons: 'Vì sao chưa đạt chỉ tiêu',
+            papers: 'Danh sách để in, ký và gửi', papersByDistrict: 'Theo đơn vị', papersByIntake: 'Theo lớp', rosters: 'Danh sách lớp (rosters.zip)', districtRosters: 'Danh sách của một huyện/đơn vị', download: 'Tải về', reasons: 'Vì sao chưa đạt chỉ tiêu',
             official: 'Kế hoạch của một cán bộ', search: 'Tìm theo mã hoặc tên', schedule: 'Lịch học', attainment: 'Mức đạt chỉ tiêu', previousPage: '‹ Trước', nextPage: 'Sau ›',
             rows: 'dòng', compareRuns: 'So sánh các lượt đã chọn', compareTitle: 'So sánh các lượt chạy', target: 'Chỉ tiêu', horizonYear: 'Năm cuối',
             output: 'Kết quả in ra của lệnh', message: 'Thông báo của lệnh', delete: 'Xóa', confirmDelete: 'Xóa hẳn?', action: 'Việc', target2: 'Đối tượng', detail: 'Chi tiết', at: 'Lúc',
@@ -45,7 +45,7 @@ extension PageAssets {
             done: 'done', stopped: 'stopped', failed: 'failed', interrupted: 'interrupted', place: 'place in queue', stop: 'Stop (keep the best plan)',
             elapsed: 'Elapsed', phase: 'Phase', best: 'Best', bound: 'Bound', exitCode: 'Exit code', status: 'Status', objective: 'Weighted shortfall',
             totalCost: 'Total cost (VND)', stoppedBy: 'Stopped by', results: 'Results', report: 'Report (charts)', downloads: 'Downloads', allFiles: 'Every file',
-            rosters: 'Rosters (rosters.zip)', districtRosters: 'One district’s rosters', download: 'Download', reasons: 'Why targets fall short',
+            papers: 'Rosters to print, sign and send', papersByDistrict: 'By district', papersByIntake: 'By intake', rosters: 'Rosters (rosters.zip)', districtRosters: 'One district’s rosters', download: 'Download', reasons: 'Why targets fall short',
             official: 'One official’s plan', search: 'Search by id or name', schedule: 'Schedule', attainment: 'Attainment', previousPage: '‹ Previous', nextPage: 'Next ›',
             rows: 'rows', compareRuns: 'Compare the selected runs', compareTitle: 'Runs side by side', target: 'Target', horizonYear: 'Horizon',
             output: 'What the command printed', message: 'The command’s messages', delete: 'Delete', confirmDelete: 'Delete for good?', action: 'Action', target2: 'What', detail: 'Detail', at: 'At',
@@ -374,6 +374,7 @@ extension PageAssets {
                 files.some((f) => f.startsWith('rosters/')) ? el('a', { href: '/api/runs/' + run.id + '/rosters.zip', id: 'rosters-link' }, t('rosters')) : null),
               districts.length ? el('div', { class: 'row' }, t('districtRosters') + ': ', districtSelect,
                 el('button', { id: 'district-rosters', onclick: () => { location.href = '/api/runs/' + run.id + '/rosters.zip?district=' + encodeURIComponent(districtSelect.value); } }, t('download'))) : null,
+              papers(files, href),
               el('details', {}, el('summary', {}, t('allFiles') + ` (${files.length})`),
                 el('ul', { id: 'file-list' }, files.map((f) => el('li', {}, el('a', { href: href(f) }, f)))))));
           }
@@ -387,6 +388,16 @@ extension PageAssets {
             try { await api('/api/runs/' + run.id, { method: 'DELETE' }); location.href = '/runs'; } catch (error) { alert(error.message); } } }, t('delete'))));
           box.setAttribute('data-live-progress', String(liveProgressEvents));
           fill(box, ...parts);
+        }
+
+        function papers(files, href) {
+          const byDistrict = files.filter((f) => /^rosters\/districts\/[^/]+\.xlsx$/.test(f));
+          const byIntake = files.filter((f) => /^rosters\/[^/]+\.xlsx$/.test(f));
+          if (!byDistrict.length && !byIntake.length) return null;
+          const links = (list) => list.map((f) => el('a', { href: href(f) }, f.split('/').pop().replace('.xlsx', '')));
+          return el('details', { id: 'papers' }, el('summary', {}, t('papers')),
+            byDistrict.length ? el('div', { class: 'row' }, t('papersByDistrict') + ':', links(byDistrict)) : null,
+            byIntake.length ? el('div', { class: 'row' }, t('papersByIntake') + ':', links(byIntake)) : null);
         }
 
         async function districtsOf(run, files) {

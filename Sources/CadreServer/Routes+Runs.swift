@@ -1,3 +1,4 @@
+import CadreIO
 import Foundation
 import Hummingbird
 
@@ -68,7 +69,7 @@ extension WorkspaceServer {
         router.get("/api/runs/:id/files") { _, context in
             let record = try self.record(context)
             var files = RunFiles.listing(self.workspace.runFolder(record.id))
-            if context.identity.districts != nil { files = files.filter { RunFiles.districtView($0) != .refused } }
+            if let districts = context.identity.districts { files = files.filter { RunFiles.districtView($0, districts: districts) != .refused } }
             return JSONResponse.make(files)
         }
 
@@ -78,7 +79,7 @@ extension WorkspaceServer {
             let file = try RunFiles.resolve(relative, in: self.workspace.runFolder(record.id))
             let data: Data
             if let districts = context.identity.districts {
-                switch RunFiles.districtView(relative) {
+                switch RunFiles.districtView(relative, districts: districts) {
                 case .refused: throw APIError(.forbidden, "\(relative) names officials of every district; ask a planner for it")
                 case .whole: data = try Data(contentsOf: file)
                 case .rowsOfDistricts: data = try await self.tables.filtered(file, column: "district", values: districts).data
@@ -101,7 +102,7 @@ extension WorkspaceServer {
             let data = try await RunFiles.rosters(of: self.workspace.runFolder(record.id), districts: districts, tables: self.tables)
             self.database.audit(user: self.user(context), action: "download", target: "run \(record.id)",
                                 detail: "rosters.zip" + (district.map { " (\($0))" } ?? ""))
-            let name = district.map { "rosters-\(record.id)-\(RunFiles.asciiName($0)).zip" } ?? "rosters-\(record.id).zip"
+            let name = district.map { "rosters-\(record.id)-\(FileNames.safe($0, fallback: "district")).zip" } ?? "rosters-\(record.id).zip"
             return Response(status: .ok, headers: [.contentType: "application/zip", .contentDisposition: "attachment; filename=\"\(name)\""],
                             body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
         }
@@ -119,7 +120,7 @@ extension WorkspaceServer {
                 filter.values = [district]
             }
             if let allowed = context.identity.districts {
-                switch RunFiles.districtView(relative) {
+                switch RunFiles.districtView(relative, districts: allowed) {
                 case .refused: throw APIError(.forbidden, "\(relative) names officials of every district")
                 case .whole: break
                 case .rowsOfDistricts:

@@ -1,3 +1,4 @@
+import CadreIO
 import Foundation
 import Hummingbird
 
@@ -56,30 +57,27 @@ enum RunFiles {
         }
         var headers: HTTPFields = [.contentType: type]
         if attachment {
-            headers[.contentDisposition] = "attachment; filename=\"\(asciiName(name))\"; filename*=UTF-8''\(name.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: "/;"))) ?? "file")"
+            headers[.contentDisposition] = "attachment; filename=\"\(FileNames.safe((name as NSString).deletingPathExtension, fallback: "file")).\((name as NSString).pathExtension)\"; filename*=UTF-8''\(name.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: "/;"))) ?? "file")"
         }
         return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
     }
 
-    /// A name any file system and header accepts: Vietnamese letters without their marks, the rest as `_`.
-    static func asciiName(_ name: String) -> String {
-        let folded = name.replacingOccurrences(of: "Đ", with: "D").replacingOccurrences(of: "đ", with: "d")
-            .folding(options: .diacriticInsensitive, locale: Locale(identifier: "en_US_POSIX"))
-        return String(folded.unicodeScalars.map { scalar in
-            (scalar.isASCII && (CharacterSet.alphanumerics.contains(scalar) || "-_.".unicodeScalars.contains(scalar))) ? Character(scalar) : "_"
-        })
-    }
-
     /// How a viewer limited to some districts may have a file: its rows of those districts, the file as it is
-    /// (counts, no one named), or not at all (it names officials of every district: the workbook, the report).
+    /// (counts, no one named; or a district's own paper rosters), or not at all (it names officials of every
+    /// district: the workbook, the report, an intake's paper roster).
     enum DistrictView {
         case rowsOfDistricts, whole, refused
     }
 
-    static func districtView(_ relative: String) -> DistrictView {
+    static func districtView(_ relative: String, districts: Set<String>) -> DistrictView {
         let components = relative.split(separator: "/").map(String.init)
         let name = components.last ?? ""
-        if components.dropLast().last == "rosters" && name.hasSuffix(".csv") { return .rowsOfDistricts }
+        let folder = components.dropLast().last
+        if folder == "rosters" && name.hasSuffix(".csv") { return .rowsOfDistricts }
+        if folder == "districts" && components.dropLast().dropLast().last == "rosters" {
+            let own = Set(districts.map { FileNames.safe($0, fallback: "district") + ".xlsx" })
+            return own.contains(name) ? .whole : .refused
+        }
         switch name {
         case "schedule.csv", "districts.csv", "officials_plan.csv": return .rowsOfDistricts
         case "summary.json", "attainment.csv", "budget.csv", "intakes.csv", "reasons.csv", "sweep.csv", "compare.csv",
@@ -88,21 +86,26 @@ enum RunFiles {
         }
     }
 
-    /// Every roster of the run zipped, or the rosters of some districts: each roster cut to those districts'
-    /// trainees, rosters with none of them left out.
+    /// Every roster of the run zipped — the CSVs and the papers to print — or the rosters of some districts: each
+    /// CSV cut to those districts' trainees (left out when none is left), and those districts' own paper rosters.
     static func rosters(of folder: URL, districts: Set<String>?, tables: CSVPages) async throws -> Data {
-        let rostersFolder = folder.appendingPathComponent("rosters")
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: rostersFolder.path)) ?? [])
-            .filter { !$0.hasPrefix(".") && $0.hasSuffix(".csv") }.sorted()
-        guard !names.isEmpty else { throw APIError(.notFound, "the run has no rosters") }
+        let paths = listing(folder).filter { $0.hasPrefix("rosters/") }
+        guard !paths.isEmpty else { throw APIError(.notFound, "the run has no rosters") }
         var files: [(path: String, data: Data)] = []
-        for name in names {
-            let file = rostersFolder.appendingPathComponent(name)
-            if let districts {
+        for path in paths {
+            let file = folder.appendingPathComponent(path)
+            guard let districts else {
+                files.append((path, try Data(contentsOf: file)))
+                continue
+            }
+            switch districtView(path, districts: districts) {
+            case .rowsOfDistricts:
                 let cut = try await tables.filtered(file, column: "district", values: districts)
-                if cut.rows > 0 { files.append(("rosters/\(name)", cut.data)) }
-            } else {
-                files.append(("rosters/\(name)", try Data(contentsOf: file)))
+                if cut.rows > 0 { files.append((path, cut.data)) }
+            case .whole:
+                files.append((path, try Data(contentsOf: file)))
+            case .refused:
+                continue
             }
         }
         guard !files.isEmpty else {

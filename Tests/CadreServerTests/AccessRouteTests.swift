@@ -147,7 +147,14 @@ final class AccessRouteTests: XCTestCase {
             let zipped = try await client.execute(uri: "/api/runs/\(id)/rosters.zip", method: .get, headers: son)
             XCTAssertEqual(zipped.status, .ok)
             let archive = try Archive(data: Data(zipped.body.readableBytesView), accessMode: .read, pathEncoding: nil)
-            XCTAssertEqual(archive.map(\.path), ["rosters/2023_TC-LLCT.csv"], "only rosters with trainees of Ba Tơ")
+            XCTAssertEqual(archive.map(\.path), ["rosters/2023_TC-LLCT.csv", "rosters/districts/Ba_To.xlsx"],
+                           "only rosters with trainees of Ba Tơ, and Ba Tơ's own papers")
+            let ownPaper = try await client.execute(uri: "/api/runs/\(id)/files/rosters/districts/Ba_To.xlsx", method: .get, headers: son)
+            XCTAssertEqual(ownPaper.status, .ok)
+            let otherPaper = try await client.execute(uri: "/api/runs/\(id)/files/rosters/districts/Son_Ha.xlsx", method: .get, headers: son)
+            XCTAssertEqual(otherPaper.status, .forbidden)
+            let intakePaper = try await client.execute(uri: "/api/runs/\(id)/files/rosters/2023_TC-LLCT.xlsx", method: .get, headers: son)
+            XCTAssertEqual(intakePaper.status, .forbidden, "an intake's paper lists every district's trainees")
             let other = try await client.execute(uri: "/api/runs/\(id)/rosters.zip?district=S%C6%A1n%20H%C3%A0", method: .get, headers: son)
             XCTAssertEqual(other.status, .forbidden)
             let roster = try await client.execute(uri: "/api/runs/\(id)/files/rosters/2023_TC-LLCT.csv", method: .get, headers: son).text

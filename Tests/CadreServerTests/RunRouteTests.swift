@@ -59,7 +59,8 @@ final class RunRouteTests: XCTestCase {
             let listed = try await client.execute(uri: "/api/runs", method: .get).array
             XCTAssertEqual(listed.map { $0["id"] as? String }, [id])
             let files = try await client.execute(uri: "/api/runs/\(id)/files", method: .get).json as? [String]
-            XCTAssertEqual(files, ["plan.xlsx", "rosters/2023_TC-LLCT.csv", "rosters/2024_QLNN-CV.csv", "schedule.csv", "summary.json"])
+            XCTAssertEqual(files, ["plan.xlsx", "rosters/2023_TC-LLCT.csv", "rosters/2023_TC-LLCT.xlsx", "rosters/2024_QLNN-CV.csv",
+                                   "rosters/districts/Ba_To.xlsx", "rosters/districts/Son_Ha.xlsx", "schedule.csv", "summary.json"])
             let workbook = try await client.execute(uri: "/api/runs/\(id)/files/plan.xlsx", method: .get)
             XCTAssertEqual(workbook.status, .ok)
             XCTAssertEqual(workbook.headers[.contentType], "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
@@ -75,11 +76,13 @@ final class RunRouteTests: XCTestCase {
             let zipped = try await client.execute(uri: "/api/runs/\(id)/rosters.zip", method: .get)
             XCTAssertEqual(zipped.headers[.contentType], "application/zip")
             let archive = try Archive(data: Data(zipped.body.readableBytesView), accessMode: .read, pathEncoding: nil)
-            XCTAssertEqual(archive.map(\.path).sorted(), ["rosters/2023_TC-LLCT.csv", "rosters/2024_QLNN-CV.csv"])
+            XCTAssertEqual(archive.map(\.path).sorted(), ["rosters/2023_TC-LLCT.csv", "rosters/2023_TC-LLCT.xlsx", "rosters/2024_QLNN-CV.csv",
+                                                         "rosters/districts/Ba_To.xlsx", "rosters/districts/Son_Ha.xlsx"])
 
             let district = try await client.execute(uri: "/api/runs/\(id)/rosters.zip?district=Ba%20T%C6%A1", method: .get)
             let districtArchive = try Archive(data: Data(district.body.readableBytesView), accessMode: .read, pathEncoding: nil)
-            XCTAssertEqual(districtArchive.map(\.path), ["rosters/2023_TC-LLCT.csv"], "a district gets only the rosters with its trainees")
+            XCTAssertEqual(districtArchive.map(\.path), ["rosters/2023_TC-LLCT.csv", "rosters/districts/Ba_To.xlsx"],
+                           "a district gets the rosters with its trainees, cut to them, and its own paper rosters")
             var text = Data()
             _ = try districtArchive.extract(districtArchive["rosters/2023_TC-LLCT.csv"]!) { text.append($0) }
             let rosterText = String(decoding: text, as: UTF8.self)

@@ -131,7 +131,10 @@ enum FakeEngine {
           i=$((i + 1))
         done
         stage="${out%/}.new"
-        mkdir -p "$stage/rosters"
+        mkdir -p "$stage/rosters/districts"
+        echo "paper" > "$stage/rosters/2023_TC-LLCT.xlsx"
+        echo "Ba To paper" > "$stage/rosters/districts/Ba_To.xlsx"
+        echo "Son Ha paper" > "$stage/rosters/districts/Son_Ha.xlsx"
         by=gap; code=0
         if [ $stopped -eq 1 ]; then by=stop_request; code=2; fi
         printf '{"gap": 0.001, "objective": 195, "scenario": "fake", "status": "optimal", "stopped_by": "%s", "total_cost": 1000}\n' "$by" > "$stage/summary.json"
