@@ -4,13 +4,14 @@ import GRDB
 /// Runs and the audit trail, in SQLite: every change is one transaction, so concurrent requests and a crash at
 /// any moment leave either the old or the new state, never half of one.
 final class WorkspaceDatabase: Sendable {
-    private let queue: DatabaseQueue
+    /// A pool (SQLite's write-ahead log): page loads read side by side while a run's end is written.
+    private let queue: DatabasePool
 
     init(path: URL) throws {
         var configuration = Configuration()
         // Another request may hold the write lock for a moment; wait for it rather than fail.
         configuration.busyMode = .timeout(5)
-        queue = try DatabaseQueue(path: path.path, configuration: configuration)
+        queue = try DatabasePool(path: path.path, configuration: configuration)
         try Self.migrator.migrate(queue)
     }
 
