@@ -143,8 +143,12 @@ def test_a_planner_works_the_whole_workspace_in_a_browser(browser, scratch, serv
     status, headers, data = server.request(rosters_href.replace(server.url, ""), auth=auth)
     assert status == 200
     rosters = zipfile.ZipFile(io.BytesIO(data))
-    assert rosters.namelist() and all(n.startswith("rosters/") and n.endswith(".csv") for n in rosters.namelist())
-    first = rosters.read(rosters.namelist()[0]).decode("utf-8-sig").splitlines()
+    names = rosters.namelist()
+    csvs = [n for n in names if n.endswith(".csv")]
+    assert csvs and all(n.startswith("rosters/") for n in names)
+    assert all(n[:-4] + ".xlsx" in names for n in csvs), "each intake's paper roster beside its CSV"
+    assert any(n.startswith("rosters/districts/") for n in names), "each district's paper rosters"
+    first = rosters.read(csvs[0]).decode("utf-8-sig").splitlines()
     assert first[0].startswith("official_id,full_name") and len(first) > 1
 
     # A run of the original, then the two side by side.
