@@ -15,13 +15,14 @@ public struct OfficeListSettings: Sendable {
 }
 
 /// Reads officials from lists as communes and the organisation committee keep them ("danh sách trích ngang"):
-/// every sheet whose header `HeaderDetection` finds, from the row after the header; rows with neither id nor name
-/// (signatures, notes, section headings) are passed over with one warning per sheet.
+/// every sheet whose header `HeaderDetection` finds, from the row after the header; rows that are not an official's
+/// (neither an id nor a name with a date of birth or title: signatures, notes, section headings) are passed over
+/// with one warning per sheet.
 ///
 /// What the list does not say is taken from elsewhere: the category from the title (`TitleCategories`), the
 /// commune from a column, else from the title rows or the sheet's name; the district, area and minority area
 /// from the scenario's communes file; the id, when the list has none, from the commune, the birth date and the
-/// name's initials. Columns a list usually lacks (Party committee, mass-organisation training, …) read as no
+/// name. Columns a list usually lacks (Party committee, mass-organisation training, …) read as no
 /// or the lowest level, with one warning naming them.
 ///
 /// A value that cannot be read is reported once per column, naming each distinct value and its first rows,
@@ -53,6 +54,7 @@ struct OfficeListReader {
     mutating func read(_ sheets: [(rows: XLSXReader.SheetRows, header: DetectedHeader)]) -> [Numbered<Official>] {
         var officials: [(place: LineKey, official: Numbered<Official>)] = []
         var defaulted: [String] = []
+        var passedOverBySheet: [(sheet: String?, records: [CSVRecord])] = []
         for (sheet, header) in sheets {
             guard let columns = placedColumns(header, sheet: sheet.name) else { continue }
             for column in columns.defaulted where !defaulted.contains(column) { defaulted.append(column) }
@@ -60,7 +62,7 @@ struct OfficeListReader {
             var passedOver: [CSVRecord] = []
             for record in sheet.rows[header.dataStart...] {
                 let row = ListRow(record: record, sheet: sheet.name, columns: columns)
-                if row.text(.field("id")).isEmpty && row.text(.field("full_name")).isEmpty {
+                if !row.isAnOfficial {
                     passedOver.append(record)
                     continue
                 }
@@ -68,8 +70,9 @@ struct OfficeListReader {
                     officials.append((LineKey(sheet: sheet.name, line: record.line), Numbered(line: record.line, value: official)))
                 }
             }
-            if !passedOver.isEmpty { reportPassedOver(passedOver, sheet: sheet.name) }
+            if !passedOver.isEmpty { passedOverBySheet.append((sheet.name, passedOver)) }
         }
+        reportPassedOver(passedOverBySheet)
         if !defaulted.isEmpty {
             problems.append(InputProblem(
                 file: file, message: "the list has no column for \(defaulted.joined(separator: ", ")); "
@@ -91,7 +94,7 @@ struct OfficeListReader {
         var defaulted: [String] = []
 
         func header(of column: ListColumn) -> String {
-            positions[column].map { "\(XLSXReader.columnName($0)) \(quoted(texts[$0]))" } ?? ""
+            positions[column].map { "column \(XLSXReader.columnName($0)) \(quoted(texts[$0]))" } ?? ""
         }
     }
 
@@ -233,7 +236,7 @@ struct OfficeListReader {
             if let first = ids[id] {
                 let there = first.sheet == row.sheet ? "line \(first.line)" : "line \(first.line) of sheet \(quoted(first.sheet ?? ""))"
                 errors.report("id", row.columns.positions[.field("id")] == nil
-                    ? "\(quoted(id)), made from the commune, the date of birth and the name's initials, is also that of \(there); give the list a column Mã cán bộ"
+                    ? "\(quoted(id)), made from the commune, the date of birth and the name, is also that of \(there): is the official listed twice? (or give the list a column Mã cán bộ)"
                     : "\(quoted(id)) is already the id on \(there)")
             } else {
                 ids[id] = (row.sheet, row.record.line)
@@ -257,7 +260,7 @@ struct OfficeListReader {
             return ListDates.Date(year: year)
         }
         if let date = ListDates.read(text) { return date }
-        unread.note(row, field: field, header: "\(XLSXReader.columnName(position)) \(quoted(row.columns.texts[position]))", value: text,
+        unread.note(row, field: field, header: "column \(XLSXReader.columnName(position)) \(quoted(row.columns.texts[position]))", value: text,
                     expected: "a date (17/06/1970, 1970-06-17, an Excel date) or a year")
         return nil
     }
@@ -348,12 +351,19 @@ struct OfficeListReader {
             unread.note(row, field: column, header: row.columns.header(of: .field(column)), value: text,
                         expected: oneOf(family.levelNames))
         case .ambiguous(let levels):
-            let both = levels.map { "\(family.name(ofLevel: $0.level)) (\(quoted($0.words)))" }.joined(separator: " or ")
+            // The words that named each level, unless one word named both (`B`: B1 or B2).
+            let sameWords = Set(levels.map(\.words)).count == 1
+            let both = levels.map { level in
+                let name = family == .foreignLanguage ? "\(level.level) (\(Self.cefr[level.level]))" : family.name(ofLevel: level.level)
+                return sameWords ? name : "\(name) (\(quoted(level.words)))"
+            }.joined(separator: " or ")
             unread.note(row, field: column, header: row.columns.header(of: .field(column)), value: text,
                         expected: oneOf(family.levelNames), ambiguity: "could be \(both)")
         }
         return 0
     }
+
+    private static let cefr = ["none", "A1", "A2", "B1", "B2", "C1", "C2"]
 
     private mutating func partyMember(_ row: ListRow) -> Bool {
         if row.columns.positions[.field("party_member")] != nil { return yesNo(row, "party_member") }
@@ -396,26 +406,37 @@ struct OfficeListReader {
         return nil
     }
 
-    private mutating func reportPassedOver(_ records: [CSVRecord], sheet: String?) {
-        let lines = records.map(\.line)
-        let shown = lines.count > 6 ? lines.prefix(5).map(String.init).joined(separator: ", ") + ", …" : lines.map(String.init).joined(separator: ", ")
-        let first = records.first?.fields.first { !$0.isEmpty } ?? ""
+    /// One warning for the whole file, however many sheets end in a signature block.
+    private mutating func reportPassedOver(_ passedOver: [(sheet: String?, records: [CSVRecord])]) {
+        guard let first = passedOver.first, let firstRecord = first.records.first else { return }
+        let count = passedOver.map(\.records.count).reduce(0, +)
+        func lines(_ records: [CSVRecord]) -> String {
+            let numbers = records.map { String($0.line) }
+            return numbers.count > 6 ? numbers.prefix(5).joined(separator: ", ") + ", …" : numbers.joined(separator: ", ")
+        }
+        var places = passedOver.prefix(3).map { sheet, records in
+            passedOver.count == 1 ? lines(records) : "[\(sheet ?? "")] \(lines(records))"
+        }.joined(separator: "; ")
+        if passedOver.count > 3 { places += "; and in \(passedOver.count - 3) more sheets" }
+        let example = firstRecord.fields.first { !$0.isEmpty } ?? ""
         problems.append(InputProblem(
-            file: file, sheet: sheet, line: lines.first,
-            message: "\(lines.count == 1 ? "row" : "\(lines.count) rows") (\(shown)) \(lines.count == 1 ? "holds" : "hold") "
-                + "neither an id nor a name (a signature, a note, a heading such as \(quoted(String(first.prefix(40))))) and \(lines.count == 1 ? "is" : "are") not read",
+            file: file, sheet: first.sheet, line: firstRecord.line,
+            message: "\(count == 1 ? "a row holds" : "\(count) rows hold") neither an id nor a name with a date of birth or title "
+                + "(a signature, a note, a heading such as \(quoted(String(example.prefix(40))))) and \(count == 1 ? "is" : "are") not read: "
+                + places,
             severity: .warning))
     }
 
     // MARK: Ids
 
-    /// `TINHANTAY-19700617-TMV`: the commune without its kind, the date of birth as precise as the list gives it,
-    /// the initials of the name; ASCII, so that it can be typed in locks.csv and actuals.csv. It does not change
-    /// when rows are reordered or officials are added, as a row number would.
+    /// `TINHANTAY-19700617-TRANMINHVIET`: the commune without its kind, the date of birth as precise as the list
+    /// gives it, the name; ASCII, so that it can be typed in locks.csv and actuals.csv. It does not change when
+    /// rows are reordered or officials are added, as a row number would, and two rows can only share it when
+    /// they are the same person listed twice.
     static func derivedID(commune: String, birth: ListDates.Date, name: String) -> String {
         let place = ascii(CommunesFile.key(commune)).split(separator: " ").joined().uppercased()
-        let initials = ascii(Aliases.key(name)).split(separator: " ").compactMap(\.first).map { String($0).uppercased() }.joined()
-        return [place.isEmpty ? "X" : place, birth.compact, initials].joined(separator: "-")
+        let person = ascii(Aliases.key(name)).split(separator: " ").joined().uppercased()
+        return [place.isEmpty ? "X" : place, birth.compact, person].joined(separator: "-")
     }
 
     private static func ascii(_ text: String) -> String {
@@ -434,6 +455,15 @@ struct ListRow {
     func cell(_ position: Int) -> String { position < record.fields.count ? record.fields[position] : "" }
 
     func text(_ column: ListColumn) -> String { columns.positions[column].map(cell) ?? "" }
+
+    /// An id, or a name with a date of birth or a title. Signature blocks put names under the name column
+    /// ("NGƯỜI LẬP BIỂU", the signer's name) but nothing else an official's row has.
+    var isAnOfficial: Bool {
+        if !text(.field("id")).isEmpty { return true }
+        guard !text(.field("full_name")).isEmpty else { return false }
+        let birth = columns.birthByGender.map(\.position) + [columns.positions[.birthDate(nil)], columns.positions[.field("birth_year")]].compactMap { $0 }
+        return !text(.field("title")).isEmpty || birth.contains { !cell($0).isEmpty }
+    }
 }
 
 /// Problems of one row that are not about a value's spelling (those go to `UnreadValues`).
