@@ -24,6 +24,8 @@ public struct CommunesFile: Sendable {
     public private(set) var communes: [Commune] = []
     /// Commune name without its kind → indices in `communes`.
     private var byName: [String: [Int]] = [:]
+    /// `key` of each commune's district, computed once: a province's lists look communes up a row at a time.
+    private var districtKeys: [String] = []
     private var longestName = 1
 
     static let columns: [String: String] = [
@@ -67,6 +69,7 @@ public struct CommunesFile: Sendable {
     private mutating func add(_ commune: Commune) {
         let key = Self.key(commune.name)
         byName[key, default: []].append(communes.count)
+        districtKeys.append(Self.key(commune.district))
         longestName = max(longestName, key.split(separator: " ").count)
         communes.append(commune)
     }
@@ -107,7 +110,7 @@ public struct CommunesFile: Sendable {
         }
         let districtsNamed = Self.key(text + " " + context)
         let inNamedDistrict = best.filter { i in
-            let district = Self.key(communes[i].district)
+            let district = districtKeys[i]
             return !district.isEmpty && districtsNamed.contains(district)
         }
         return pick(inNamedDistrict.count == 1 ? inNamedDistrict : best, district: "")
@@ -117,7 +120,7 @@ public struct CommunesFile: Sendable {
         var matching = candidates
         if !district.isEmpty {
             let wanted = Self.key(district)
-            matching = candidates.filter { Self.key(communes[$0].district) == wanted }
+            matching = candidates.filter { districtKeys[$0] == wanted }
             if matching.isEmpty { matching = candidates }
         }
         switch matching.count {
@@ -126,6 +129,9 @@ public struct CommunesFile: Sendable {
         default: return .ambiguous(matching.map { communes[$0].district })
         }
     }
+
+    /// Whether another commune (in another district) has the same name.
+    func nameIsShared(_ name: String) -> Bool { (byName[Self.key(name)]?.count ?? 0) > 1 }
 
     /// A commune's name in one spelling, without its kind: `Xã Tịnh Ấn Tây` and `TỊNH ẤN TÂY` are one key.
     static func key(_ name: String) -> String {

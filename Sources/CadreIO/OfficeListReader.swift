@@ -38,6 +38,7 @@ struct OfficeListReader {
     private var levelCache: [String: [String: LevelSpellings.Reading]] = [:]
     private var categoryCache: [String: CadreDomain.Category?] = [:]
     private var communeCache: [String: CommunesFile.Lookup] = [:]
+    private var placeCodes: [String: String] = [:]
 
     /// Columns without which a list cannot give an official.
     static let requiredInLists = ["full_name", "ethnicity"]
@@ -227,8 +228,13 @@ struct OfficeListReader {
         }
 
         var id = row.text(.field("id"))
-        if row.columns.positions[.field("id")] == nil, let birth {
-            id = Self.derivedID(commune: commune, birth: birth, name: name)
+        if row.columns.positions[.field("id")] == nil {
+            // Without a date of birth (reported already) there is nothing to make the id from.
+            if let birth {
+                let place = placeCodes[district + "|" + commune] ?? placeCode(district: district, commune: commune)
+                placeCodes[district + "|" + commune] = place
+                id = Self.derivedID(place: place, birth: birth, name: name)
+            }
         } else if id.isEmpty {
             errors.report("id", "is empty")
         }
@@ -297,12 +303,15 @@ struct OfficeListReader {
             commune = text
             record = nil
             if let communes = settings.communes {
-                let lookup = communeCache[district + "|" + text] ?? {
+                let cacheKey = district + "|" + text
+                let lookup: CommunesFile.Lookup
+                if let cached = communeCache[cacheKey] {
+                    lookup = cached
+                } else {
                     let exact = communes.commune(named: text, district: district)
-                    let found = exact == .notFound ? communes.commune(mentionedIn: text, context: district) : exact
-                    communeCache[district + "|" + text] = found
-                    return found
-                }()
+                    lookup = exact == .notFound ? communes.commune(mentionedIn: text, context: district) : exact
+                    communeCache[cacheKey] = lookup
+                }
                 switch lookup {
                 case .found(let found):
                     record = found
@@ -429,21 +438,56 @@ struct OfficeListReader {
 
     // MARK: Ids
 
-    /// `TINHANTAY-19700617-TRANMINHVIET`: the commune without its kind, the date of birth as precise as the list
+    /// `TINHANTAY-19700617-TRANMINHVIET`: the commune (see `placeCode`), the date of birth as precise as the list
     /// gives it, the name; ASCII, so that it can be typed in locks.csv and actuals.csv. It does not change when
     /// rows are reordered or officials are added, as a row number would, and two rows can only share it when
     /// they are the same person listed twice.
-    static func derivedID(commune: String, birth: ListDates.Date, name: String) -> String {
-        let place = ascii(CommunesFile.key(commune)).split(separator: " ").joined().uppercased()
-        let person = ascii(Aliases.key(name)).split(separator: " ").joined().uppercased()
-        return [place.isEmpty ? "X" : place, birth.compact, person].joined(separator: "-")
+    static func derivedID(place: String, birth: ListDates.Date, name: String) -> String {
+        [place, birth.compact, ASCIIFolding.upper(name)].joined(separator: "-")
     }
 
-    private static func ascii(_ text: String) -> String {
-        text.replacingOccurrences(of: "đ", with: "d").replacingOccurrences(of: "Đ", with: "D")
-            .folding(options: .diacriticInsensitive, locale: nil)
-            .filter { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == " ") }
+    /// The commune in an id: without its kind, in ASCII capitals, after its district when the communes file has
+    /// another commune of that name (`TUNGHIA-BINHHAI`).
+    private func placeCode(district: String, commune: String) -> String {
+        let code = ASCIIFolding.upper(CommunesFile.key(commune))
+        guard settings.communes?.nameIsShared(commune) == true, !district.isEmpty else { return code.isEmpty ? "X" : code }
+        return ASCIIFolding.upper(district) + "-" + code
     }
+}
+
+/// Vietnamese letters without their marks, for ids typed on any keyboard. A table rather than Foundation's
+/// folding, which costs more than the rest of reading a row.
+enum ASCIIFolding {
+    /// Letters and digits of `text` in ASCII capitals, spaces and punctuation left out: `Trần Minh Việt` →
+    /// `TRANMINHVIET`.
+    static func upper(_ text: String) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            if scalar.isASCII {
+                let byte = UInt8(scalar.value)
+                switch byte {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"): bytes.append(byte - 32)
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"): bytes.append(byte)
+                default: break
+                }
+            } else if let base = table[scalar] {
+                bytes.append(base)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    private static let table: [Unicode.Scalar: UInt8] = {
+        let letters = "àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ"
+        var table: [Unicode.Scalar: UInt8] = [:]
+        for letter in letters + letters.uppercased() {
+            let base = letter == "đ" || letter == "Đ" ? "D" : String(letter).folding(options: .diacriticInsensitive, locale: nil).uppercased()
+            guard let scalar = String(letter).unicodeScalars.first, let byte = base.utf8.first, base.utf8.count == 1 else { continue }
+            table[scalar] = byte
+        }
+        return table
+    }()
 }
 
 /// One data row of a list with the columns of its sheet.

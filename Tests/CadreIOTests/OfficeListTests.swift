@@ -32,8 +32,8 @@ final class OfficeListTests: XCTestCase {
         let loaded = try ScenarioLoader.load(path: Self.fixtures.appendingPathComponent("small-list-csv.yaml").path)
         var list = loaded.scenario.officials
         XCTAssertEqual(Set(list.map(\.id)).count, 300)
-        // 08/02/1970, Xã Tịnh Ấn Tây, Trần Minh Việt.
-        XCTAssertEqual(list.first { $0.fullName == "Trần Minh Việt" && $0.commune == "Xã Tịnh Ấn Tây" }?.id, "TINHANTAY-19700208-TRANMINHVIET")
+        // 17/09/1970, Xã Tịnh Ấn Tây, Trần Minh Việt.
+        XCTAssertEqual(list.first { $0.fullName == "Trần Minh Việt" && $0.commune == "Xã Tịnh Ấn Tây" }?.id, "TINHANTAY-19700917-TRANMINHVIET")
         func place(_ official: Official) -> String { "\(official.commune)|\(official.fullName)|\(official.birthYear)|\(official.title)" }
         let byPlace = Dictionary(uniqueKeysWithValues: contract.map { (place($0), $0) })
         XCTAssertEqual(byPlace.count, 300)

@@ -18,7 +18,9 @@ admission dates, are made up from the id: officials.csv holds years only.
 import csv
 import datetime
 import os
+import re
 import sys
+import zipfile
 
 from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
@@ -68,16 +70,21 @@ def spelled(family, value, official):
     return text
 
 
+def spread(official, salt):
+    """A number from the id that looks random: nearby ids get unrelated birthdays, as people have."""
+    return (number(official) * 2654435761 + salt * 40503) % 2**32
+
+
 def birth_date(official):
-    n = number(official)
-    return datetime.date(int(official["birth_year"]), n % 12 + 1, (n * 7) % 28 + 1)
+    day = spread(official, 1) % 365
+    return datetime.date(int(official["birth_year"]), 1, 1) + datetime.timedelta(days=day)
 
 
 def party_date(official):
     if official["party_member"] != "yes":
         return None
-    n = number(official)
-    return datetime.date(int(official["birth_year"]) + 22 + n % 10, (n * 5) % 12 + 1, (n * 3) % 28 + 1)
+    h = spread(official, 2)
+    return datetime.date(int(official["birth_year"]) + 22 + h % 10, 1, 1) + datetime.timedelta(days=(h >> 8) % 365)
 
 
 def data_row(official, index, with_id, date_cell):
@@ -194,8 +201,19 @@ def write_workbook(officials, path):
         sheet.page_setup.fitToHeight = 0
         sheet.sheet_properties.pageSetUpPr.fitToPage = True
     book.properties.created = datetime.datetime(2022, 1, 1)
-    book.properties.modified = datetime.datetime(2022, 1, 1)
     book.save(path)
+    fix_dates(path)
+
+
+def fix_dates(path):
+    """openpyxl stamps the save time on the ZIP entries and docProps/core.xml; fixed, the same input gives the same bytes."""
+    with zipfile.ZipFile(path) as source:
+        parts = [(info.filename, source.read(info.filename)) for info in source.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for name, data in parts:
+            if name == "docProps/core.xml":
+                data = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>2022-01-01T00:00:00Z", data)
+            target.writestr(zipfile.ZipInfo(name, date_time=(2022, 1, 1, 0, 0, 0)), data, zipfile.ZIP_DEFLATED)
 
 
 def write_csv(officials, path):
