@@ -52,7 +52,7 @@ enum TitleCategories {
     private static let partTimePosts = [
         "hội người cao tuổi", "hội chữ thập đỏ", "hội khuyến học", "hội cựu thanh niên xung phong", "hội làm vườn",
         "thủ quỹ", "văn thư", "lưu trữ", "truyền thanh", "thú y", "khuyến nông", "lao động thương binh",
-        "ban tổ chức", "ủy ban kiểm tra", "tuyên giáo", "dân vận", "dân số", "kế hoạch giao thông",
+        "ban tổ chức", "ủy ban kiểm tra", "tổ chức kiểm tra", "tuyên giáo", "dân vận", "dân số", "kế hoạch giao thông",
     ]
 
     /// A title's words in one spelling, abbreviations spelt out, for matching whole words and phrases.

@@ -41,9 +41,12 @@ enum XLSXReader {
             var sheets = try sheetParts(archive)
             if onlyFirst { sheets = Array(sheets.prefix(1)) }
             let shared = try archive["xl/sharedStrings.xml"] == nil ? [] : parse(SharedStrings(), part("xl/sharedStrings.xml", of: archive)).strings
+            // Looking an entry up by path walks the archive's directory; a workbook of a sheet per commune has
+            // thousands, so they are indexed once.
+            let entries = onlyFirst ? [:] : Dictionary(archive.map { ($0.path, $0) }) { first, _ in first }
             var read: [SheetRows] = []
             for (name, path) in sheets {
-                guard let entry = archive[path] else { throw PartProblem(text: "\(path) is missing") }
+                guard let entry = entries[path] ?? archive[path] else { throw PartProblem(text: "\(path) is missing") }
                 let partName = onlyFirst ? "the first sheet" : "sheet \(quoted(name ?? path))"
                 let sheet = try parse(Sheet(shared: shared, partName: partName), part(path, of: archive, entry: entry))
                 for (line, message) in sheet.problems {

@@ -194,7 +194,7 @@ final class OfficeListTests: XCTestCase {
             ("Tài chính – kế toán", .civilServant), ("Tư pháp - hộ tịch", .civilServant), ("Văn hoá - Xã hội", .civilServant),
             ("Phó Chỉ huy trưởng Quân sự", .partTime), ("Phó Chủ tịch UBMTTQ", .partTime), ("Phó Bí thư Đoàn", .partTime),
             ("Phó Chủ tịch Hội Nông dân", .partTime), ("Văn phòng Đảng uỷ", .partTime), ("Chủ tịch Hội Người cao tuổi", .partTime),
-            ("Quản lý Nhà văn hóa", .partTime), ("Thủ quỹ – văn thư – lưu trữ", .partTime), ("Phó Trưởng Công an", .partTime),
+            ("Quản lý Nhà văn hóa", .partTime), ("Tổ chức – kiểm tra Đảng", .partTime), ("Nhân viên khuyến nông", .partTime), ("Thủ quỹ – văn thư – lưu trữ", .partTime), ("Phó Trưởng Công an", .partTime),
             ("Trưởng thôn", nil), ("Bí thư Chi bộ thôn 3", nil), ("Cán bộ", nil),
         ]
         for (title, category) in cases {

@@ -193,9 +193,15 @@ def write_workbook(officials, path):
             for c, value in enumerate(values, start=1):
                 if value:
                     sheet.cell(end + k, c, value).font = Font(bold=k in (1, 4))
-        widths = {1: 5, 2: 11, 3: 24, 4: 11, 5: 11, 6: 8, 7: 24, 8: 18, 9: 11, 10: 7}
+        widths = {1: 5, 2: 11, 3: 22, 4: 11, 5: 11, 6: 7, 7: 27, 8: 16, 9: 11, 10: 7, 11: 17, 12: 18, 13: 11,
+                  14: 19, 15: 13, 16: 19, 17: 11, 18: 11, 19: 11, 20: 8, 21: 10}
         for c in range(1, width + 1):
             sheet.column_dimensions[get_column_letter(c)].width = widths.get(c, 13)
+        sheet.row_dimensions[head].height = 32
+        sheet.row_dimensions[below].height = 32
+        for r in range(first, end):
+            for c in range(1, width + 1):
+                sheet.cell(r, c).font = Font(size=9)
         sheet.page_setup.orientation = "landscape"
         sheet.page_setup.fitToWidth = 1
         sheet.page_setup.fitToHeight = 0
