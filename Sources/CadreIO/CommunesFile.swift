@@ -24,8 +24,10 @@ public struct CommunesFile: Sendable {
     public private(set) var communes: [Commune] = []
     /// Commune name without its kind → indices in `communes`.
     private var byName: [String: [Int]] = [:]
-    /// `key` of each commune's district, computed once: a province's lists look communes up a row at a time.
+    /// `key` of each commune's district, and its words, computed once: a province's lists look communes up a row
+    /// at a time.
     private var districtKeys: [String] = []
+    private var districtWords: [[String]] = []
     private var longestName = 1
 
     static let columns: [String: String] = [
@@ -69,7 +71,8 @@ public struct CommunesFile: Sendable {
     private mutating func add(_ commune: Commune) {
         let key = Self.key(commune.name)
         byName[key, default: []].append(communes.count)
-        districtKeys.append(Self.key(commune.district))
+        districtWords.append(Spelling.words(Self.key(commune.district)))
+        districtKeys.append(districtWords[districtWords.count - 1].joined(separator: " "))
         longestName = max(longestName, key.split(separator: " ").count)
         communes.append(commune)
     }
@@ -108,10 +111,14 @@ public struct CommunesFile: Sendable {
                 break
             }
         }
-        let districtsNamed = Self.key(text + " " + context)
-        let inNamedDistrict = best.filter { i in
-            let district = districtKeys[i]
-            return !district.isEmpty && districtsNamed.contains(district)
+        // The district named with the most words: `TP QUẢNG NGÃI 2` names TP Quảng Ngãi 2, not TP Quảng Ngãi.
+        let named = words + Spelling.words(Spelling.unified(Aliases.key(context)))
+        var inNamedDistrict: [Int] = []
+        var namedLength = 0
+        for i in best where !districtWords[i].isEmpty && Self.contains(named, districtWords[i]) {
+            let length = districtWords[i].count
+            if length > namedLength { (inNamedDistrict, namedLength) = ([], length) }
+            if length == namedLength { inNamedDistrict.append(i) }
         }
         return pick(inNamedDistrict.count == 1 ? inNamedDistrict : best, district: "")
     }
@@ -119,7 +126,7 @@ public struct CommunesFile: Sendable {
     private func pick(_ candidates: [Int], district: String) -> Lookup {
         var matching = candidates
         if !district.isEmpty {
-            let wanted = Self.key(district)
+            let wanted = Spelling.words(Self.key(district)).joined(separator: " ")
             matching = candidates.filter { districtKeys[$0] == wanted }
             if matching.isEmpty { matching = candidates }
         }
@@ -128,6 +135,12 @@ public struct CommunesFile: Sendable {
         case 1: return .found(communes[matching[0]])
         default: return .ambiguous(matching.map { communes[$0].district })
         }
+    }
+
+    /// Whether `phrase` occurs in `words` as whole words.
+    private static func contains(_ words: [String], _ phrase: [String]) -> Bool {
+        guard !phrase.isEmpty, phrase.count <= words.count else { return false }
+        return (0...(words.count - phrase.count)).contains { start in words[start..<start + phrase.count].elementsEqual(phrase) }
     }
 
     /// Whether another commune (in another district) has the same name.

@@ -42,8 +42,20 @@ enum HeaderDetection {
 
     /// The header of `rows`, or nil when none of the first rows names enough known columns.
     static func detect(_ rows: [CSVRecord], mapping: OfficeListMapping) -> DetectedHeader? {
+        var cache: [String: ListColumn?] = [:]
+        return detect(rows, mapping: mapping, cache: &cache)
+    }
+
+    /// `cache` keeps the place of each cell's text across the sheets of a workbook, which repeat their titles and
+    /// headers.
+    static func detect(_ rows: [CSVRecord], mapping: OfficeListMapping, cache: inout [String: ListColumn?]) -> DetectedHeader? {
         for index in rows.indices.prefix(rowsSearched) {
-            let single = rows[index].fields.map { place(group: "", sub: $0, mapping: mapping) }
+            let single = rows[index].fields.map { text in
+                if let known = cache[text] { return known }
+                let placed = place(group: "", sub: text, mapping: mapping)
+                cache[text] = placed
+                return placed
+            }
             guard isHeader(single) else { continue }
             var header = DetectedHeader(
                 line: rows[index].line, rowCount: 1, texts: rows[index].fields, columns: single,

@@ -91,7 +91,8 @@ public enum OfficialsReader {
 
     /// Each sheet with a header, with that header.
     private static func listSheets(_ sheets: TableFile.Sheets, mapping: OfficeListMapping) -> [(rows: XLSXReader.SheetRows, header: DetectedHeader)] {
-        sheets.sheets.compactMap { sheet in HeaderDetection.detect(sheet.rows, mapping: mapping).map { (sheet, $0) } }
+        var cache: [String: ListColumn?] = [:]
+        return sheets.sheets.compactMap { sheet in HeaderDetection.detect(sheet.rows, mapping: mapping, cache: &cache).map { (sheet, $0) } }
     }
 
     /// officials.csv as the contract writes it: one sheet (the first), the header on its first row, on one row,
