@@ -12,10 +12,16 @@ public enum CSVReader {
     }
 
     static func read(bytes: [UInt8], file: String, problems: inout [InputProblem]) -> CSVTable {
+        let (rows, decimalComma) = rows(bytes: bytes, file: file, problems: &problems)
+        return CSVTable(rows: rows, file: file, decimalComma: decimalComma, problems: &problems)
+    }
+
+    /// Every non-blank row, header or not, and whether numbers may have a decimal comma.
+    static func rows(bytes: [UInt8], file: String, problems: inout [InputProblem]) -> (rows: [CSVRecord], decimalComma: Bool) {
         var parser = Parser(bytes: bytes, file: file)
         let rows = parser.parse()
         problems += parser.problems
-        return CSVTable(rows: rows, file: file, decimalComma: parser.separator == UInt8(ascii: ";"), problems: &problems)
+        return (rows, parser.separator == UInt8(ascii: ";"))
     }
 
     private struct Parser {
@@ -119,15 +125,21 @@ public enum CSVReader {
         }
 
         /// The commonest of `,`, `;` and tab outside quotes in the header line (`,` on a tie): a Vietnamese
-        /// header such as `Huyện, thị xã, thành phố` holds commas that do not separate anything.
+        /// header such as `Huyện, thị xã, thành phố` holds commas that do not separate anything. A list's title
+        /// lines above its header may hold no separator at all; the first line that holds one decides.
         private static func separator(headerLineOf bytes: ArraySlice<UInt8>) -> UInt8 {
             let candidates = [UInt8(ascii: ","), UInt8(ascii: ";"), tab]
             var counts = [0, 0, 0]
             var inQuotes = false
+            var linesLeft = 50
             for byte in bytes {
                 if byte == quote { inQuotes.toggle() }
                 if inQuotes { continue }
-                if byte == lf || byte == cr { break }
+                if byte == lf || byte == cr {
+                    linesLeft -= 1
+                    if counts != [0, 0, 0] || linesLeft == 0 { break }
+                    continue
+                }
                 if let k = candidates.firstIndex(of: byte) { counts[k] += 1 }
             }
             let best = counts.indices.max { counts[$0] < counts[$1] || (counts[$0] == counts[$1] && $0 < $1) }!

@@ -11,6 +11,8 @@ public struct InputProblem: Sendable, Hashable, CustomStringConvertible {
 
     /// The file as the user named it (or as a scenario names it, joined to the scenario's folder).
     public var file: String
+    /// The workbook's sheet, when a file is read sheet by sheet (lists kept one sheet per commune).
+    public var sheet: String?
     /// 1-based physical line; nil when the problem concerns the whole file.
     public var line: Int?
     /// The column or key concerned.
@@ -18,17 +20,23 @@ public struct InputProblem: Sendable, Hashable, CustomStringConvertible {
     public var message: String
     public var severity: Severity
 
-    public init(file: String, line: Int? = nil, field: String? = nil, message: String, severity: Severity = .error) {
+    public init(
+        file: String, sheet: String? = nil, line: Int? = nil, field: String? = nil, message: String,
+        severity: Severity = .error
+    ) {
         self.file = file
+        self.sheet = sheet
         self.line = line
         self.field = field
         self.message = message
         self.severity = severity
     }
 
-    /// `officials.csv:214: political_theory: "trung cap" is not one of none, elementary, intermediate, advanced`
+    /// `officials.csv:214: political_theory: "trung cap" is not one of none, elementary, intermediate, advanced`;
+    /// `lists.xlsx [Ba Tơ]:12: title: …` for a sheet.
     public var description: String {
         var text = file
+        if let sheet { text += " [\(sheet)]" }
         if let line { text += ":\(line)" }
         text += ":"
         if severity == .warning { text += " warning:" }

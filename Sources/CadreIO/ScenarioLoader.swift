@@ -10,8 +10,10 @@ public struct ScenarioFiles: Sendable, Equatable {
     public var targets: String
     /// locks.csv, when the scenario names one.
     public var locks: String? = nil
+    /// The communes file, when the scenario names one.
+    public var communes: String? = nil
 
-    public var all: [String] { scenarios + [officials, courses, targets] + (locks.map { [$0] } ?? []) }
+    public var all: [String] { scenarios + [officials, courses, targets] + [locks, communes].compactMap { $0 } }
 }
 
 /// A scenario ready to plan, with the warnings met while reading it.
@@ -81,7 +83,13 @@ public enum ScenarioLoader {
         }
 
         let errorsBeforeOfficials = errorCount(problems)
-        let officials = officialsPath.map { table($0, "officials", OfficialsReader.rows, &problems) } ?? []
+        var listSettings = OfficeListSettings(mapping: settings.listMapping)
+        if let communesPath = settings.communes, let data = contents(communesPath, "communes", &problems) {
+            listSettings.communes = CommunesFile.read(data, file: communesPath.value, problems: &problems)
+        }
+        let officials = officialsPath.map {
+            table($0, "officials", { OfficialsReader.rows($0, file: $1, settings: listSettings, problems: &$2) }, &problems)
+        } ?? []
         let officialsClean = officialsPath != nil && errorCount(problems) == errorsBeforeOfficials
         let errorsBeforeCourses = errorCount(problems)
         var courses = coursesPath.map { table($0, "courses", CoursesReader.rows, &problems) } ?? []
@@ -93,7 +101,10 @@ public enum ScenarioLoader {
         let targets = targetsPath.map { table($0, "targets", TargetsReader.rows, &problems) } ?? []
 
         // Rows are kept in id order, so the plan does not depend on the order of rows in the files.
-        let officialRows = officials.sorted { naturallyPrecedes($0.value.id, $1.value.id) }
+        // Ranks, not officials, are sorted: moving a hundred thousand officials about costs more than comparing them.
+        let officialRanks = naturalRanks(officials.map(\.value.id))
+        var officialRows = officials
+        for (row, rank) in zip(officials, officialRanks) { officialRows[rank] = row }
         courses.sort { naturallyPrecedes($0.value.id, $1.value.id) }
         let targetRows = targets.sorted { naturallyPrecedes($0.value.id, $1.value.id) }
         var scenario = Scenario(
@@ -124,7 +135,7 @@ public enum ScenarioLoader {
             scenario: scenario, warnings: problems,
             files: ScenarioFiles(
                 scenarios: scenarioFiles, officials: officialsPath?.value ?? "", courses: coursesPath?.value ?? "",
-                targets: targetsPath?.value ?? "", locks: settings.locks?.value))
+                targets: targetsPath?.value ?? "", locks: settings.locks?.value, communes: settings.communes?.value))
     }
 
     /// The locks file at `path` read against `scenario`, for a re-plan: its officials and base year are those of

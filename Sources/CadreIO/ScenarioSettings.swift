@@ -1,3 +1,5 @@
+import CadreDomain
+
 /// A value together with the place it was written, so that checks made after merging can still point there.
 struct Located<Value> {
     var value: Value
@@ -28,6 +30,19 @@ struct ScenarioSettings {
     var signerTitle: Located<String>?
     var signerName: Located<String>?
     var place: Located<String>?
+    /// Optional: the province's communes (see `CommunesFile`).
+    var communes: Located<String>?
+    /// The user's mapping for lists (see `OfficeListMapping`): header → column, column → cell → value,
+    /// title → category.
+    var columns: [String: Located<String>] = [:]
+    var values: [String: [String: Located<String>]] = [:]
+    var titles: [String: Located<CadreDomain.Category>] = [:]
+
+    var listMapping: OfficeListMapping {
+        OfficeListMapping(
+            columns: columns.mapValues(\.value), values: values.mapValues { $0.mapValues(\.value) },
+            titles: titles.mapValues(\.value))
+    }
 
     /// These settings over `base`: a key given here wins. `budget`, `seats` and `costs` merge entry by entry, so
     /// a scenario that extends another can change one year's budget or one course's seats and keep the rest;
@@ -51,6 +66,10 @@ struct ScenarioSettings {
         merged.budget = base.budget.merging(budget) { _, mine in mine }
         merged.seats = base.seats.merging(seats) { _, mine in mine }
         merged.costs = base.costs.merging(costs) { _, mine in mine }
+        merged.communes = communes ?? base.communes
+        merged.columns = base.columns.merging(columns) { _, mine in mine }
+        merged.values = base.values.merging(values) { theirs, mine in theirs.merging(mine) { _, own in own } }
+        merged.titles = base.titles.merging(titles) { _, mine in mine }
         return merged
     }
 }

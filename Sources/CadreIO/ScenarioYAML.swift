@@ -1,3 +1,4 @@
+import CadreDomain
 import Foundation
 import Yams
 
@@ -6,6 +7,7 @@ enum ScenarioYAML {
     static let knownKeys = [
         "name", "base_year", "horizon", "officials", "courses", "targets", "locks", "budget", "carry_over",
         "max_training_days", "extends", "seats", "costs", "issuer", "issuer_parent", "signer_title", "signer_name", "place",
+        "communes", "columns", "values", "titles",
     ]
 
     /// VND a year: a thousand times a province's training budget, yet far from where the solver loses precision.
@@ -78,6 +80,46 @@ enum ScenarioYAML {
                           let vnd = reader.number(cost, "\(key) \(id.value)", in: 0...Double.infinity, atMost: CoursesReader.maxCost)
                     else { continue }
                     settings.costs[id.value] = vnd
+                }
+            case "communes": settings.communes = reader.path(value, key)
+            case "columns":
+                let targets = OfficialsReader.allColumns + OfficeListMapping.listColumnNames
+                for (header, column) in reader.entries(value, key) {
+                    guard let header = reader.string(header, key), let column = reader.string(column, "\(key) \(header.value)") else { continue }
+                    guard targets.contains(column.value) else {
+                        reader.report("\(key) \(header.value)", column.line, "\(quoted(column.value)) is not one of \(oneOf(targets))")
+                        continue
+                    }
+                    settings.columns[header.value] = column
+                }
+            case "values":
+                for (columnNode, table) in reader.entries(value, key) {
+                    guard let column = reader.string(columnNode, key) else { continue }
+                    guard OfficialsReader.allColumns.contains(column.value) else {
+                        reader.report(key, column.line, "\(quoted(column.value)) is not a column of officials.csv (\(oneOf(OfficialsReader.allColumns)))")
+                        continue
+                    }
+                    for (cellNode, targetNode) in reader.entries(table, "\(key) \(column.value)") {
+                        guard let cell = reader.string(cellNode, "\(key) \(column.value)"),
+                              let target = reader.string(targetNode, "\(key) \(column.value) \(cell.value)")
+                        else { continue }
+                        if let accepted = OfficialsReader.acceptedValues(of: column.value), !accepted.contains(target.value) {
+                            reader.report("\(key) \(column.value) \(cell.value)", target.line, "\(quoted(target.value)) is not one of \(oneOf(accepted))")
+                            continue
+                        }
+                        settings.values[column.value, default: [:]][cell.value] = target
+                    }
+                }
+            case "titles":
+                for (titleNode, categoryNode) in reader.entries(value, key) {
+                    guard let title = reader.string(titleNode, key), let category = reader.string(categoryNode, "\(key) \(title.value)")
+                    else { continue }
+                    guard let value = CadreDomain.Category.named(category.value) else {
+                        reader.report("\(key) \(title.value)", category.line,
+                                      "\(quoted(category.value)) is not one of \(oneOf(CadreDomain.Category.allCases.map(\.rawValue)))")
+                        continue
+                    }
+                    settings.titles[title.value] = Located(value: value, file: category.file, line: category.line)
                 }
             default:
                 reader.report(key, line, "is not a scenario key (\(oneOf(knownKeys))); it is ignored", severity: .warning)

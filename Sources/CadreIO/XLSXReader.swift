@@ -4,7 +4,8 @@ import FoundationXML
 #endif
 import ZIPFoundation
 
-/// Reads the first sheet of an Excel workbook (.xlsx) as a table, so that planners need not export CSV.
+/// Reads an Excel workbook (.xlsx): its first sheet as a table, so that planners need not export CSV, or every
+/// sheet as rows, for lists kept one sheet per commune.
 ///
 /// A workbook is a ZIP of XML parts: xl/workbook.xml lists the sheets in tab order, xl/_rels/workbook.xml.rels
 /// says which part holds each, xl/sharedStrings.xml holds the text that cells refer to by number. A cell's
@@ -17,9 +18,18 @@ enum XLSXReader {
     static let maxColumns = 1_000
 
     static func read(_ data: Data, file: String, problems: inout [InputProblem]) -> CSVTable {
-        func refuse(_ why: String) -> CSVTable {
-            problems.append(InputProblem(file: file, message: "is not a readable Excel workbook: \(why)"))
+        guard let first = sheets(data, file: file, onlyFirst: true, problems: &problems)?.first else {
             return CSVTable(header: [], records: [])
+        }
+        return CSVTable(rows: first.rows, file: file, decimalComma: false, cells: true, problems: &problems)
+    }
+
+    /// The non-blank rows of each sheet in tab order (of the first only, with `onlyFirst`); nil after a problem
+    /// when the workbook cannot be read.
+    static func sheets(_ data: Data, file: String, onlyFirst: Bool = false, problems: inout [InputProblem]) -> [SheetRows]? {
+        func refuse(_ why: String) -> [SheetRows]? {
+            problems.append(InputProblem(file: file, message: "is not a readable Excel workbook: \(why)"))
+            return nil
         }
         // ZIPFoundation's in-memory archives trap on some damaged ZIPs (an offset past the end); read from a
         // file, where such reads simply come up short and the damage is reported.
@@ -28,14 +38,23 @@ enum XLSXReader {
         guard (try? data.write(to: copy)) != nil else { return refuse("it cannot be copied to the temporary folder") }
         guard let archive = try? Archive(url: copy, accessMode: .read, pathEncoding: nil) else { return refuse("the ZIP archive is damaged") }
         do {
-            let sheetPath = try firstSheetPath(archive)
+            var sheets = try sheetParts(archive)
+            if onlyFirst { sheets = Array(sheets.prefix(1)) }
             let shared = try archive["xl/sharedStrings.xml"] == nil ? [] : parse(SharedStrings(), part("xl/sharedStrings.xml", of: archive)).strings
-            guard let sheetEntry = archive[sheetPath] else { throw PartProblem(text: "\(sheetPath) is missing") }
-            let sheet = try parse(Sheet(shared: shared), part(sheetPath, of: archive, entry: sheetEntry))
-            for (line, message) in sheet.problems {
-                problems.append(InputProblem(file: file, line: line, message: message))
+            // Looking an entry up by path walks the archive's directory; a workbook of a sheet per commune has
+            // thousands, so they are indexed once.
+            let entries = onlyFirst ? [:] : Dictionary(archive.map { ($0.path, $0) }) { first, _ in first }
+            var read: [SheetRows] = []
+            for (name, path) in sheets {
+                guard let entry = entries[path] ?? archive[path] else { throw PartProblem(text: "\(path) is missing") }
+                let partName = onlyFirst ? "the first sheet" : "sheet \(quoted(name ?? path))"
+                let sheet = try parse(Sheet(shared: shared, partName: partName), part(path, of: archive, entry: entry))
+                for (line, message) in sheet.problems {
+                    problems.append(InputProblem(file: file, sheet: onlyFirst ? nil : name, line: line, message: message))
+                }
+                read.append(SheetRows(name: name, rows: sheet.rows))
             }
-            return CSVTable(rows: sheet.rows, file: file, decimalComma: false, cells: true, problems: &problems)
+            return read
         } catch let problem as PartProblem {
             return refuse(problem.text)
         } catch {
@@ -70,20 +89,30 @@ enum XLSXReader {
 
     struct PartProblem: Error { let text: String }
 
-    /// The part holding the first sheet in tab order; xl/worksheets/sheet1.xml when the workbook does not say.
-    private static func firstSheetPath(_ archive: Archive) throws -> String {
+    /// One sheet's rows that hold any text, with the sheet's name as its tab shows it.
+    struct SheetRows {
+        var name: String?
+        var rows: [CSVRecord]
+    }
+
+    /// The name and part of each sheet in tab order; the first is xl/worksheets/sheet1.xml when the workbook does
+    /// not say where it is.
+    private static func sheetParts(_ archive: Archive) throws -> [(name: String?, path: String)] {
         let fallback = "xl/worksheets/sheet1.xml"
         guard archive["xl/workbook.xml"] != nil else {
             throw PartProblem(text: "xl/workbook.xml is missing (is it an Excel workbook?)")
         }
         let sheets = try parse(Elements(named: "sheet"), part("xl/workbook.xml", of: archive)).found
-        guard let first = sheets.first,
-              let id = first.first(where: { $0.key == "r:id" || $0.key.hasSuffix(":id") })?.value,
-              archive["xl/_rels/workbook.xml.rels"] != nil
-        else { return fallback }
-        let relations = try parse(Elements(named: "Relationship"), part("xl/_rels/workbook.xml.rels", of: archive)).found
-        guard let target = relations.first(where: { $0["Id"] == id })?["Target"] else { return fallback }
-        return target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
+        let relations = archive["xl/_rels/workbook.xml.rels"] == nil
+            ? [] : try parse(Elements(named: "Relationship"), part("xl/_rels/workbook.xml.rels", of: archive)).found
+        var parts: [(name: String?, path: String)] = []
+        for sheet in sheets {
+            guard let id = sheet.first(where: { $0.key == "r:id" || $0.key.hasSuffix(":id") })?.value,
+                  let target = relations.first(where: { $0["Id"] == id })?["Target"]
+            else { continue }
+            parts.append((sheet["name"].map(CellText.clean), target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target))
+        }
+        return parts.isEmpty ? [(sheets.first?["name"].map(CellText.clean), fallback)] : parts
     }
 
     private static func part(_ path: String, of archive: Archive, entry: Entry? = nil) throws -> Data {
@@ -192,7 +221,7 @@ private final class SharedStrings: TextCollector, PartParser {
 /// The rows of a worksheet that hold any text, each as wide as its rightmost cell.
 private final class Sheet: TextCollector, PartParser {
     let shared: [String]
-    let partName = "the first sheet"
+    let partName: String
     var rows: [CSVRecord] = []
     /// Row number and message of each cell that cannot be read.
     var problems: [(Int, String)] = []
@@ -204,7 +233,10 @@ private final class Sheet: TextCollector, PartParser {
     private var type = "n"
     private var tooFarRight = false
 
-    init(shared: [String]) { self.shared = shared }
+    init(shared: [String], partName: String) {
+        self.shared = shared
+        self.partName = partName
+    }
 
     func parser(_ parser: XMLParser, didStartElement element: String, namespaceURI: String?, qualifiedName: String?,
                 attributes: [String: String] = [:]) {

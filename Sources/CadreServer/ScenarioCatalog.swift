@@ -125,13 +125,16 @@ actor ScenarioCatalog {
     /// A problem as the API gives it: paths inside the workspace shown from the scenarios folder, never the
     /// server's own folders.
     static func problemJSON(_ problem: InputProblem, relativeTo folder: URL) -> [String: Any] {
-        [
+        var json: [String: Any] = [
             "file": relativePath(problem.file, to: folder),
             "line": problem.line ?? NSNull(),
             "column": problem.field ?? NSNull(),
             "message": problem.message,
             "severity": problem.severity.rawValue,
         ]
+        // A list kept one sheet per commune numbers its rows per sheet.
+        if let sheet = problem.sheet { json["sheet"] = sheet }
+        return json
     }
 
     static func relativePath(_ path: String, to folder: URL) -> String {

@@ -115,6 +115,7 @@ struct ScenarioStore: Sendable {
         ]
         value["line"] = problem.line.map { .number(Double($0)) } ?? .null
         value["column"] = problem.field.map { .string($0) } ?? .null
+        if let sheet = problem.sheet { value["sheet"] = .string(sheet) }
         return value
     }
 

@@ -57,7 +57,7 @@ final class ScenarioLoaderTests: XCTestCase {
         let folderPath = folder.path
         XCTAssertEqual(problems(loading: folderPath + "/baseline.yaml"), [
             "\(folderPath)/baseline.yaml:11: max_training_days: \"90\" is quoted text; write the value without quotes",
-            "\(folderPath)/baseline.yaml:12: warning: budgets: is not a scenario key (name, base_year, horizon, officials, courses, targets, locks, budget, carry_over, max_training_days, extends, seats, costs, issuer, issuer_parent, signer_title, signer_name, place); it is ignored",
+            "\(folderPath)/baseline.yaml:12: warning: budgets: is not a scenario key (name, base_year, horizon, officials, courses, targets, locks, budget, carry_over, max_training_days, extends, seats, costs, issuer, issuer_parent, signer_title, signer_name, place, communes, columns, values, titles); it is ignored",
             "\(folderPath)/officials.csv:2: political_theory: \"trung cap\" is not one of none, elementary, intermediate, advanced",
             "\(folderPath)/targets.csv:3: share: 2 is not between 0 and 1",
         ])
