@@ -42,7 +42,7 @@ public struct CommunesFile: Sendable {
     }
 
     /// The communes of the file; problems (file, line, column) go to `problems`.
-    static func read(_ data: Data, file: String, problems: inout [InputProblem]) -> CommunesFile {
+    public static func read(_ data: Data, file: String, problems: inout [InputProblem]) -> CommunesFile {
         var result = CommunesFile(communes: [])
         guard let table = TableFile.read(data, file: file, problems: &problems),
               let columns = ColumnIndex(

@@ -24,7 +24,7 @@ public enum OfficialsReader {
     }
 
     /// Every column officials.csv may have.
-    static let allColumns = requiredColumns + optionalColumns
+    public static let allColumns = requiredColumns + optionalColumns
 
     /// The officials of every row that reads cleanly; every problem of every row goes to `problems`. Reads
     /// officials.csv as the contract has it, and the lists offices keep (see `OfficeListReader`).

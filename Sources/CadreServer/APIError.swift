@@ -7,16 +7,21 @@ struct APIError: HTTPResponseError, Sendable {
     var status: HTTPResponse.Status
     var message: String
     var problems: [[String: JSONValue]] = []
+    /// More for the page to act on (an office list's headers and values to map).
+    var details: [String: JSONValue] = [:]
 
-    init(_ status: HTTPResponse.Status, _ message: String, problems: [[String: JSONValue]] = []) {
+    init(_ status: HTTPResponse.Status, _ message: String, problems: [[String: JSONValue]] = [],
+         details: [String: JSONValue] = [:]) {
         self.status = status
         self.message = message
         self.problems = problems
+        self.details = details
     }
 
     func response(from request: Request, context: some RequestContext) throws -> Response {
         var object: [String: Any] = ["error": message]
         if !problems.isEmpty { object["problems"] = problems.map { $0.mapValues(\.any) } }
+        for (key, value) in details { object[key] = value.any }
         return JSONResponse.make(object, status: status)
     }
 }

@@ -25,6 +25,7 @@ extension PageAssets {
             output: 'Kết quả in ra của lệnh', message: 'Thông báo của lệnh', delete: 'Xóa', confirmDelete: 'Xóa hẳn?', action: 'Việc', target2: 'Đối tượng', detail: 'Chi tiết', at: 'Lúc',
             openScenario: 'Mở', downloadScenario: 'Tải kịch bản (.zip)', waitingFirst: 'Đang chờ tiến độ đầu tiên…', noRuns: 'Chưa có lượt chạy nào.',
             error: 'Lỗi', loading: 'Đang tải…', file: 'Tệp', line: 'Dòng', column: 'Cột', sweepPage: 'Trang quét kinh phí', comparePage: 'Trang so sánh',
+            mapTitle: 'Danh sách có cột hoặc cách ghi chưa hiểu — chọn cách hiểu rồi tải lên lại (được lưu cùng kịch bản):', mapHeader: 'Cột', mapValue: 'Giá trị', mapIgnore: '(bỏ qua)', mapAgain: 'Tải lên lại với cách hiểu này', rowsWord: 'dòng',
             signIn: 'Đăng nhập', signOut: 'Đăng xuất', password: 'Mật khẩu', userName: 'Tên đăng nhập', viewerOnly: 'Tài khoản xem: chỉ đọc và tải về.',
             phases: { reading: 'đọc dữ liệu', relaxation: 'bài toán nới lỏng', shortfall: 'giảm thiếu hụt', spending: 'giảm chi phí', writing: 'ghi kết quả' },
             statuses: { optimal: 'tối ưu (đạt sai số)', feasible: 'khả thi (chưa đạt sai số)', infeasible: 'không khả thi', failed: 'lỗi' },
@@ -51,6 +52,7 @@ extension PageAssets {
             output: 'What the command printed', message: 'The command’s messages', delete: 'Delete', confirmDelete: 'Delete for good?', action: 'Action', target2: 'What', detail: 'Detail', at: 'At',
             openScenario: 'Open', downloadScenario: 'Download scenario (.zip)', waitingFirst: 'Waiting for the first progress…', noRuns: 'No runs yet.',
             error: 'Error', loading: 'Loading…', file: 'File', line: 'Line', column: 'Column', sweepPage: 'Sweep page', comparePage: 'Comparison page',
+            mapTitle: 'The list has columns or spellings CadrePlan cannot place — choose what they mean and upload again (kept with the scenario):', mapHeader: 'Column', mapValue: 'Value', mapIgnore: '(ignore)', mapAgain: 'Upload again with this mapping', rowsWord: 'rows',
             signIn: 'Sign in', signOut: 'Sign out', password: 'Password', userName: 'User name', viewerOnly: 'Viewer account: reading and downloads only.',
             phases: { reading: 'reading', relaxation: 'relaxation', shortfall: 'shortfall', spending: 'spending', writing: 'writing' },
             statuses: { optimal: 'optimal (within the gap)', feasible: 'feasible (gap not reached)', infeasible: 'infeasible', failed: 'failed' },
@@ -94,6 +96,7 @@ extension PageAssets {
             const error = new Error(body && body.error ? body.error : response.status + ' ' + response.statusText);
             error.status = response.status;
             error.problems = body && body.problems ? body.problems : [];
+            error.body = typeof body === 'object' ? body : null;
             throw error;
           }
           return body;
@@ -101,7 +104,7 @@ extension PageAssets {
 
         function problemList(problems) {
           return el('ul', { class: 'problems', id: 'problems' }, problems.map((p) =>
-            el('li', {}, `${p.file}${p.line ? ':' + p.line : ''}${p.column ? ' [' + p.column + ']' : ''}: ${p.message}`)));
+            el('li', {}, `${p.file}${p.sheet ? ' [' + p.sheet + ']' : ''}${p.line ? ':' + p.line : ''}${p.column ? ' [' + p.column + ']' : ''}: ${p.message}`)));
         }
         function showError(container, error) {
           fill(container, el('p', { class: 'error', role: 'alert' }, t('error') + ': ' + error.message),
@@ -125,18 +128,20 @@ extension PageAssets {
         async function scenariosPage() {
           const list = await api('/api/scenarios');
           const problemsBox = el('div', { id: 'upload-result' });
-          const form = el('form', { id: 'upload-form', onsubmit: async (event) => {
-            event.preventDefault();
+          async function send(mapping) {
             const data = new FormData(form);
+            if (mapping) data.append('mapping', JSON.stringify(mapping));
             fill(problemsBox, el('p', {}, t('loading')));
             try {
               const created = await api('/api/scenarios', { method: 'POST', body: data });
               location.href = '/scenarios/' + encodeURIComponent(created.name);
             } catch (error) {
               fill(problemsBox, el('p', { class: 'error', role: 'alert' }, error.problems.length ? t('problemsFound') : t('error') + ': ' + error.message),
-                error.problems.length ? el('p', {}, error.message) : null, error.problems.length ? problemList(error.problems) : null);
+                error.problems.length ? el('p', {}, error.message) : null, error.problems.length ? problemList(error.problems) : null,
+                mappingForm(error.body || {}, send));
             }
-          } },
+          }
+          const form = el('form', { id: 'upload-form', onsubmit: (event) => { event.preventDefault(); send(null); } },
             el('div', { class: 'row' },
               el('label', {}, t('name') + ' ', el('input', { name: 'name', id: 'upload-name', required: true, pattern: '[^/\\\\.][^/\\\\]*' })),
               el('label', {}, t('files') + ' ', el('input', { type: 'file', name: 'files', id: 'upload-files', multiple: true, required: true, accept: '.zip,.yaml,.yml,.csv,.xlsx' })),
@@ -153,6 +158,26 @@ extension PageAssets {
                 el('td', {}, s.extends || ''), el('td', { class: 'num' + (s.problems ? ' error' : '') }, s.problems))))),
             me.role === 'planner' ? el('h2', {}, t('upload')) : el('p', { class: 'muted' }, t('viewerOnly')),
             me.role === 'planner' ? el('section', {}, form, problemsBox) : null);
+        }
+
+        // The upload step for office lists: each header and spelling the readers could not place, asked once.
+        function mappingForm(answer, send) {
+          const headers = answer.unplaced_headers || [], values = answer.unread_values || [];
+          if (!headers.length && !values.length) return null;
+          const columnChoices = [''].concat(answer.columns || []);
+          const headerSelects = headers.map((h) => ({ h, select: el('select', { class: 'map-header' }, columnChoices.map((c) => el('option', { value: c }, c || t('mapIgnore')))) }));
+          const valueSelects = values.map((v) => ({ v, select: el('select', { class: 'map-value' }, [''].concat((answer.choices || {})[v.field] || []).map((c) => el('option', { value: c }, c || '—'))) }));
+          return el('section', { id: 'mapping' }, el('p', {}, t('mapTitle')),
+            headerSelects.length ? el('table', {}, headerSelects.map(({ h, select }) => el('tr', {},
+              el('td', {}, `${t('mapHeader')} ${h.column}${h.sheet ? ' [' + h.sheet + ']' : ''}: “${h.text}”`), el('td', {}, select)))) : null,
+            valueSelects.length ? el('table', {}, valueSelects.map(({ v, select }) => el('tr', {},
+              el('td', {}, `${v.field}: “${v.value}” (${v.count} ${t('rowsWord')}${v.first_line ? ', ' + t('line') + ' ' + v.first_line : ''})${v.ambiguity ? ' — ' + v.ambiguity : ''}`), el('td', {}, select)))) : null,
+            el('button', { type: 'button', class: 'primary', id: 'mapping-send', onclick: () => {
+              const mapping = { columns: {}, values: {} };
+              for (const { h, select } of headerSelects) if (select.value) mapping.columns[h.text] = select.value;
+              for (const { v, select } of valueSelects) if (select.value) (mapping.values[v.field] = mapping.values[v.field] || {})[v.value] = select.value;
+              send(mapping);
+            } }, t('mapAgain')));
         }
 
         // ---- One scenario: settings, what-if edits, runs ---------------------------------------------------------

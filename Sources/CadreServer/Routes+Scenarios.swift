@@ -12,7 +12,14 @@ extension WorkspaceServer {
             let parts = try MultipartForm.parts(of: try await self.body(of: request), contentType: request.headers[.contentType])
             let name = parts.first { $0.name == "name" }?.text.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
             let files = parts.filter { $0.name == "files" && !$0.data.isEmpty }
-            try self.store.install(name: name, files: files)
+            var mapping: [String: Any]?
+            if let part = parts.first(where: { $0.name == "mapping" }), !part.data.isEmpty {
+                guard let object = try? JSONSerialization.jsonObject(with: part.data) as? [String: Any] else {
+                    throw APIError(.badRequest, "mapping must be a JSON object with columns, values and titles")
+                }
+                mapping = object
+            }
+            try self.store.install(name: name, files: files, mapping: mapping)
             await self.catalog.forget(name)
             self.database.audit(user: self.user(context), action: "upload", target: "scenario \(name)",
                                 detail: files.compactMap(\.filename).joined(separator: ", "))

@@ -9,8 +9,11 @@ struct ScenarioStore: Sendable {
     let workspace: Workspace
     let zipLimits: ZipLimits
 
-    /// Installs an upload: one `.zip` of a scenario folder, or the YAML with its files.
-    func install(name: String, files: [UploadedPart]) throws {
+    /// Installs an upload: one `.zip` of a scenario folder, or the YAML with its files. `mapping` is what the
+    /// planner answered for an office list's headers and values the readers could not place
+    /// (`{"columns": {header: column}, "values": {column: {value: level}}, "titles": {title: category}}`); it is
+    /// written into the scenario file as its `columns:`, `values:` and `titles:` keys, so it stays with the scenario.
+    func install(name: String, files: [UploadedPart], mapping: [String: Any]? = nil) throws {
         guard Workspace.isValidName(name) else {
             throw APIError(.badRequest, "a scenario name is letters, digits, - and _ (at most 64), not “\(name)”")
         }
@@ -38,6 +41,7 @@ struct ScenarioStore: Sendable {
                 : "the upload has several scenario files (\(yamls.joined(separator: ", "))): name the main one \(name).yaml or baseline.yaml")
         }
         try checkPathsStayInside(staging)
+        if let mapping { try ListMapping.append(mapping, to: scenarioFile) }
         do {
             let loaded = try ScenarioLoader.load(path: scenarioFile.path)
             let outside = loaded.files.all.filter { !Self.isInside($0, staging) }
@@ -46,7 +50,8 @@ struct ScenarioStore: Sendable {
             }
         } catch let error as InputError {
             throw APIError(.unprocessableContent, "the scenario does not read: \(error.errors.count) problem(s)",
-                           problems: error.problems.map { Self.problemValue($0, staging) })
+                           problems: error.problems.map { Self.problemValue($0, staging) },
+                           details: ListMapping.questions(scenarioFile: scenarioFile, folder: staging, mapping: mapping))
         }
         do {
             try FileManager.default.moveItem(at: staging, to: workspace.scenarioFolder(name))
@@ -108,7 +113,7 @@ struct ScenarioStore: Sendable {
         return resolved.hasPrefix(root)
     }
 
-    private static func problemValue(_ problem: InputProblem, _ folder: URL) -> [String: JSONValue] {
+    static func problemValue(_ problem: InputProblem, _ folder: URL) -> [String: JSONValue] {
         var value: [String: JSONValue] = [
             "file": .string(ScenarioCatalog.relativePath(problem.file, to: folder)),
             "message": .string(problem.message), "severity": .string(problem.severity.rawValue),

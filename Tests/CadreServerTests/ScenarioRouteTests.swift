@@ -180,6 +180,43 @@ final class ScenarioRouteTests: XCTestCase {
         }
     }
 
+    func testAnOfficeListWithAnUnknownSpellingAsksForItOnceAndKeepsTheAnswer() async throws {
+        let lists = WorkspaceHarness.scenarios.deletingLastPathComponent().appendingPathComponent("Tests/Fixtures/office-lists")
+        let small = WorkspaceHarness.scenarios.appendingPathComponent("small")
+        let list = try String(contentsOf: lists.appendingPathComponent("small-list.csv"), encoding: .utf8)
+            .replacingOccurrences(of: ",Trung cấp LLCT,", with: ",Trung học chính trị,")
+        var yaml = try String(contentsOf: small.appendingPathComponent("small.yaml"), encoding: .utf8)
+        yaml = yaml.replacingOccurrences(of: "officials: officials.csv", with: "officials: small-list.csv\ncommunes: communes.csv")
+        let files: [(String, Data)] = [
+            ("small.yaml", Data(yaml.utf8)), ("small-list.csv", Data(list.utf8)),
+            ("communes.csv", try Data(contentsOf: lists.appendingPathComponent("communes.csv"))),
+            ("courses.csv", try Data(contentsOf: small.appendingPathComponent("courses.csv"))),
+            ("targets.csv", try Data(contentsOf: small.appendingPathComponent("targets.csv"))),
+        ]
+        let app = try await WorkspaceServer(configuration: harness.configuration).application()
+        try await app.test(.router) { client in
+            let asked = try await upload(client, name: "danh-sach", files: files)
+            XCTAssertEqual(asked.status, .unprocessableContent, asked.text)
+            let unread = asked.object["unread_values"] as? [[String: Any]] ?? []
+            XCTAssertEqual(unread.count, 1, "one question for a spelling on many rows: \(asked.text.prefix(600))")
+            XCTAssertEqual(unread.first?["value"] as? String, "Trung học chính trị")
+            XCTAssertEqual(unread.first?["field"] as? String, "political_theory")
+            XCTAssertEqual((asked.object["choices"] as? [String: [String]])?["political_theory"],
+                           ["none", "elementary", "intermediate", "advanced"])
+
+            var form = Multipart()
+            form.field("name", "danh-sach")
+            form.field("mapping", #"{"values": {"political_theory": {"Trung học chính trị": "intermediate"}}}"#)
+            for (filename, data) in files { form.file("files", filename: filename, data) }
+            let accepted = try await client.execute(uri: "/api/scenarios", method: .post, headers: [.contentType: form.contentType], body: form.bytes)
+            XCTAssertEqual(accepted.status, .created, accepted.text)
+            let kept = try String(contentsOf: harness.workspace.appendingPathComponent("scenarios/danh-sach/small.yaml"), encoding: .utf8)
+            XCTAssertTrue(kept.contains("values:\n  \"political_theory\":\n    \"Trung học chính trị\": \"intermediate\""), kept)
+            let details = try await client.execute(uri: "/api/scenarios/danh-sach", method: .get).object
+            XCTAssertEqual(details["officials"] as? Int, 300)
+        }
+    }
+
     func testOtherSitesCannotDriveTheWorkspace() async throws {
         let app = try await WorkspaceServer(configuration: harness.configuration).application()
         try await app.test(.router) { client in

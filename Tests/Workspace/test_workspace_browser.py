@@ -216,3 +216,28 @@ def test_a_bad_row_shows_its_file_and_line_on_the_page(browser, scratch, servers
     assert "officials.csv:6 [gender]" in problems.text, problems.text
     shot(browser, "upload-problem")
     assert server.json("/api/scenarios/broken")[0] == 404, "the broken scenario was not kept"
+
+
+def test_an_office_list_with_an_unknown_spelling_is_mapped_on_the_page(browser, scratch, servers):
+    server = Server(scratch / "workspace")
+    servers.append(server.start())
+    lists = REPOSITORY / "Tests" / "Fixtures" / "office-lists"
+    small = REPOSITORY / "Scenarios" / "small"
+    folder = scratch / "list"
+    folder.mkdir()
+    text = (lists / "small-list.csv").read_text(encoding="utf-8-sig").replace(",Trung cấp LLCT,", ",Trung học chính trị,")
+    (folder / "small-list.csv").write_text(text, encoding="utf-8-sig")
+    (folder / "small.yaml").write_text((small / "small.yaml").read_text(encoding="utf-8")
+                                       .replace("officials: officials.csv", "officials: small-list.csv\ncommunes: communes.csv"), encoding="utf-8")
+    for name, source in [("communes.csv", lists), ("courses.csv", small), ("targets.csv", small)]:
+        (folder / name).write_bytes((source / name).read_bytes())
+    upload(browser, server, "danh-sach", sorted(folder.iterdir()))
+    mapping = wait(browser).until(ready.presence_of_element_located((By.ID, "mapping")))
+    assert "Trung học chính trị" in mapping.text
+    shot(browser, "list-mapping")
+    from selenium.webdriver.support.ui import Select
+    Select(browser.find_element(By.CSS_SELECTOR, "select.map-value")).select_by_value("intermediate")
+    browser.find_element(By.ID, "mapping-send").click()
+    wait(browser).until(ready.text_to_be_present_in_element((By.ID, "scenario-name"), "danh-sach"))
+    kept = (server.workspace / "scenarios" / "danh-sach" / "small.yaml").read_text(encoding="utf-8")
+    assert '"Trung học chính trị": "intermediate"' in kept
