@@ -132,10 +132,16 @@ def test_accounts_roles_and_district_views_over_sockets(scratch, servers):
     assert status == 200
     everything = zipfile.ZipFile(io.BytesIO(server.request(f"/api/runs/{run['id']}/rosters.zip", auth=planner)[2]))
     theirs = zipfile.ZipFile(io.BytesIO(data))
-    rows = [line for name in theirs.namelist() for line in theirs.read(name).decode("utf-8-sig").splitlines()[1:]]
+    def csv_rows(archive):
+        return [line for name in archive.namelist() if name.endswith(".csv")
+                for line in archive.read(name).decode("utf-8-sig").splitlines()[1:]]
+    rows = csv_rows(theirs)
     assert rows and all(line.endswith(",Ba Tơ") for line in rows)
-    all_rows = [line for name in everything.namelist() for line in everything.read(name).decode("utf-8-sig").splitlines()[1:]]
-    assert len(rows) < len(all_rows)
+    assert len(rows) < len(csv_rows(everything))
+    # The papers to print come too, but only the district's own: an intake's paper names every district.
+    papers = [name for name in theirs.namelist() if name.endswith(".xlsx")]
+    assert papers and all(name.startswith("rosters/districts/") or name.startswith("districts/") for name in papers), papers
+    assert any(name.endswith(".xlsx") and "districts/" not in name for name in everything.namelist())
     assert server.request(f"/api/runs/{run['id']}/rosters.zip?district=S%C6%A1n%20H%C3%A0", auth=district)[0] == 403
     assert server.request(f"/api/runs/{run['id']}/files/plan.xlsx", auth=district)[0] == 403
     for escape in ["..%2F..%2Fworkspace.sqlite", "rosters/..%2F..%2F..%2Fusers.json"]:
