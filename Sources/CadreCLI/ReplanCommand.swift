@@ -15,7 +15,8 @@ struct ReplanCommand: ParsableCommand {
         dropped, officials who left, joined or changed (see the README). The scenario's locks file, if it names one, \
         is read against the re-planned officials. With --previous (the output folder of an earlier plan), the \
         re-plan keeps as many of that plan's assignments as it can without losing attainment, and writes \
-        changes.csv.
+        changes.csv. With --reorganisation (old_commune,old_unit,new_commune,new_unit: one row per old commune), \
+        every official is moved to their new commune and unit after the actuals, keeping their history.
         """)
 
     @Argument(help: "The scenario YAML file.")
@@ -26,6 +27,9 @@ struct ReplanCommand: ParsableCommand {
 
     @Option(name: .customLong("from"), help: "The first year to plan again; everything before it is history.")
     var fromYear: Int
+
+    @Option(name: .long, help: "Where each old commune went in a reorganisation of the map (reorganisation.csv).")
+    var reorganisation: String?
 
     @Option(name: .long, help: "The output folder of the plan being revised: its assignments are kept where possible.")
     var previous: String?
@@ -44,6 +48,8 @@ struct ReplanCommand: ParsableCommand {
         let labels = Wording(language: options.lang)
         if !options.quiet { printWarnings(loaded.warnings) }
         var (replanned, history) = try Self.replan(loaded.scenario, actuals: actuals, from: fromYear)
+        // After the actuals, whose rows name officials and communes as they were when it happened.
+        if let reorganisation { replanned = try ReorganisationReader.read(path: reorganisation).apply(to: replanned) }
         if let locks = loaded.files.locks { replanned.locks = try ScenarioLoader.readLocks(path: locks, for: replanned) }
         let previousStarts = try previous.map { try PreviousPlanReader.read(folder: $0) }
 
@@ -61,7 +67,7 @@ struct ReplanCommand: ParsableCommand {
             for official in replanned.officials { everyone[official.id] = official }
             files[ChangesFile.name] = ChangesFile.csv(changes, officials: everyone, courses: replanned.courses, language: options.lang)
         }
-        let inputs = loaded.files.all + [actuals] + (previous.map { [PreviousPlanReader.path(in: $0)] } ?? [])
+        let inputs = loaded.files.all + [actuals] + (reorganisation.map { [$0] } ?? []) + (previous.map { [PreviousPlanReader.path(in: $0)] } ?? [])
         try OutputFolder(path: folder).write(files, inputFiles: inputs, force: force)
         var extra: [String] = []
         if previousStarts != nil {

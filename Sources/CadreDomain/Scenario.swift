@@ -15,11 +15,13 @@ public struct Scenario: Sendable {
     public var locks: Locks
     /// Only the papers use it; the plan does not depend on it.
     public var letterhead = Letterhead()
+    /// What the officials' `district` column names: the unit the school sends lists to.
+    public var unitLabel: UnitLabel
 
     public init(
         name: String, baseYear: Int, horizon: Int, officials: [Official], courses: [Course], targets: [Target],
         budget: [Int: Double], carryOver: Bool = false, maxTrainingDays: Int = 120, ongoing: [OngoingCourse] = [],
-        locks: Locks = .none
+        locks: Locks = .none, unitLabel: UnitLabel = .district
     ) {
         self.name = name
         self.baseYear = baseYear
@@ -32,6 +34,7 @@ public struct Scenario: Sendable {
         self.maxTrainingDays = maxTrainingDays
         self.ongoing = ongoing
         self.locks = locks
+        self.unitLabel = unitLabel
     }
 
     public var years: ClosedRange<Int> { baseYear...horizon }
@@ -89,4 +92,10 @@ public struct Scenario: Sendable {
         }
         return away
     }
+}
+
+/// The unit the school sends lists to, which the contract's `district` column names. Since 1 July 2025 there is no
+/// district level: a province groups by clusters of communes or by the commune itself, and the pages say so.
+public enum UnitLabel: String, Sendable, CaseIterable {
+    case district, cluster, commune
 }

@@ -63,4 +63,26 @@ enum CommunePosts {
                "Phụ trách Đài truyền thanh", "Quản lý Nhà văn hóa", "Nhân viên thú y", "Nhân viên khuyến nông"]
         return titles.map { Post(title: $0, category: .partTime) }
     }
+
+    /// The posts of a commune of the two-level government (from 1 July 2025) [E: its establishment was not
+    /// retrieved]: the key and mass-organisation titles the resolution's cohorts name, then the civil servants
+    /// of the larger merged commune — several holders to a post, the Party office and the public service
+    /// centre added, no commune police chief (the police are no longer commune civil servants [E]).
+    /// Most essential first; a commune of k staff holds the first k, and no commune has more than 48.
+    static func mergedCommunePosts(for kind: CommuneKind) -> [Post] {
+        let key = [partySecretary, deputyPartySecretary, councilChair, councilViceChair, committeeChair,
+                   committeeViceChair, committeeViceChair, deputyPartySecretary]
+            .map { Post(title: $0, category: .keyCadre) }
+        let massOrgs = (kind == .ward
+            ? [frontChair, womenChair, youthSecretary, veteransChair]
+            : [frontChair, womenChair, youthSecretary, veteransChair, farmersChair])
+            .map { Post(title: $0, category: .massOrgCadre) }
+        let economy = kind == .ward ? "Kinh tế – hạ tầng – đô thị" : "Kinh tế"
+        let partyOffice = "Văn phòng Đảng ủy"
+        let serviceCentre = "Trung tâm phục vụ hành chính công"
+        let round = [office, economy, culture, finance, land, justice, partyOffice, serviceCentre]
+        let civil = [military] + round + round + round + [office, economy, culture, serviceCentre, land, finance]
+            + round + [economy, culture]
+        return key + massOrgs + civil.map { Post(title: $0, category: .civilServant) }
+    }
 }

@@ -61,7 +61,7 @@ extension ProvinceGenerator {
             let area: Area = switch kind {
             case .ward: .ward
             case .town: .town
-            case .commune: mountain ? .mountain : .plains
+            case .commune, .specialZone: mountain ? .mountain : .plains
             }
             return Commune(
                 name: "\(kind.prefix) \(name)", district: districtName, kind: kind, area: area, type: 3,
@@ -93,6 +93,7 @@ extension CommuneKind {
         case .ward: "Phường"
         case .town: "Thị trấn"
         case .commune: "Xã"
+        case .specialZone: "Đặc khu"
         }
     }
 
@@ -101,6 +102,7 @@ extension CommuneKind {
         case .ward: 0
         case .town: 1
         case .commune: 2
+        case .specialZone: 3
         }
     }
 }
@@ -125,7 +127,7 @@ extension Commune {
         switch kind {
         case .ward: .ward
         case .town: inMountainDistrict ? .mountainTown : .lowlandTown
-        case .commune: inMountainDistrict ? .mountainCommune : .plainsCommune
+        case .commune, .specialZone: inMountainDistrict ? .mountainCommune : .plainsCommune
         }
     }
 }

@@ -8,7 +8,10 @@ enum CourseCatalogue {
 
     /// Seats are given for the 2022 province (5,300 officials) and scale with the size of the province:
     /// a national run needs as many classes per official as a provincial one.
-    static func courses(seatScale: Double) -> [Course] {
+    /// The merged province (from 1 July 2025) has no district political centres: the provincial school teaches
+    /// what they taught [E], and Kon Tum's languages join the catalogue.
+    static func courses(seatScale: Double, mergedProvince: Bool = false) -> [Course] {
+        let localCentre = mergedProvince ? provincialSchool : districtCentre
         func seats(_ base: Int) -> Int {
             // Rounded up to a multiple of 5, never below one small class.
             max(5, Int((Double(base) * seatScale / 5).rounded(.up)) * 5)
@@ -40,7 +43,7 @@ enum CourseCatalogue {
             course("DH-CM-LT", "Đại học liên thông từ cao đẳng", .education, grants: "university",
                    requires: "college", years: 2, days: 60, cost: 26_000_000, seats: 250, provider: university),
             course("SC-LLCT", "Sơ cấp lý luận chính trị", .politicalTheory, grants: "elementary",
-                   days: 30, cost: 4_000_000, seats: 1_200, provider: districtCentre),
+                   days: 30, cost: 4_000_000, seats: 1_200, provider: localCentre),
             // 6–8 months full-time, taught part-time over about 18 months: two calendar years.
             course("TC-LLCT", "Trung cấp lý luận chính trị (không tập trung)", .politicalTheory,
                    grants: "intermediate", requires: "elementary", years: 2, days: 80, cost: 16_000_000, seats: 300,
@@ -64,14 +67,19 @@ enum CourseCatalogue {
                 provider: languageCentre))
         }
         // The district centres teach the local language; the catalogue cannot tie a course to a district.
-        for (stem, language, seatCount) in [("TDT-COR", "Cor", 50), ("TDT-HRE", "Hrê", 150), ("TDT-XDA", "Xơ Đăng", 50)] {
+        // Kon Tum's Xơ Đăng share the Ca Dong course [E]; Ba Na, Giẻ Triêng and Gia Rai courses [E: where they exist].
+        let languages = mergedProvince
+            ? [("TDT-BNA", "Ba Na", 60), ("TDT-COR", "Cor", 50), ("TDT-GRA", "Gia Rai", 40), ("TDT-GTR", "Giẻ Triêng", 30),
+               ("TDT-HRE", "Hrê", 150), ("TDT-XDA", "Xơ Đăng", 100)]
+            : [("TDT-COR", "Cor", 50), ("TDT-HRE", "Hrê", 150), ("TDT-XDA", "Xơ Đăng", 50)]
+        for (stem, language, seatCount) in languages {
             catalogue.append(course(
                 "\(stem)-1", "Tiếng \(language) (học phần cơ bản)", .ethnicLanguage, grants: "studied",
-                days: 50, cost: 6_000_000, seats: seatCount, provider: districtCentre,
+                days: 50, cost: 6_000_000, seats: seatCount, provider: localCentre,
                 kinhOnly: true, minorityAreaOnly: true))
             catalogue.append(course(
                 "\(stem)-2", "Tiếng \(language) (nghe, nói thành thạo)", .ethnicLanguage, grants: "fluent",
-                requires: "studied", days: 50, cost: 7_000_000, seats: seatCount, provider: districtCentre,
+                requires: "studied", days: 50, cost: 7_000_000, seats: seatCount, provider: localCentre,
                 kinhOnly: true, minorityAreaOnly: true))
         }
         catalogue += [

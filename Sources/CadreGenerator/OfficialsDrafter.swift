@@ -5,7 +5,11 @@ import CadreDomain
 /// servants in mountain communes and part-time workers far from them.
 struct OfficialsDrafter {
     var random: SeededRandom
-    let baseYear = ProvinceGenerator.baseYear
+    var baseYear = ProvinceGenerator.baseYear
+    var horizon = ProvinceGenerator.horizon
+    var idPrefix = "QN-"
+    /// Cadre and civil-servant posts of a commune, most essential first: the 2022 establishment by default.
+    var cadrePosts: (Commune) -> [Post] = { CommunePosts.cadrePosts(for: $0.kind) }
 
     private struct Slot {
         var commune: Int
@@ -17,7 +21,7 @@ struct OfficialsDrafter {
     ) -> [Official] {
         var slots: [Slot] = []
         for (c, commune) in communes.enumerated() {
-            let posts = CommunePosts.cadrePosts(for: commune.kind).prefix(cadreCounts[c])
+            let posts = cadrePosts(commune).prefix(cadreCounts[c])
                 + CommunePosts.partTimePosts(for: commune.kind).prefix(partTimeCounts[c])
             slots += posts.map { Slot(commune: c, post: $0) }
         }
@@ -45,7 +49,7 @@ struct OfficialsDrafter {
             let minority = commune.people.map { random.chance($0.share) } ?? false
             let people = minority ? commune.people : nil
             var official = Official(
-                id: "QN-" + String(repeating: "0", count: idWidth - String(index + 1).count) + String(index + 1),
+                id: idPrefix + String(repeating: "0", count: idWidth - String(index + 1).count) + String(index + 1),
                 fullName: PersonNames.make(gender: gender, people: people, random: &random), gender: gender,
                 birthYear: baseYear - age, ethnicity: people?.ethnicity ?? "Kinh", category: post.category,
                 title: post.title, district: commune.district, commune: commune.name, area: commune.area,
@@ -60,7 +64,7 @@ struct OfficialsDrafter {
             }
             official.levels = drawLevels(official, age: age)
             if random.chance(0.03) {
-                let leaves = random.int(in: (baseYear + 1)...(ProvinceGenerator.horizon - 1))
+                let leaves = random.int(in: (baseYear + 1)...(horizon - 1))
                 if leaves < official.lastServiceYear { official.leavesYear = leaves }
             }
             officials.append(official)

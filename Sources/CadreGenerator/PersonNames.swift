@@ -36,7 +36,22 @@ enum PersonNames {
     static let localMaleGiven = ["Bưng", "Đuốc", "Mớt", "Rít", "Trôi", "Lây", "Nhích", "Pho", "Tró", "Gôi"]
     static let localFemaleGiven = ["Bía", "Nhiu", "Thía", "Dyếp", "Bơ", "Nhí", "Xí", "Tơ"]
 
+    /// Given names of the Kon Tum peoples [E].
+    static let highlandMaleGiven = ["Blưu", "Kheo", "Pôl", "Thuyên", "Hyên", "Nhoi", "Tăng", "Rin", "Sang", "Hùng", "Đức", "Thiên"]
+    static let highlandFemaleGiven = ["Blanh", "Hơ", "Drin", "Nhíp", "Phương", "Hằng", "Ngoan", "Hlen", "Bé", "Ly"]
+
     static func make(gender: Gender, people: LocalPeople?, random: inout SeededRandom) -> String {
+        switch people?.nameStyle {
+        case .genderPrefix?:
+            return (gender == .male ? "A " : "Y ")
+                + random.element(of: gender == .male ? highlandMaleGiven : highlandFemaleGiven)
+        case .familyGiven?:
+            let families = people!.familyNames
+            let family = families[random.pick(weights: families.map(\.weight))].name
+            return family + " " + random.element(of: gender == .male ? highlandMaleGiven : highlandFemaleGiven)
+        case .familyMiddleGiven?, nil:
+            break
+        }
         let families = people?.familyNames ?? kinhFamilies
         let family = families[random.pick(weights: families.map(\.weight))].name
         let middles = gender == .male ? maleMiddles : femaleMiddles

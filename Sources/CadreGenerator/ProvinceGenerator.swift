@@ -3,7 +3,7 @@ import CadreDomain
 /// A generated province: the scenario a planner reads, and the map it was drawn on.
 public struct GeneratedProvince: Sendable {
     public var scenario: Scenario
-    /// Every district-level unit, Lý Sơn (no commune level) included.
+    /// Every district-level unit, Lý Sơn (no commune level) included; empty for the 2026 map, which has none.
     public var districts: [District]
     /// The commune-level units that have officials, in output order.
     public var communes: [Commune]
@@ -20,12 +20,22 @@ public struct ProvinceGenerator: Sendable {
     public var seed: UInt64
     /// The scenario's name, and so its file name (`<name>.yaml`).
     public var name: String
+    public var layout: Layout
 
-    public init(officials: Int, seed: UInt64, name: String = "baseline") {
+    /// The map a province is drawn on.
+    public enum Layout: String, Sendable, CaseIterable {
+        /// 13 districts and 173 communes when the resolution was adopted; planned from 1 January 2022.
+        case province2022 = "2022"
+        /// The merged province of 1 July 2025: 96 communes, no districts; planned from 1 January 2026.
+        case province2026 = "2026"
+    }
+
+    public init(officials: Int, seed: UInt64, name: String = "baseline", layout: Layout = .province2022) {
         precondition(officials >= 0, "the number of officials cannot be negative")
         self.officials = officials
         self.seed = seed
         self.name = name
+        self.layout = layout
     }
 
     // The 2022 province, and the figures the resolution states about it [V].
@@ -42,6 +52,13 @@ public struct ProvinceGenerator: Sendable {
     public static let maxTrainingDays = 120
 
     public func generate() -> GeneratedProvince {
+        switch layout {
+        case .province2022: generate2022()
+        case .province2026: generate2026()
+        }
+    }
+
+    private func generate2022() -> GeneratedProvince {
         let cadreTotal = Self.scaled(officials, Self.referenceCadres, per: Self.referenceOfficials)
         let partTimeTotal = officials - cadreTotal
         let (districts, communes) = Self.layout(

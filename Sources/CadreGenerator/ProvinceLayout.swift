@@ -10,9 +10,9 @@ public struct District: Sendable, Hashable {
     public var kind: DistrictKind
 }
 
-/// Phường, thị trấn or xã.
+/// Phường, thị trấn or xã; since 1 July 2025 also the special zone (đặc khu) Lý Sơn.
 public enum CommuneKind: String, Sendable, CaseIterable {
-    case ward, town, commune
+    case ward, town, commune, specialZone
 }
 
 /// An ethnic minority as it shows among a commune's officials.
@@ -22,6 +22,17 @@ struct LocalPeople: Sendable, Hashable {
     var familyNames: [WeightedName]
     /// Share of the commune's officials who belong to it [E].
     var share: Double
+    var nameStyle: NameStyle = .familyMiddleGiven
+}
+
+/// How the officials of a people write their names [E].
+enum NameStyle: Sendable, Hashable {
+    /// Family, middle (mostly Văn / Thị), given: Kinh, Hrê, Cor, Ca Dong.
+    case familyMiddleGiven
+    /// "A" before a man's given name, "Y" before a woman's: Xơ Đăng, Ba Na, Giẻ Triêng of Kon Tum.
+    case genderPrefix
+    /// Family name and given name, no middle name: Gia Rai (Siu, Ksor, Rơ Châm, …).
+    case familyGiven
 }
 
 struct WeightedName: Sendable, Hashable {

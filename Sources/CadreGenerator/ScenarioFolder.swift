@@ -46,6 +46,9 @@ public enum ScenarioFolder {
             "carry_over: \(scenario.carryOver)",
             "max_training_days: \(scenario.maxTrainingDays)",
         ]
+        if scenario.unitLabel != .district {
+            lines.append("unit_label: \(scenario.unitLabel.rawValue)       # what the district column names: the unit lists go to")
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 

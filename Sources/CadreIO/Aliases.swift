@@ -95,6 +95,18 @@ enum Aliases {
         "ghi chú": "note",
     ]) { _, own in own }
 
+    /// reorganisation.csv: the headers a provincial decision's annex is likely to be copied under.
+    static let reorganisationColumns: [String: String] = [
+        "xa_cu": "old_commune", "xã cũ": "old_commune", "xã, phường, thị trấn cũ": "old_commune",
+        "don_vi_cu": "old_unit", "đơn vị cũ": "old_unit", "huyện cũ": "old_unit",
+        "xa_moi": "new_commune", "xã mới": "new_commune", "xã, phường mới": "new_commune",
+        "don_vi_moi": "new_unit", "đơn vị mới": "new_unit",
+        "khu_vuc_moi": "new_area", "khu vực mới": "new_area", "địa bàn mới": "new_area",
+        "vung_dtts_moi": "new_minority_area", "vùng dtts mới": "new_minority_area",
+        "vùng dân tộc thiểu số mới": "new_minority_area",
+        "ghi chú": "note",
+    ]
+
     private static let filterColumns: [String: String] = [
         "đối tượng": "categories",
         "khu vực": "areas", "địa bàn": "areas",

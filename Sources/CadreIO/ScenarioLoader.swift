@@ -112,7 +112,7 @@ public enum ScenarioLoader {
             baseYear: baseYear?.value ?? 0, horizon: horizon?.value ?? 0,
             officials: officialRows.map(\.value), courses: courses.map(\.value), targets: targetRows.map(\.value),
             budget: budget, carryOver: settings.carryOver?.value ?? false,
-            maxTrainingDays: settings.maxTrainingDays?.value ?? 120)
+            maxTrainingDays: settings.maxTrainingDays?.value ?? 120, unitLabel: settings.unitLabel?.value ?? .district)
         scenario.letterhead = Letterhead(
             issuer: settings.issuer?.value, issuerParent: settings.issuerParent?.value, signerTitle: settings.signerTitle?.value,
             signerName: settings.signerName?.value, place: settings.place?.value)

@@ -23,6 +23,7 @@ struct ScenarioSettings {
     var budget: [Int: Located<Double>] = [:]
     var carryOver: Located<Bool>?
     var maxTrainingDays: Located<Int>?
+    var unitLabel: Located<UnitLabel>?
     var seats: [String: Located<Int>] = [:]
     var costs: [String: Located<Double>] = [:]
     var issuer: Located<String>?
@@ -63,6 +64,7 @@ struct ScenarioSettings {
         merged.signerTitle = signerTitle ?? base.signerTitle
         merged.signerName = signerName ?? base.signerName
         merged.place = place ?? base.place
+        merged.unitLabel = unitLabel ?? base.unitLabel
         merged.budget = base.budget.merging(budget) { _, mine in mine }
         merged.seats = base.seats.merging(seats) { _, mine in mine }
         merged.costs = base.costs.merging(costs) { _, mine in mine }

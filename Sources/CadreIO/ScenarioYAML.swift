@@ -7,7 +7,7 @@ enum ScenarioYAML {
     static let knownKeys = [
         "name", "base_year", "horizon", "officials", "courses", "targets", "locks", "budget", "carry_over",
         "max_training_days", "extends", "seats", "costs", "issuer", "issuer_parent", "signer_title", "signer_name", "place",
-        "communes", "columns", "values", "titles",
+        "communes", "columns", "values", "titles", "unit_label",
     ]
 
     /// VND a year: a thousand times a province's training budget, yet far from where the solver loses precision.
@@ -61,6 +61,14 @@ enum ScenarioYAML {
             case "signer_title": settings.signerTitle = reader.string(value, key)
             case "signer_name": settings.signerName = reader.string(value, key)
             case "place": settings.place = reader.string(value, key)
+            case "unit_label":
+                if let text = reader.string(value, key) {
+                    if let label = UnitLabel(rawValue: text.value) {
+                        settings.unitLabel = Located(value: label, file: text.file, line: text.line)
+                    } else {
+                        reader.report(key, line, "\(quoted(text.value)) is not one of \(oneOf(UnitLabel.allCases.map(\.rawValue)))")
+                    }
+                }
             case "budget":
                 for (yearNode, amount) in reader.entries(value, key) {
                     guard let year = reader.integer(yearNode, key, in: 1990...2150),

@@ -12,7 +12,7 @@ public enum ReportWriter {
     }
 
     public static func html(for result: PlanningResult, language: ReportLanguage = .vi) -> String {
-        let page = Page(result: result, words: Wording(language: language), number: DisplayNumber(language: language))
+        let page = Page(result: result, words: Wording(language: language, unitLabel: result.scenario.unitLabel), number: DisplayNumber(language: language))
         return page.html
     }
 }
@@ -169,9 +169,8 @@ private struct Page {
             let total = entry.perYear.values.reduce(0, +)
             return "<tr><td>\(escapeHTML(entry.district))</td>\(cells)<td class=\"n\"><b>\(total)</b></td></tr>"
         }.joined()
-        let note = words.text("Số học viên mỗi huyện cử đi học theo năm; chi tiết từng lớp trong districts.csv và plan.xlsx.",
-                              "Trainees each district sends by year; per intake in districts.csv and plan.xlsx.")
-        return section(words.text("Phân bổ học viên theo huyện", "Trainees by district"),
+        let note = words.allocationNote
+        return section(words.allocationTitle,
                        "<p class=\"note\">\(escapeHTML(note))</p><div class=\"scroll\"><table><thead>\(head)</thead><tbody>\(body)</tbody></table></div>")
     }
 

@@ -13,7 +13,7 @@ enum RosterPapers {
 
     static func files(for result: PlanningResult, language: ReportLanguage) throws -> [String: Data] {
         let scenario = result.scenario
-        let words = Wording(language: language)
+        let words = Wording(language: language, unitLabel: scenario.unitLabel)
         let created = WorkbookWriter.creationStamp(result)
         let intakes = PlanWriter.intakes(of: result.plan, scenario)
         var files: [String: Data] = [:]

@@ -3,8 +3,13 @@ import CadreDomain
 /// Every word the workbook and the report show, in Vietnamese or English.
 public struct Wording {
     public let language: ReportLanguage
+    /// What the `district` column names, so that a province without districts is not told "huyện".
+    public let unitLabel: UnitLabel
 
-    public init(language: ReportLanguage) { self.language = language }
+    public init(language: ReportLanguage, unitLabel: UnitLabel = .district) {
+        self.language = language
+        self.unitLabel = unitLabel
+    }
 
     public func text(_ vi: String, _ en: String) -> String { language == .vi ? vi : en }
 
@@ -12,7 +17,13 @@ public struct Wording {
     public var summarySheet: String { text("Tổng quan", "Summary") }
     public var scheduleSheet: String { text("Lịch đào tạo", "Schedule") }
     public var intakesSheet: String { text("Khóa học", "Intakes") }
-    public var districtsSheet: String { text("Phân bổ theo huyện", "Districts") }
+    public var districtsSheet: String {
+        switch unitLabel {
+        case .district: text("Phân bổ theo huyện", "Districts")
+        case .cluster: text("Phân bổ theo cụm xã", "Clusters")
+        case .commune: text("Phân bổ theo xã, phường", "Communes")
+        }
+    }
     public var progressSheet: String { text("Tiến độ chỉ tiêu", "Target progress") }
     public var budgetSheet: String { text("Kinh phí", "Budget") }
     public var officialsSheet: String { text("Theo cán bộ", "By official") }
@@ -43,7 +54,32 @@ public struct Wording {
     public var year: String { text("Năm", "Year") }
     public var officialId: String { text("Mã cán bộ", "Official id") }
     public var fullName: String { text("Họ và tên", "Full name") }
-    public var district: String { text("Huyện", "District") }
+    public var district: String {
+        switch unitLabel {
+        case .district: text("Huyện", "District")
+        case .cluster: text("Cụm xã", "Cluster")
+        case .commune: text("Xã, phường nhận danh sách", "Commune (lists)")
+        }
+    }
+
+    public var allocationTitle: String {
+        switch unitLabel {
+        case .district: text("Phân bổ học viên theo huyện", "Trainees by district")
+        case .cluster: text("Phân bổ học viên theo cụm xã", "Trainees by cluster of communes")
+        case .commune: text("Phân bổ học viên theo xã, phường", "Trainees by commune")
+        }
+    }
+
+    public var allocationNote: String {
+        switch unitLabel {
+        case .district: text("Số học viên mỗi huyện cử đi học theo năm; chi tiết từng lớp trong districts.csv và plan.xlsx.",
+                             "Trainees each district sends by year; per intake in districts.csv and plan.xlsx.")
+        case .cluster: text("Số học viên mỗi cụm xã cử đi học theo năm; chi tiết từng lớp trong districts.csv và plan.xlsx.",
+                            "Trainees each cluster of communes sends by year; per intake in districts.csv and plan.xlsx.")
+        case .commune: text("Số học viên mỗi xã, phường, đặc khu cử đi học theo năm; chi tiết từng lớp trong districts.csv và plan.xlsx.",
+                            "Trainees each commune sends by year; per intake in districts.csv and plan.xlsx.")
+        }
+    }
     public var commune: String { text("Xã", "Commune") }
     public var courseId: String { text("Mã khóa", "Course id") }
     public var courseName: String { text("Tên khóa học", "Course name") }

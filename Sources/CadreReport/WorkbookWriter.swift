@@ -10,7 +10,7 @@ public enum WorkbookWriter {
 
     /// `officialPlans`: `OfficialPlan.all` of the result, which `ReportFiles` also writes as a CSV.
     static func data(for result: PlanningResult, language: ReportLanguage, officialPlans: [OfficialPlan]) throws -> Data {
-        let words = Wording(language: language)
+        let words = Wording(language: language, unitLabel: result.scenario.unitLabel)
         return try XLSXWorkbook.bytes(title: result.scenario.name, created: creationStamp(result)) { workbook in
             for table in PlanTables(result: result, words: words).all(officialPlans: officialPlans) {
                 try write(table, to: workbook.addSheet(named: table.name), scenario: result.scenario.name, words: words)

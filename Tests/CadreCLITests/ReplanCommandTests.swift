@@ -490,7 +490,41 @@ final class ReplanCommandTests: CLITestCase {
         }
     }
 
-    // MARK: 8. The README's walkthrough on the sample province
+    // MARK: 8. A re-plan across a reorganisation of the map
+
+    /// Every official moves to the new commune at once; a course completed under the old commune still counts;
+    /// outputs name the new units. A commune left out of the file is named, with the file, and nothing is planned.
+    func testReplanAcrossAReorganisationKeepsHistoryAndNamesTheNewUnits() throws {
+        let scenario = try writeScenario("merge", horizon: 2027, officials: [
+            Self.official("A-01", "Nguyễn Văn An", "civil_servant"),
+            Self.official("A-02", "Trần Văn Bình", "civil_servant", place: Self.ha),
+        ], targets: [Self.target("E", deadline: 2025, category: "civil_servant", "political_theory>=elementary")])
+        let actuals = try writeActuals("actuals.csv", ["completed,A-01,SC,2024,,,"])
+        let reorganisation = try writeActuals("reorganisation.csv", [
+            "Xã Tịnh Hà,Sơn Tịnh,Xã Tịnh Hà mới,Xã Tịnh Hà mới,sáp nhập",
+            "Xã Sơn Hạ,Sơn Hà,Xã Sơn Hà mới,Xã Sơn Hà mới,",
+        ], header: "Xã cũ,Đơn vị cũ,Xã mới,Đơn vị mới,Ghi chú")
+
+        let run = try cadreplan(["replan", scenario, "--actuals", actuals, "--reorganisation", reorganisation,
+                                 "--from", "2026", "--out", scratch.path("merged")] + solving)
+        XCTAssertEqual(run.code, 0, run.transcript)
+        let rows = try schedule("merged")
+        XCTAssertEqual(rows.map(\.start), [Start(year: 2026, official: "A-02", course: "SC")], "A-01's SC of 2024 counts")
+        XCTAssertEqual(rows.map(\.district), ["Xã Sơn Hà mới"])
+        let districts = try OutputCSV(path: scratch.path("merged/districts.csv"))
+        XCTAssertEqual(Set(districts.rows.compactMap { $0["district"] }), ["Xã Sơn Hà mới"])
+
+        let partial = try writeActuals("partial.csv", ["Xã Tịnh Hà,Sơn Tịnh,Xã Tịnh Hà mới,Xã Tịnh Hà mới"],
+                                       header: "xa_cu,don_vi_cu,xa_moi,don_vi_moi")
+        let refused = try cadreplan(["replan", scenario, "--actuals", actuals, "--reorganisation", partial,
+                                     "--from", "2026", "--out", scratch.path("refused")] + solving)
+        XCTAssertEqual(refused.code, 1, refused.transcript)
+        XCTAssertTrue(refused.stderr.contains("partial.csv: old_commune: no row for \"Xã Sơn Hạ\" of \"Sơn Hà\", where A-02 work"),
+                      refused.transcript)
+        XCTAssertFalse(exists("refused/schedule.csv"))
+    }
+
+    // MARK: 9. The README's walkthrough on the sample province
 
     /// The shipped actuals and locks read cleanly against the sample, and the re-plan keeps the locks. A short
     /// time limit keeps the test quick: the plan may come back with a gap (exit 2), never with a broken lock.
@@ -511,5 +545,40 @@ final class ReplanCommandTests: CLITestCase {
         XCTAssertLessThanOrEqual(trainees(of: "Trà Bồng", in: 2023, rows).count, 30, "new starts alone stay under the cap")
         let left = ["QN-00001", "QN-00444", "QN-00887"]
         XCTAssertFalse(rows.contains { left.contains($0.start.official) })
+    }
+
+    /// The README's *Across the reorganisation of 1 July 2025*: the 2022 sample planned, then re-planned from 2026
+    /// with 2022–2025 as actuals and the merged communes. Short time limits keep it quick: either run may stop
+    /// with a gap (exit 2); the re-plan must read everything and plan on the new map only.
+    func testTheReadmeWalkthroughAcrossTheReorganisation() throws {
+        let folder = packageRoot.appendingPathComponent("Scenarios/quang-ngai-2022").path
+        let planned = try cadreplan(["plan", folder + "/baseline.yaml", "--gap", "0.005", "--time-limit", "5",
+                                     "--out", scratch.path("baseline"), "--quiet"])
+        XCTAssertTrue([0, 2].contains(planned.code), planned.transcript)
+        let replanned = try cadreplan([
+            "replan", folder + "/merged-2026.yaml", "--from", "2026", "--actuals", folder + "/actuals-2022-2025.csv",
+            "--reorganisation", folder + "/reorganisation-2025.csv", "--gap", "0.005", "--time-limit", "5",
+            "--out", scratch.path("merged"), "--quiet"])
+        XCTAssertTrue([0, 2].contains(replanned.code), replanned.transcript)
+
+        let rows = try schedule("merged")
+        XCTAssertFalse(rows.isEmpty)
+        XCTAssertEqual(Set(rows.map(\.start.year)).min(), 2026)
+        let oldDistricts: Set = ["TP Quảng Ngãi", "TX Đức Phổ", "Bình Sơn", "Sơn Tịnh", "Tư Nghĩa", "Nghĩa Hành", "Mộ Đức",
+                                 "Ba Tơ", "Minh Long", "Sơn Hà", "Sơn Tây", "Trà Bồng"]
+        XCTAssertTrue(rows.allSatisfy { !oldDistricts.contains($0.district) && $0.district.hasSuffix(" cũ)") },
+                      "lists go to the new communes: \(Set(rows.map(\.district)).sorted().prefix(5))")
+        XCTAssertLessThanOrEqual(Set(rows.map(\.district)).count, 55)
+
+        // History kept: what 2022–2025 completed is not planned again.
+        let actuals = try OutputCSV(path: folder + "/actuals-2022-2025.csv").rows
+        let completed = Set(actuals.filter { $0["event"] == "completed" }.map { "\($0["official_id"] ?? "") \($0["course_id"] ?? "")" })
+        XCTAssertGreaterThan(completed.count, 1_000)
+        let again = rows.filter { completed.contains("\($0.start.official) \($0.start.course)") }
+        XCTAssertEqual(again.map(\.start), [])
+
+        let report = try String(contentsOfFile: scratch.path("merged/report.html"), encoding: .utf8)
+        XCTAssertTrue(report.contains("Phân bổ học viên theo xã, phường"))
+        XCTAssertFalse(report.contains("Phân bổ học viên theo huyện"))
     }
 }

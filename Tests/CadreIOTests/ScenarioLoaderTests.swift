@@ -57,7 +57,7 @@ final class ScenarioLoaderTests: XCTestCase {
         let folderPath = folder.path
         XCTAssertEqual(problems(loading: folderPath + "/baseline.yaml"), [
             "\(folderPath)/baseline.yaml:11: max_training_days: \"90\" is quoted text; write the value without quotes",
-            "\(folderPath)/baseline.yaml:12: warning: budgets: is not a scenario key (name, base_year, horizon, officials, courses, targets, locks, budget, carry_over, max_training_days, extends, seats, costs, issuer, issuer_parent, signer_title, signer_name, place, communes, columns, values, titles); it is ignored",
+            "\(folderPath)/baseline.yaml:12: warning: budgets: is not a scenario key (name, base_year, horizon, officials, courses, targets, locks, budget, carry_over, max_training_days, extends, seats, costs, issuer, issuer_parent, signer_title, signer_name, place, communes, columns, values, titles, unit_label); it is ignored",
             "\(folderPath)/officials.csv:2: political_theory: \"trung cap\" is not one of none, elementary, intermediate, advanced",
             "\(folderPath)/targets.csv:3: share: 2 is not between 0 and 1",
         ])
@@ -84,6 +84,20 @@ final class ScenarioLoaderTests: XCTestCase {
             "baseline.yaml:2: horizon: 2090 is more than 50 years after base_year 2022",
             "baseline.yaml:6: budget: 2021 is outside base_year…horizon (2022…2090)",
             "baseline.yaml:8: seats: \"NO-SUCH\" is not a course in courses.csv",
+        ])
+    }
+
+    /// `unit_label` says what the district column names; a variant inherits it; a word outside the list is named.
+    func testUnitLabelIsReadInheritedAndChecked() throws {
+        let folder = try TemporaryFolder(self)
+        let base = try folder.writeScenario()
+        XCTAssertEqual(try ScenarioLoader.load(path: base).scenario.unitLabel, .district)
+        _ = try folder.write("communes.yaml", "extends: baseline.yaml\nname: communes\nunit_label: commune\n")
+        let variant = try folder.write("variant.yaml", "extends: communes.yaml\nname: variant\n")
+        XCTAssertEqual(try ScenarioLoader.load(path: variant).scenario.unitLabel, .commune)
+        let wrong = try folder.write("wrong.yaml", "extends: baseline.yaml\nname: wrong\nunit_label: huyện\n")
+        XCTAssertEqual(problems(loading: wrong).map { $0.replacingOccurrences(of: folder.path + "/", with: "") }, [
+            "wrong.yaml:3: unit_label: \"huyện\" is not one of district, cluster, commune",
         ])
     }
 
