@@ -20,7 +20,9 @@ enum ScenarioYAML {
         do {
             root = try Yams.compose(yaml: text)
         } catch {
-            problems.append(InputProblem(file: file, line: yamlErrorLine(error), message: "is not valid YAML: \(yamlErrorProblem(error))"))
+            // libyaml reports an error at the end of a file without a final line break on a line after the last.
+            let line = yamlErrorLine(error).map { min($0, lineCount(text)) }
+            problems.append(InputProblem(file: file, line: line, message: "is not valid YAML: \(yamlErrorProblem(error))"))
             return nil
         }
         guard let root, case .mapping(let mapping) = root else {
@@ -135,6 +137,17 @@ enum ScenarioYAML {
         }
         problems += reader.problems
         return settings
+    }
+
+    /// Lines as an editor numbers them: broken at LF, CR LF or a lone CR; a last line without a break counts.
+    private static func lineCount(_ text: String) -> Int {
+        var count = 1
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if byte == 0x0A && previous != 0x0D || byte == 0x0D { count += 1 }
+            previous = byte
+        }
+        return count
     }
 
     private static func yamlErrorLine(_ error: Error) -> Int? {
