@@ -21,9 +21,6 @@ extension PlanningRun {
     /// Beyond this many listed sequences in one round, the master grows too large for branch and cut to settle
     /// in the time a planner waits: the search is exhausted.
     static let largestCompletionLimit = 320_000
-    /// Provinces up to this many officials try the exact completion right after the quick heuristics, before
-    /// annealing and neighbourhoods; larger ones only when those leave time and an open gap.
-    static let exactFirstOfficials = 2_000
     /// Listing takes sequences this much beyond the reach the proof needs: the duals are a simplex's, exact only
     /// to its tolerances.
     static let reachTolerance = 1e-4

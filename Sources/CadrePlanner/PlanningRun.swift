@@ -695,12 +695,6 @@ final class PlanningRun {
             best = traded(best, until: Date(timeIntervalSinceNow: 0.5 * searchUntil.timeIntervalSinceNow))
             report(best: primaryValue(of: best))
         }
-        // Small provinces: complete the columns and settle them by branch and cut, which proves the optimum
-        // where the quick heuristics leave a gap the relaxation cannot close.
-        if canCompleteColumns, master.groups.reduce(0, { $0 + $1.members.count }) <= Self.exactFirstOfficials,
-           relativeGap(incumbent: objective(of: best), bound: bound) > options.relativeGap, !options.stop.endsSearch(due: searchUntil) {
-            (best, bound) = try completedSearch(from: best, bound: bound, until: searchUntil)
-        }
         if phase == .shortfall, relativeGap(incumbent: objective(of: best), bound: bound) > options.relativeGap,
            !options.stop.endsSearch(due: searchUntil) {
             let members = master.groups.reduce(0) { $0 + $1.members.count }
@@ -723,7 +717,9 @@ final class PlanningRun {
             if columnsAreComplete { bound = max(bound, strengthened(min(search.bound, objective(of: best)))) }
             report(best: primaryValue(of: best), bound: bound)
         }
-        // Time left and the gap open: the columns so far were not enough, so complete them.
+        // Time left and the gap open: the columns so far were not enough, so complete them. Last, because its
+        // branch and cut may not settle in the time left, and a better incumbent (from annealing and the
+        // neighbourhoods, which on small provinces end in seconds) narrows what must be listed.
         if canCompleteColumns, relativeGap(incumbent: objective(of: best), bound: bound) > options.relativeGap,
            !options.stop.endsSearch(due: searchUntil) {
             (best, bound) = try completedSearch(from: best, bound: bound, until: searchUntil)
