@@ -6,11 +6,12 @@ import CadrePlanner
 import Foundation
 
 extension ModelFormat: ExpressibleByArgument {}
+extension ModelForm: ExpressibleByArgument {}
 
 struct ExportModelCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export-model",
-        abstract: "Writes the integer program GLPK solves for the primary objective (MPS or CPLEX LP).")
+        abstract: "Writes an integer program of the primary objective (MPS or CPLEX LP): the master problem GLPK solves, or the per-person model.")
 
     @Argument(help: "The scenario YAML file.")
     var scenario: String
@@ -20,6 +21,9 @@ struct ExportModelCommand: ParsableCommand {
 
     @Option(name: .long, help: "The file to write.")
     var out: String
+
+    @Option(name: .long, help: "master (the problem plan solves, over course sequences) or person (one binary per official, course and start year; for checking a plan with any solver).")
+    var form: ModelForm = .master
 
     @OptionGroup var options: SolvingOptions
 
@@ -41,7 +45,7 @@ struct ExportModelCommand: ParsableCommand {
         let planner = Planner(solver: GLPKSolver(),
                               options: options.plannerOptions(started: started, officials: loaded.scenario.officials.count,
                                                              stop: StopRequest()))
-        try planner.exportModel(loaded.scenario, format: format, to: temporary)
+        try planner.exportModel(loaded.scenario, format: format, to: temporary, form: form)
         if FileManager.default.fileExists(atPath: target) { try FileManager.default.removeItem(atPath: target) }
         try FileManager.default.moveItem(atPath: temporary, toPath: target)
         if !options.quiet { print(out) }

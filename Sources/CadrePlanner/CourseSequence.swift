@@ -229,7 +229,7 @@ struct SequenceSearch {
     }
 
     /// Levels at the start, with the courses still running from before the base year in their slots.
-    private func initialStates() -> SlotStates {
+    func initialStates() -> SlotStates {
         var states = SlotStates()
         for (slot, level) in profile.initialLevels.enumerated() { states.set(slot, level: level) }
         for fixed in profile.fixedStarts where fixed.year < baseYear {
@@ -242,7 +242,7 @@ struct SequenceSearch {
 
     /// The states with this year's pinned courses started; nil when a chosen course blocks one (its family is
     /// still attended, or it already reached the pinned course's level).
-    private func placingFixedStarts(in states: SlotStates, year: Int) -> SlotStates? {
+    func placingFixedStarts(in states: SlotStates, year: Int) -> SlotStates? {
         var placed = states
         for fixed in profile.fixedStarts where fixed.year == year {
             let candidate = profile.candidates[fixed.candidate]
@@ -255,13 +255,13 @@ struct SequenceSearch {
 
     /// What attending any course this year costs under a district cap, unless a fixed course has the
     /// official away that year anyway.
-    private func attendancePrice(_ states: SlotStates, yearOffset k: Int, prices: SequencePrices) -> Double {
+    func attendancePrice(_ states: SlotStates, yearOffset k: Int, prices: SequencePrices) -> Double {
         guard let district = profile.cappedDistrict, profile.fixedAttendanceMask & (1 << UInt64(k)) == 0,
               (0..<profile.families.count).contains(where: { states.running($0) >= 0 }) else { return 0 }
         return prices.districtCaps[district * yearCount + k]
     }
 
-    private func busyDays(_ states: SlotStates) -> Int {
+    func busyDays(_ states: SlotStates) -> Int {
         var days = 0
         for slot in 0..<profile.families.count where states.running(slot) >= 0 {
             days += profile.candidates[states.running(slot)].days
@@ -270,7 +270,7 @@ struct SequenceSearch {
     }
 
     /// The course rules: admitted this year, prerequisite held, raises the level, within the days left.
-    private func canStart(_ c: Int, from states: SlotStates, slot: Int, year: Int, days: Int) -> Bool {
+    func canStart(_ c: Int, from states: SlotStates, slot: Int, year: Int, days: Int) -> Bool {
         let candidate = profile.candidates[c]
         let level = states.level(slot)
         return candidate.grants > level && candidate.requires <= level && days + candidate.days <= maxTrainingDays
@@ -278,7 +278,7 @@ struct SequenceSearch {
     }
 
     /// Courses completing this year raise their slot's level.
-    private func endOfYear(_ states: SlotStates, yearOffset k: Int) -> SlotStates {
+    func endOfYear(_ states: SlotStates, yearOffset k: Int) -> SlotStates {
         var ended = states
         for slot in 0..<profile.families.count where states.running(slot) >= 0 && states.completes(slot) == k {
             ended.set(slot, level: max(states.level(slot), profile.candidates[states.running(slot)].grants))
@@ -286,7 +286,7 @@ struct SequenceSearch {
         return ended
     }
 
-    private func reward(_ states: SlotStates, yearOffset: Int, prices: SequencePrices) -> Double {
+    func reward(_ states: SlotStates, yearOffset: Int, prices: SequencePrices) -> Double {
         var total = 0.0
         for membership in profile.membershipsByYear[yearOffset]
         where membership.conditions.allSatisfy({ states.level($0.slot) >= $0.level }) {
@@ -295,7 +295,7 @@ struct SequenceSearch {
         return total
     }
 
-    private func startPrice(_ c: Int, year: Int, prices: SequencePrices, moneyScale: Double) -> Double {
+    func startPrice(_ c: Int, year: Int, prices: SequencePrices, moneyScale: Double) -> Double {
         let candidate = profile.candidates[c]
         var price = prices.startCost(profile, c, year)
         let k = year - baseYear

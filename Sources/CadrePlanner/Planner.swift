@@ -16,6 +16,9 @@ public struct PlannerOptions: Sendable {
     /// Set from another thread (a signal, a Stop button), it ends the search like the deadline does: the plan
     /// returned is the best found so far.
     public var stop: StopRequest
+    /// Groups with at most this many sequences get them all as columns up front (nil: the planner's own
+    /// choice by province size). Tests set 0, so that every column must be priced or completed.
+    var listingLimit: Int?
 
     public init(timeLimit: Double = 60, relativeGap: Double = 1e-3, verbose: Bool = false, clockStarted: Date? = nil,
                 keptForWriting: Double = 0, stop: StopRequest = StopRequest()) {
@@ -103,6 +106,14 @@ public struct PlanningResult: Sendable {
     }
 }
 
+/// Which integer program `export-model` writes.
+public enum ModelForm: String, Sendable, CaseIterable {
+    /// The master problem over course sequences that `plan` solves.
+    case master
+    /// One binary per official, course and start year, every rule a row.
+    case person
+}
+
 /// Turns a scenario into a plan with any `Solver`.
 public struct Planner {
     public let solver: any Solver
@@ -169,9 +180,18 @@ public struct Planner {
             constraints: run.master.model.rows.count, stoppedBy: run.stopReason(gapReached: reached))
     }
 
-    /// Writes the integer program the solver is given for the primary objective: the master problem
-    /// with the columns that pricing finds within the time limit.
-    public func exportModel(_ scenario: Scenario, format: ModelFormat, to path: String) throws {
+    /// Writes an integer program of the primary objective: the master problem GLPK is given, with the columns
+    /// that pricing finds within the time limit, or the per-person model (`PersonModel`), which any solver can
+    /// take to check a plan's shortfall.
+    public func exportModel(_ scenario: Scenario, format: ModelFormat, to path: String, form: ModelForm = .master) throws {
+        if form == .person {
+            let conflicts = LockConflicts.find(in: scenario)
+            if !conflicts.isEmpty { throw LockConflictError(conflicts: conflicts) }
+            let model = PersonModel.build(scenario)
+            try model.validate()
+            try solver.open(model).write(format, to: path)
+            return
+        }
         let run = try PlanningRun(scenario: scenario, solver: solver, options: options, progress: progress)
         if !run.master.model.variables.isEmpty {
             _ = try run.generateColumns(until: run.deadline(atFraction: 0.9))

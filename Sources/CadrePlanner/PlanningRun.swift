@@ -27,10 +27,10 @@ final class PlanningRun {
     private(set) var master: MasterProblem
     let session: any SolverSession
     /// Groups whose every sequence is a column.
-    private let complete: [Bool]
+    private(set) var complete: [Bool]
     private(set) var phase: Phase = .shortfall
     /// Some search stopped at its deadline rather than at the gap.
-    private var hitDeadline = false
+    private(set) var hitDeadline = false
 
     func noteDeadline() { hitDeadline = true }
 
@@ -47,7 +47,7 @@ final class PlanningRun {
 
     /// Tells the caller how the search stands. Values of the spending objective are not the shortfall's, so
     /// the spending phase only repeats the shortfall it keeps.
-    private func report(best: Double? = nil, bound: Double? = nil) {
+    func report(best: Double? = nil, bound: Double? = nil) {
         if phase == .shortfall {
             if let best { reported.best = min(reported.best ?? .infinity, best) }
             if let bound, bound.isFinite { reported.bound = max(reported.bound ?? -.infinity, strengthened(bound)) }
@@ -85,7 +85,7 @@ final class PlanningRun {
         let groups = Self.group(profiles, scenario: scenario)
         var master = MasterProblem(scenario: scenario, groups: groups, coverage: coverage)
         var complete = Array(repeating: true, count: groups.count)
-        let limit = Self.completeSequenceLimit(officials: profiles.count)
+        let limit = options.listingLimit ?? Self.completeSequenceLimit(officials: profiles.count)
         for (g, group) in groups.enumerated() {
             guard SequenceSearch.fits(group.profile, baseYear: scenario.baseYear) else {
                 throw PlanningError.inconsistent("official \(scenario.officials[group.members[0]].id) has more courses to choose from than the planner handles")
@@ -176,7 +176,7 @@ final class PlanningRun {
     /// Whether a solution keeps every shortfall within its bound (only `min-budget` sets any) and the weighted
     /// shortfall within the spending phase's cap: the plans the heuristics build keep money, seats and group
     /// sizes by construction, but only this says they may stand.
-    private func withinShortfallCaps(_ values: [Double]) -> Bool {
+    func withinShortfallCaps(_ values: [Double]) -> Bool {
         master.shortfallVariables.allSatisfy { values[$0] <= master.model.variables[$0].upper + 1e-9 }
             && primaryValue(of: values) <= master.model.rows[master.primaryRow].upper + 1e-9
     }
@@ -267,22 +267,17 @@ final class PlanningRun {
         }
     }
 
+    /// Makes `sequence` a column of `group` at this phase's cost, unless it already is one; returns the column
+    /// for the solver.
+    func addColumn(_ sequence: CourseSequence, of group: Int) -> Variable? {
+        master.add(sequence, of: group, cost: sequenceCost(sequence, of: group))
+    }
+
     /// The best sequence of each incompletely listed group under the duals (nil where nothing to price).
     private func price(duals: [Double], beam: Int?) -> [(CourseSequence, Double)?] {
         let master = self.master
-        let phase = self.phase
         let yearCount = master.yearCount
-        var seatDuals = Array(repeating: 0.0, count: scenario.courses.count * yearCount)
-        for (i, row) in master.seatRow.enumerated() where row >= 0 { seatDuals[i] = duals[row] }
-        let preference = (shortfall: shortfallPhasePreference, spending: stabilityWeight)
-        let prices = SequencePrices(
-            coverage: Array(duals[0..<master.coverage.rows.count]),
-            budget: Array(duals[master.firstBudgetRow..<(master.firstBudgetRow + yearCount)]),
-            seats: seatDuals,
-            districtCaps: master.capRow.map { $0 >= 0 ? duals[$0] : 0 },
-            startCost: { [scenario] profile, candidate, year in
-                Self.startCost(scenario, profile, candidate, year, phase: phase, preference: preference)
-            })
+        let prices = sequencePrices(duals: duals)
         // Heaviest searches first, handed out one at a time, so no worker is left with the long tail.
         let todo = master.groups.indices.filter { !complete[$0] }
             .sorted { (master.groups[$0].profile.candidates.count, $1) > (master.groups[$1].profile.candidates.count, $0) }
@@ -301,6 +296,23 @@ final class PlanningRun {
             }
         }
         return found
+    }
+
+    /// What the master's duals ask of a sequence, in the form the dynamic programs read.
+    func sequencePrices(duals: [Double]) -> SequencePrices {
+        let phase = self.phase
+        let yearCount = master.yearCount
+        var seatDuals = Array(repeating: 0.0, count: scenario.courses.count * yearCount)
+        for (i, row) in master.seatRow.enumerated() where row >= 0 { seatDuals[i] = duals[row] }
+        let preference = (shortfall: shortfallPhasePreference, spending: stabilityWeight)
+        return SequencePrices(
+            coverage: Array(duals[0..<master.coverage.rows.count]),
+            budget: Array(duals[master.firstBudgetRow..<(master.firstBudgetRow + yearCount)]),
+            seats: seatDuals,
+            districtCaps: master.capRow.map { $0 >= 0 ? duals[$0] : 0 },
+            startCost: { [scenario] profile, candidate, year in
+                Self.startCost(scenario, profile, candidate, year, phase: phase, preference: preference)
+            })
     }
 
     // MARK: Integer solutions
@@ -705,11 +717,18 @@ final class PlanningRun {
             if columnsAreComplete { bound = max(bound, strengthened(min(search.bound, objective(of: best)))) }
             report(best: primaryValue(of: best), bound: bound)
         }
+        // Time left and the gap open: the columns so far were not enough, so complete them. Last, because its
+        // branch and cut may not settle in the time left, and a better incumbent (from annealing and the
+        // neighbourhoods, which on small provinces end in seconds) narrows what must be listed.
+        if canCompleteColumns, relativeGap(incumbent: objective(of: best), bound: bound) > options.relativeGap,
+           !options.stop.endsSearch(due: searchUntil) {
+            (best, bound) = try completedSearch(from: best, bound: bound, until: searchUntil)
+        }
         return IntegerPlan(values: best, objective: objective(of: best), bound: bound)
     }
 
     /// The objective at which a plan is within the requested gap of `bound`.
-    private func goodEnough(_ bound: Double) -> Double {
+    func goodEnough(_ bound: Double) -> Double {
         bound >= 0 ? bound / (1 - options.relativeGap) : bound * (1 - options.relativeGap)
     }
 
@@ -724,7 +743,7 @@ final class PlanningRun {
         return values
     }
 
-    private var bestNodePlan: [Double]?
+    var bestNodePlan: [Double]?
 
     func solveInteger(start: [Double]?, goodEnough: Double? = nil, until deadline: Date) throws -> IntegerResult {
         let result = try session.solveInteger(

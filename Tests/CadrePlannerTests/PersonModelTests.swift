@@ -1,0 +1,64 @@
+import CadreDomain
+import CadreGenerator
+import CadreGLPK
+import CadreLinearModel
+@testable import CadrePlanner
+import Foundation
+import XCTest
+import _CadreTestSupport
+
+/// The per-person model `export-model --form person` writes, solved by another program (glpsol) on the MPS
+/// file: its optimum is the brute-force optimum and the one `plan` proves.
+final class PersonModelTests: XCTestCase {
+    private func glpsolOptimum(of scenario: Scenario, format: ModelFormat = .mps) throws -> Double? {
+        let glpsol = "/usr/bin/glpsol"
+        guard FileManager.default.isExecutableFile(atPath: glpsol) else { throw XCTSkip("glpsol is not installed (apt-get install glpk-utils)") }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("person-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let model = folder.appendingPathComponent(format == .mps ? "person.mps" : "person.lp").path
+        let solution = folder.appendingPathComponent("solution.txt").path
+        try Planner(solver: GLPKSolver()).exportModel(scenario, format: format, to: model, form: .person)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: glpsol)
+        process.arguments = [format == .mps ? "--freemps" : "--lp", model, "--mipgap", "0", "-o", solution]
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 0)
+        // "Objective:  obj = 6 (MINimum)"
+        let text = try String(contentsOfFile: solution, encoding: .utf8)
+        guard let line = text.split(separator: "\n").first(where: { $0.hasPrefix("Objective:") }),
+              let equals = line.firstIndex(of: "=") else { return nil }
+        return Double(line[line.index(after: equals)...].split(separator: " ").first.map(String.init) ?? "")
+    }
+
+    func testGlpsolOnThePersonModelFindsTheOptimumPlanProves() throws {
+        var checked = 0
+        for seed in 0..<30 {
+            let scenario = seed % 2 == 0 ? TinyScenarios.random(seed: UInt64(seed)) : TinyScenarios.randomWithLocks(seed: UInt64(seed))
+            guard LockConflicts.find(in: scenario).isEmpty else { continue }
+            let person = try XCTUnwrap(try glpsolOptimum(of: scenario), "seed \(seed): glpsol found no optimum")
+            let planned = try Planner(solver: GLPKSolver(), options: PlannerOptions(timeLimit: 60, relativeGap: 0)).plan(scenario)
+            XCTAssertEqual(person, planned.objective, accuracy: 1e-6, "seed \(seed)")
+            XCTAssertEqual(planned.gap, 0, "seed \(seed)")
+            XCTAssertEqual(person, ExhaustiveSearch.optimum(scenario).objective, accuracy: 1e-6, "seed \(seed)")
+            checked += 1
+        }
+        XCTAssertGreaterThan(checked, 20)
+    }
+
+    func testTheKnapsackCaseInLPFormat() throws {
+        let optimum = try glpsolOptimum(of: ExactCompletionTests.knapsackOfOne(), format: .lp)
+        XCTAssertEqual(optimum, 6)
+    }
+
+    func testThePersonModelOfAGeneratedProvinceIsValidAndHasOneBinaryPerStart() throws {
+        let scenario = ProvinceGenerator(officials: 60, seed: 3).generate().scenario
+        let model = PersonModel.build(scenario)
+        XCTAssertNoThrow(try model.validate())
+        let starts = model.variables.filter { $0.name.hasPrefix("x_") }
+        XCTAssertGreaterThan(starts.count, 60)
+        XCTAssertTrue(starts.allSatisfy { $0.kind == .binary })
+    }
+}
