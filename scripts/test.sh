@@ -23,3 +23,6 @@ swift build --build-tests
 swift test --skip-build --disable-swift-testing
 # The workspace in Chromium through Selenium: SE_OFFLINE keeps Selenium from looking for drivers online.
 SE_OFFLINE=true CADREPLAN="$PWD/.build/debug/cadreplan" python3 -m pytest -q -p no:cacheprovider Tests/Workspace
+# The readers that uploads reach, fuzzed for a minute from the seed corpus (Tests/Fuzz); a crash, a broken
+# property, an input over 5 s (the builds above may still load the machine) or 2 GB fails the tests.
+./scripts/fuzz.sh 60 -timeout=5
