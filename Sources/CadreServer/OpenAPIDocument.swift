@@ -97,6 +97,7 @@ enum OpenAPIDocument {
                         command: {type: string}
                         options: {type: string, description: the options as JSON text}
                         actuals: {type: string, format: binary, description: a re-plan's actuals file}
+                        reorganisation: {type: string, format: binary, description: "a re-plan's reorganisation file (old_commune,old_unit,new_commune,new_unit), applied after the actuals"}
               responses:
                 "202": {description: queued, content: {application/json: {schema: {type: object, properties: {id: {type: string}}}}}}
                 "400": {$ref: "#/components/responses/Error"}

@@ -14,7 +14,7 @@ extension PageAssets {
             whatIf: 'Thử phương án (what-if)', factor: 'Nhân kinh phí với', applyFactor: 'Áp dụng', variantName: 'Tên phương án mới', saveVariant: 'Lưu thành phương án',
             run: 'Chạy', command: 'Lệnh', timeLimit: 'Thời gian tối đa (giây)', gap: 'Sai số (gap)', language: 'Ngôn ngữ kết quả',
             plan: 'Lập kế hoạch', 'min-budget': 'Kinh phí tối thiểu', sweep: 'Quét kinh phí', compare: 'So sánh', replan: 'Lập lại kế hoạch',
-            from: 'Từ', to: 'Đến', step: 'Bước', others: 'So sánh với', actuals: 'Tệp thực hiện (actuals)', fromYear: 'Lập lại từ năm', previous: 'Giữ theo lượt chạy',
+            from: 'Từ', to: 'Đến', step: 'Bước', others: 'So sánh với', actuals: 'Tệp thực hiện (actuals)', reorganisation: 'Sắp xếp đơn vị (nếu có)', fromYear: 'Lập lại từ năm', previous: 'Giữ theo lượt chạy',
             none: '(không)', state: 'Trạng thái', user: 'Người chạy', created: 'Tạo lúc', progress: 'Tiến độ', queued: 'đang chờ', running: 'đang chạy',
             done: 'xong', stopped: 'đã dừng', failed: 'lỗi', interrupted: 'bị gián đoạn', place: 'vị trí chờ', stop: 'Dừng (giữ phương án tốt nhất)',
             elapsed: 'Thời gian', phase: 'Giai đoạn', best: 'Tốt nhất', bound: 'Cận dưới', exitCode: 'Mã thoát', status: 'Kết quả', objective: 'Thiếu hụt có trọng số',
@@ -41,7 +41,7 @@ extension PageAssets {
             whatIf: 'What-if', factor: 'Multiply the budget by', applyFactor: 'Apply', variantName: 'Name of the new variant', saveVariant: 'Save as variant',
             run: 'Run', command: 'Command', timeLimit: 'Time limit (s)', gap: 'Gap', language: 'Output language',
             plan: 'Plan', 'min-budget': 'Least budget', sweep: 'Budget sweep', compare: 'Compare', replan: 'Re-plan',
-            from: 'From', to: 'To', step: 'Step', others: 'Compare with', actuals: 'Actuals file', fromYear: 'Re-plan from year', previous: 'Keep the plan of run',
+            from: 'From', to: 'To', step: 'Step', others: 'Compare with', actuals: 'Actuals file', reorganisation: 'Reorganisation of the map (if any)', fromYear: 'Re-plan from year', previous: 'Keep the plan of run',
             none: '(none)', state: 'State', user: 'User', created: 'Created', progress: 'Progress', queued: 'queued', running: 'running',
             done: 'done', stopped: 'stopped', failed: 'failed', interrupted: 'interrupted', place: 'place in queue', stop: 'Stop (keep the best plan)',
             elapsed: 'Elapsed', phase: 'Phase', best: 'Best', bound: 'Bound', exitCode: 'Exit code', status: 'Status', objective: 'Weighted shortfall',
@@ -254,13 +254,15 @@ extension PageAssets {
           const others = scenarios.filter((o) => o.name !== s.name && !o.problems).map((o) => el('label', {},
             el('input', { type: 'checkbox', value: o.name, class: 'compare-with' }), ' ' + o.name));
           const actuals = el('input', { type: 'file', id: 'replan-actuals', accept: '.csv,.xlsx' });
+          const reorganisation = el('input', { type: 'file', id: 'replan-reorganisation', accept: '.csv' });
           const fromYear = el('input', { type: 'number', id: 'replan-from', value: String(Math.min(s.horizon, s.base_year + 1)) });
           const previous = el('select', { id: 'replan-previous' }, el('option', { value: '' }, t('none')),
             runs.filter((r) => r.scenario === s.name && r.summary).map((r) => el('option', { value: r.id }, `#${r.id} ${t(r.command)} (${t(r.state)})`)));
           const extras = {
             sweep: el('div', { class: 'row' }, el('label', {}, t('from') + ' ', from), el('label', {}, t('to') + ' ', to), el('label', {}, t('step') + ' ', step)),
             compare: el('div', { class: 'row' }, t('others') + ':', others),
-            replan: el('div', { class: 'row' }, el('label', {}, t('actuals') + ' ', actuals), el('label', {}, t('fromYear') + ' ', fromYear), el('label', {}, t('previous') + ' ', previous)),
+            replan: el('div', { class: 'row' }, el('label', {}, t('actuals') + ' ', actuals), el('label', {}, t('fromYear') + ' ', fromYear), el('label', {}, t('previous') + ' ', previous),
+              el('label', {}, t('reorganisation') + ' ', reorganisation)),
           };
           const extraBox = el('div', {});
           const showExtras = () => fill(extraBox, extras[command.value] || '');
@@ -277,6 +279,7 @@ extension PageAssets {
               const form = new FormData();
               form.append('scenario', s.name); form.append('command', 'replan'); form.append('options', JSON.stringify(options));
               if (actuals.files[0]) form.append('actuals', actuals.files[0]);
+              if (reorganisation.files[0]) form.append('reorganisation', reorganisation.files[0]);
               init = { method: 'POST', body: form };
             } else {
               init = { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ scenario: s.name, command: command.value, options }) };

@@ -14,12 +14,15 @@ extension WorkspaceServer {
         }
 
         router.post("/api/runs") { request, context in
-            let (json, actuals) = try await self.runSubmission(request)
+            let (json, files) = try await self.runSubmission(request)
             let runRequest = try RunRequest(json: json, workspace: self.workspace)
-            if runRequest.command == .replan, actuals == nil {
+            if runRequest.command == .replan, files.actuals == nil {
                 throw APIError(.badRequest, "replan needs the actuals file (a part named actuals)")
             }
-            let id = try await self.runs.submit(runRequest, user: self.user(context), actuals: actuals)
+            if runRequest.command != .replan, !files.isEmpty {
+                throw APIError(.badRequest, "only a replan takes files (actuals, reorganisation)")
+            }
+            let id = try await self.runs.submit(runRequest, user: self.user(context), files: files)
             self.database.audit(user: self.user(context), action: "run", target: "run \(id)",
                                 detail: "\(runRequest.command.rawValue) \(runRequest.scenario) \(JSONText.string(runRequest.options.mapValues(\.any)))")
             return JSONResponse.make(["id": String(id)], status: .accepted)
@@ -156,10 +159,10 @@ extension WorkspaceServer {
     }
 
     /// `POST /api/runs` as JSON, or as a multipart form (fields `scenario`, `command`, `options` as JSON text, and
-    /// the file part `actuals` of a re-plan).
-    private func runSubmission(_ request: Request) async throws -> (json: [String: Any], actuals: (name: String, data: Data)?) {
+    /// the file parts `actuals` and `reorganisation` of a re-plan).
+    private func runSubmission(_ request: Request) async throws -> (json: [String: Any], files: RunUploads) {
         let contentType = request.headers[.contentType] ?? ""
-        guard contentType.lowercased().hasPrefix("multipart/") else { return (try await jsonBody(of: request), nil) }
+        guard contentType.lowercased().hasPrefix("multipart/") else { return (try await jsonBody(of: request), RunUploads()) }
         let parts = try MultipartForm.parts(of: try await body(of: request), contentType: contentType)
         var json: [String: Any] = [:]
         for field in ["scenario", "command"] {
@@ -171,9 +174,11 @@ extension WorkspaceServer {
             }
             json["options"] = object
         }
-        let actuals = try parts.first(where: { $0.name == "actuals" && !$0.data.isEmpty }).map { part in
-            (name: try UploadedFileName.checked(part.filename), data: part.data)
+        func file(_ role: String) throws -> RunUploads.File? {
+            try parts.first(where: { $0.name == role && !$0.data.isEmpty }).map { part in
+                RunUploads.File(name: try UploadedFileName.checked(part.filename), data: part.data)
+            }
         }
-        return (json, actuals)
+        return (json, RunUploads(actuals: try file("actuals"), reorganisation: try file("reorganisation")))
     }
 }

@@ -38,14 +38,10 @@ actor RunManager {
         return data.split(separator: 0).contains { String(decoding: $0, as: UTF8.self) == runFolder.path }
     }
 
-    func submit(_ request: RunRequest, user: String?, actuals: (name: String, data: Data)?) throws -> Int64 {
+    func submit(_ request: RunRequest, user: String?, files: RunUploads) throws -> Int64 {
         let record = try database.insertRun(scenario: request.scenario, command: request.command.rawValue,
                                             options: JSONText.string(request.options.mapValues(\.any)), user: user)
-        if let actuals {
-            let folder = workspace.uploadFolder(record.id)
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            try actuals.data.write(to: folder.appendingPathComponent(actuals.name), options: .atomic)
-        }
+        try files.write(to: workspace.uploadFolder(record.id))
         waiting.append(record.id)
         startWaiting()
         return record.id
@@ -128,10 +124,8 @@ actor RunManager {
         let options = JSONText.object(record.options) ?? [:]
         let request = try RunRequest(json: ["scenario": record.scenario, "command": record.command, "options": options],
                                      workspace: workspace)
-        let uploads = workspace.uploadFolder(id)
-        let actuals = (try? FileManager.default.contentsOfDirectory(atPath: uploads.path))?.sorted().first
-            .map { uploads.appendingPathComponent($0) }
-        let arguments = try request.arguments(workspace: workspace, runFolder: workspace.runFolder(id), actuals: actuals)
+        let uploads = RunUploads.Paths(folder: workspace.uploadFolder(id))
+        let arguments = try request.arguments(workspace: workspace, runFolder: workspace.runFolder(id), uploads: uploads)
         let (child, events) = try EngineProcess.launch(executable: engine, arguments: arguments, workingDirectory: workspace.root)
         running[id] = child
         live[id, default: LiveRun()].started = Date()

@@ -119,8 +119,8 @@ struct RunRequest: Sendable {
     }
 
     /// The command line of the child: `cadreplan COMMAND SCENARIO… --out RUN --progress json …`.
-    /// `actuals` is the uploaded actuals file of a re-plan.
-    func arguments(workspace: Workspace, runFolder: URL, actuals: URL?) throws -> [String] {
+    /// `uploads` are the files given with a re-plan.
+    func arguments(workspace: Workspace, runFolder: URL, uploads: RunUploads.Paths) throws -> [String] {
         let scenarioPath = { (name: String) in workspace.scenarioFile(name)!.path }
         var arguments = [command.rawValue, scenarioPath(scenario)]
         if command == .compare { arguments += try names("scenarios").map(scenarioPath) }
@@ -136,8 +136,9 @@ struct RunRequest: Sendable {
         case .sweep:
             arguments += ["--from", String(try number("from")!), "--to", String(try number("to")!), "--step", String(try number("step")!)]
         case .replan:
-            guard let actuals else { throw APIError(.badRequest, "replan needs the actuals file (a part named actuals)") }
+            guard let actuals = uploads.actuals else { throw APIError(.badRequest, "replan needs the actuals file (a part named actuals)") }
             arguments += ["--actuals", actuals.path, "--from", try text("from")!]
+            if let reorganisation = uploads.reorganisation { arguments += ["--reorganisation", reorganisation.path] }
             if let previous = try text("previous"), let id = Int64(previous) {
                 arguments += ["--previous", workspace.runFolder(id).path]
             }

@@ -21,11 +21,16 @@ public struct Workspace: Sendable {
     var staging: URL { root.appendingPathComponent(".staging", isDirectory: true) }
     var database: URL { root.appendingPathComponent("workspace.sqlite") }
 
-    /// The sample province a new workspace starts with: the same folder `cadreplan generate --officials 5300
-    /// --seed 2022` writes, so that a planner can press Plan before uploading anything.
-    static let sampleName = "quang-ngai-2022"
+    /// The sample provinces a new workspace starts with, so that a planner can press Plan before uploading
+    /// anything: the province of the 2022 resolution (`cadreplan generate --officials 5300 --seed 2022`) and the
+    /// merged province since 1 July 2025 that a school plans from 2026 (`--officials 3600 --seed 2026 --layout
+    /// 2026 --name baseline-2026`), the same folders as `Scenarios/`.
+    static let samples: [(name: String, province: @Sendable () -> ProvinceGenerator)] = [
+        ("quang-ngai-2022", { ProvinceGenerator(officials: 5_300, seed: 2022) }),
+        ("quang-ngai-2026", { ProvinceGenerator(officials: 3_600, seed: 2026, name: "baseline-2026", layout: .province2026) }),
+    ]
 
-    /// Makes the folders; a workspace without a scenarios folder is new and gets the sample province.
+    /// Makes the folders; a workspace without a scenarios folder is new and gets the sample provinces.
     func prepare(withSample: Bool) throws {
         let files = FileManager.default
         let isNew = !files.fileExists(atPath: scenarios.path)
@@ -35,8 +40,9 @@ public struct Workspace: Sendable {
         try? files.removeItem(at: staging)
         try files.createDirectory(at: staging, withIntermediateDirectories: true)
         if isNew && withSample {
-            let province = ProvinceGenerator(officials: 5_300, seed: 2022).generate()
-            try ScenarioFolder.write(province, to: scenarioFolder(Self.sampleName).path)
+            for sample in Self.samples {
+                try ScenarioFolder.write(sample.province().generate(), to: scenarioFolder(sample.name).path)
+            }
         }
     }
 

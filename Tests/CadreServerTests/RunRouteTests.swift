@@ -201,7 +201,7 @@ final class RunRouteTests: XCTestCase {
         }
     }
 
-    func testAReplanGetsItsUploadedActuals() async throws {
+    func testAReplanGetsItsUploadedActualsAndReorganisation() async throws {
         let app = try await WorkspaceServer(configuration: harness.configuration).application()
         try await app.test(.router) { client in
             try await prepared(client)
@@ -209,13 +209,26 @@ final class RunRouteTests: XCTestCase {
             form.field("scenario", "small")
             form.field("command", "replan")
             form.field("options", #"{"from": "2024", "time_limit": 20}"#)
-            form.file("actuals", filename: "actuals-2023.csv", Data("official_id,year,course_id,outcome\n".utf8))
+            form.file("actuals", filename: "thuc-hien.csv", Data("official_id,year,course_id,outcome\n".utf8))
+            // Named to sort before the actuals: the roles are kept apart by the form's part names, not file names.
+            form.file("reorganisation", filename: "sap-xep.csv", Data("xa_cu,don_vi_cu,xa_moi,don_vi_moi\n".utf8))
             let response = try await client.execute(uri: "/api/runs", method: .post, headers: [.contentType: form.contentType], body: form.bytes)
             XCTAssertEqual(response.status, .accepted, response.text)
             let id = response.object["id"] as! String
             _ = try await ended(client, id)
             let used = try await client.execute(uri: "/api/runs/\(id)/files/actuals-used.csv", method: .get)
             XCTAssertEqual(used.text, "official_id,year,course_id,outcome\n")
+            let reorganisation = try await client.execute(uri: "/api/runs/\(id)/files/reorganisation-used.csv", method: .get)
+            XCTAssertEqual(reorganisation.text, "xa_cu,don_vi_cu,xa_moi,don_vi_moi\n")
+
+            // Files belong to a re-plan only.
+            var plan = Multipart()
+            plan.field("scenario", "small")
+            plan.field("command", "plan")
+            plan.file("reorganisation", filename: "sap-xep.csv", Data("xa_cu\n".utf8))
+            let refused = try await client.execute(uri: "/api/runs", method: .post, headers: [.contentType: plan.contentType], body: plan.bytes)
+            XCTAssertEqual(refused.status, .badRequest)
+            XCTAssertEqual(refused.object["error"] as? String, "only a replan takes files (actuals, reorganisation)")
         }
     }
 

@@ -32,11 +32,21 @@ final class ScenarioRouteTests: XCTestCase {
             XCTAssertEqual(health.object["status"] as? String, "ok")
             XCTAssertEqual(health.object["solver"] as? String, "GLPK 5.0")
             let list = try await client.execute(uri: "/api/scenarios", method: .get).array
-            XCTAssertEqual(list.map { $0["name"] as? String }, ["quang-ngai-2022"])
-            XCTAssertEqual(list.first?["officials"] as? Int, 5_300)
-            XCTAssertEqual(list.first?["problems"] as? Int, 0)
+            XCTAssertEqual(list.map { $0["name"] as? String }, ["quang-ngai-2022", "quang-ngai-2026"])
+            XCTAssertEqual(list.map { $0["officials"] as? Int }, [5_300, 3_600])
+            XCTAssertEqual(list.map { $0["problems"] as? Int }, [0, 0])
             let spec = try await client.execute(uri: "/api/openapi.yaml", method: .get)
             XCTAssertTrue(spec.text.contains("/api/runs/{id}/events"))
+        }
+        // The workspace's samples are the shipped ones, file for file (the shipped folders add READMEs and walkthroughs).
+        for sample in ["quang-ngai-2022", "quang-ngai-2026"] {
+            let folder = harness.configuration.workspace.appendingPathComponent("scenarios/\(sample)")
+            let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+            XCTAssertFalse(files.isEmpty)
+            for file in files {
+                let shipped = WorkspaceHarness.scenarios.appendingPathComponent("\(sample)/\(file)")
+                XCTAssertEqual(try Data(contentsOf: folder.appendingPathComponent(file)), try Data(contentsOf: shipped), "\(sample)/\(file)")
+            }
         }
     }
 

@@ -101,16 +101,17 @@ func jsonBody(_ object: Any) -> ByteBuffer {
 /// - `plan`: five progress lines 0.05 s apart, then a plan with a gap reached (exit 0);
 /// - `sweep`: progress until stopped (at most 30 s), then the plan so far with `stopped_by: stop_request` (exit 2);
 /// - `min-budget`: fails like a solver failure (exit 3, a message on standard error);
-/// - `replan`: copies its actuals file into the output, to show the upload reached it.
+/// - `replan`: copies its actuals and reorganisation files into the output, to show the uploads reached it.
 enum FakeEngine {
     static let script = #"""
         #!/usr/bin/env bash
         command="$1"; shift
-        out=""; actuals=""
+        out=""; actuals=""; reorganisation=""
         while [ $# -gt 0 ]; do
           case "$1" in
             --out) out="$2"; shift ;;
             --actuals) actuals="$2"; shift ;;
+            --reorganisation) reorganisation="$2"; shift ;;
           esac
           shift
         done
@@ -144,6 +145,7 @@ enum FakeEngine {
         for n in $(seq 1 120); do printf '2023,X%03d,Người %d,Ba Tơ\n' "$n" "$n" >> "$stage/schedule.csv"; done
         echo "plan" > "$stage/plan.xlsx"
         [ -n "$actuals" ] && cp "$actuals" "$stage/actuals-used.csv"
+        [ -n "$reorganisation" ] && cp "$reorganisation" "$stage/reorganisation-used.csv"
         rm -rf "$out"; mv "$stage" "$out"
         echo "Status: optimal"
         echo "{\"event\": \"done\", \"exit\": $code, \"status\": \"optimal\", \"objective\": 195, \"gap\": 0.001, \"stopped_by\": \"$by\"}" >&2
