@@ -1,7 +1,11 @@
 /// Orders ids as people read them: runs of digits compare by value, so `25-2` comes before `25-10`.
 /// Ties (`007` and `7`) fall back to plain comparison, keeping the order total and the output stable.
 public func naturallyPrecedes(_ lhs: String, _ rhs: String) -> Bool {
-    if let decided = asciiNaturallyPrecedes(lhs, rhs) { return decided }
+    asciiNaturallyPrecedes(lhs, rhs) ?? scalarNaturallyPrecedes(lhs, rhs)
+}
+
+/// The order itself, scalar by scalar; the ASCII path below must agree with it on every pair.
+func scalarNaturallyPrecedes(_ lhs: String, _ rhs: String) -> Bool {
     var left = lhs.unicodeScalars[...]
     var right = rhs.unicodeScalars[...]
     while let l = left.first, let r = right.first {

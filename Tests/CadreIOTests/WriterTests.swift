@@ -1,4 +1,4 @@
-import CadreDomain
+@testable import CadreDomain
 import Foundation
 import XCTest
 @testable import CadreIO
@@ -49,35 +49,12 @@ final class WriterTests: XCTestCase {
     /// The byte-wise path for ASCII gives the scalar-wise order, on ids mixing digits, zeros, letters and
     /// Vietnamese letters.
     func testNaturalOrderIsTheSameOnEveryPath() {
-        func reference(_ lhs: String, _ rhs: String) -> Bool {
-            func isDigit(_ scalar: Unicode.Scalar) -> Bool { ("0"..."9").contains(scalar) }
-            var left = lhs.unicodeScalars[...]
-            var right = rhs.unicodeScalars[...]
-            while let l = left.first, let r = right.first {
-                if isDigit(l) && isDigit(r) {
-                    let leftDigits = left.prefix(while: isDigit)
-                    let rightDigits = right.prefix(while: isDigit)
-                    left = left.dropFirst(leftDigits.count)
-                    right = right.dropFirst(rightDigits.count)
-                    let a = leftDigits.drop { $0 == "0" }
-                    let b = rightDigits.drop { $0 == "0" }
-                    if a.count != b.count { return a.count < b.count }
-                    if !a.elementsEqual(b) { return a.lexicographicallyPrecedes(b) }
-                } else {
-                    if l != r { return l < r }
-                    left = left.dropFirst()
-                    right = right.dropFirst()
-                }
-            }
-            if left.isEmpty != right.isEmpty { return left.isEmpty }
-            return lhs < rhs
-        }
-        var random = SystemRandomNumberGenerator()
+        var random = SeededRandom(seed: 7)
         let alphabet: [String] = ["0", "0", "1", "2", "9", "A", "b", "-", "ệ", "Đ"]
         func id() -> String { (0..<Int.random(in: 0...7, using: &random)).map { _ in alphabet.randomElement(using: &random)! }.joined() }
         for _ in 0..<20_000 {
             let (a, b) = (id(), id())
-            XCTAssertEqual(naturallyPrecedes(a, b), reference(a, b), "\(a) \(b)")
+            XCTAssertEqual(naturallyPrecedes(a, b), scalarNaturallyPrecedes(a, b), "\(a) \(b)")
         }
     }
 
