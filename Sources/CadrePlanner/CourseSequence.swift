@@ -22,8 +22,9 @@ struct SequencePrices: Sendable {
     var coverage: [Double]
     /// Dual of each year's budget row (≤ 0), per unit of money.
     var budget: [Double]
-    /// Dual of each course-year seat row (≤ 0), indexed course × yearCount + year offset.
+    /// Dual of each intake's seat row (≤ 0), by intake.
     var seats: [Double]
+    var intakes: Intakes
     /// Dual of each district-year cap row (≤ 0, 0 where no cap), indexed capped district × yearCount + year offset.
     var districtCaps: [Double] = []
     /// Objective cost of starting a candidate in a year, already in model units (phase dependent).
@@ -302,7 +303,7 @@ struct SequenceSearch {
         for offset in k..<(k + candidate.years) where offset < yearCount {
             price -= prices.budget[offset] * candidate.costPerYear / moneyScale
         }
-        price -= prices.seats[candidate.course * yearCount + k]
+        price -= prices.seats[prices.intakes.index(course: candidate.course, offset: k)]
         return price
     }
 }

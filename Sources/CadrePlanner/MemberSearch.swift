@@ -19,7 +19,7 @@ struct MemberSearch {
         var coverage: [Int]
         /// VND per year of the horizon.
         var spending: [Double]
-        /// Seat keys: course × years + year offset.
+        /// Intakes it takes a seat of.
         var seats: [Int]
         var caps: [Int]
     }
@@ -30,11 +30,9 @@ struct MemberSearch {
     /// People still needed per coverage row (required less already met).
     var need: [Int]
     var weights: [Double]
-    /// VND per year.
-    var budget: [Double]
-    var carryOver: Bool
+    var money: MoneyLedger
     var fixedSpending: [Double]
-    /// Seats per seat key, and those fixed courses already hold.
+    /// Seats per intake, and those fixed courses already hold.
     var seatLimit: [Int]
     var fixedSeats: [Int]
     /// Upper bound per cap row (indexed by row; unused rows are never touched).
@@ -62,7 +60,7 @@ struct MemberSearch {
         let hot = Self.startTemperature * weightScale, cold = Self.endTemperature * weightScale
         var random = SeededRandom(seed: seed)
         let movable = movableGroups
-        let spendersIn = budget.indices.map { k in columns.indices.filter { columns[$0].spending[k] > 0 } }
+        let spendersIn = money.budgets.indices.map { k in columns.indices.filter { columns[$0].spending[k] > 0 } }
         guard !movable.isEmpty else { return start }
         for step in 0..<moves {
             if step % 4096 == 0, stop.endsSearch(due: deadline) { break }
@@ -185,7 +183,7 @@ struct MemberSearch {
     }
 
     private func footprint(of move: Move) -> Footprint {
-        var spending = Array(repeating: 0.0, count: budget.count)
+        var spending = Array(repeating: 0.0, count: money.budgets.count)
         var seats: [Int: Int] = [:], caps: [Int: Int] = [:]
         if move.from >= 0 {
             let column = columns[move.from]
@@ -246,11 +244,11 @@ struct MemberSearch {
         var table = MoveTable()
         for (move, loss) in moves {
             let print = footprint(of: move)
-            let money = print.spending.reduce(0) { $0 + max(0, -$1) } / 1e6 * Double(carryOver ? budget.count : 1)
+            let freed = print.spending.reduce(0) { $0 + max(0, -$1) } / 1e6 * Double(money.carryOver ? money.budgets.count : 1)
             let places = print.seats.filter { $0.delta < 0 }.count + print.caps.filter { $0.delta < 0 }.count
             table.moves.append(move)
             table.loss.append(loss)
-            table.reach.append(money + 1000 * Double(places))
+            table.reach.append(freed + 1000 * Double(places))
             table.footprints.append(print)
             table.spending += print.spending
             table.frees.append(print.frees)
@@ -310,7 +308,7 @@ struct MemberSearch {
                 let floor = (max(0, loss) + Self.lossFloor) / releases.reach[index]
                 if let best, floor >= best.score { continue }
                 // Money freed only in years within budget helps no one (unless a seat or cap is over).
-                if !carryOver && releases.frees[index] & trial.overYears == 0 && trial.overPlaces == 0 { continue }
+                if !money.carryOver && releases.frees[index] & trial.overYears == 0 && trial.overPlaces == 0 { continue }
                 let checkPlaces = releases.takesPlaces[index] || trial.overPlaces > 0
                 guard let relief = trial.relief(of: index, in: releases, checkingPlaces: checkPlaces, of: self),
                       relief > 1e-9, state.count[releases.moves[index].from] > taken[releases.moves[index].from, default: 0] else { continue }
@@ -371,7 +369,7 @@ struct MemberSearch {
         func relief(of index: Int, in table: MoveTable, checkingPlaces: Bool, of search: MemberSearch) -> Double? {
             var change = 0.0
             let years = spent.count
-            if search.carryOver {
+            if search.money.carryOver {
                 let after = moneyOver(search, with: Array(table.spending[(index * years)..<((index + 1) * years)]))
                 for k in after.indices {
                     if after[k] > over[k] + 1e-9 { return nil }
@@ -383,7 +381,7 @@ struct MemberSearch {
                 for k in 0..<years {
                     let delta = table.spending[index * years + k]
                     guard delta != 0 else { continue }
-                    let after = max(0, spent[k] + delta - search.budget[k] - PlanEvaluation.moneyTolerance) / 1e6
+                    let after = search.money.overspending(spent[k] + delta, ownBudgetOf: k) / 1e6
                     if after > over[k] + 1e-9 { return nil }
                     change += after - over[k]
                 }
@@ -457,7 +455,7 @@ struct MemberSearch {
     private func overspentYear(_ state: State, _ move: Move) -> Int {
         for k in state.spent.indices {
             let spent = state.spent[k] + (move.to >= 0 ? columns[move.to].spending[k] : 0) - (move.from >= 0 ? columns[move.from].spending[k] : 0)
-            if spent > budget[k] + PlanEvaluation.moneyTolerance { return k }
+            if money.year(k, spent: spent, carriedIn: 0).isOverspent { return k }
         }
         return state.spent.indices.last ?? 0
     }
@@ -479,18 +477,12 @@ struct MemberSearch {
             if move.from >= 0 { for k in spent.indices { spent[k] -= columns[move.from].spending[k] } }
             if move.to >= 0 { for k in spent.indices { spent[k] += columns[move.to].spending[k] } }
         }
-        return moneyOver(spent).allSatisfy { $0 == 0 }
+        return money.overspending(spent).allSatisfy { $0 == 0 }
     }
 
     /// Millions over the budget per year for `spent` VND per year (with carry-over: by the running total).
     private func moneyOver(_ spent: [Double]) -> [Double] {
-        var available = 0.0
-        return spent.indices.map { k in
-            available = carryOver ? available + budget[k] : budget[k]
-            let over = max(0, spent[k] - available - PlanEvaluation.moneyTolerance) / 1e6
-            if carryOver { available -= spent[k] }
-            return over
-        }
+        money.overspending(spent).map { $0 / 1e6 }
     }
 
     private func fitsSeatsAndCaps(_ state: State, _ moves: [Move]) -> Bool {

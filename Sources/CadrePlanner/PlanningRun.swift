@@ -302,13 +302,14 @@ final class PlanningRun {
     func sequencePrices(duals: [Double]) -> SequencePrices {
         let phase = self.phase
         let yearCount = master.yearCount
-        var seatDuals = Array(repeating: 0.0, count: scenario.courses.count * yearCount)
+        var seatDuals = Array(repeating: 0.0, count: master.intakes.count)
         for (i, row) in master.seatRow.enumerated() where row >= 0 { seatDuals[i] = duals[row] }
         let preference = (shortfall: shortfallPhasePreference, spending: stabilityWeight)
         return SequencePrices(
             coverage: Array(duals[0..<master.coverage.rows.count]),
             budget: Array(duals[master.firstBudgetRow..<(master.firstBudgetRow + yearCount)]),
             seats: seatDuals,
+            intakes: master.intakes,
             districtCaps: master.capRow.map { $0 >= 0 ? duals[$0] : 0 },
             startCost: { [scenario] profile, candidate, year in
                 Self.startCost(scenario, profile, candidate, year, phase: phase, preference: preference)
@@ -348,9 +349,9 @@ final class PlanningRun {
             return false
         }
         let trial = zip(ledger.spent, effects.spending).map { $0 + $1 * Double(count) }
-        guard fitsBudget(trial) else { return false }
-        let keys = seatKeys(of: sequence, of: group)
-        guard keys.allSatisfy({ ledger.seatsUsed[$0, default: 0] + count <= scenario.courses[$0 / master.yearCount].seats }) else {
+        guard master.money.fits(trial) else { return false }
+        let keys = intakes(of: sequence, of: group)
+        guard keys.allSatisfy({ ledger.seatsUsed[$0, default: 0] + count <= scenario.courses[master.intakes.course(of: $0)].seats }) else {
             return false
         }
         ledger.spent = trial
@@ -392,11 +393,8 @@ final class PlanningRun {
         for (r, needed) in master.coverage.needed.enumerated() {
             values[master.shortfallVariables.lowerBound + r] = Double(max(0, needed - covered[r]))
         }
-        var carried = 0.0
-        for (k, variable) in master.carryVariables.enumerated() {
-            carried = max(0, carried + (scenario.budget(in: scenario.baseYear + k) - spent[k]) / MasterProblem.moneyScale)
-            values[variable] = carried
-        }
+        let money = master.money.years(spending: spent)
+        for (k, variable) in master.carryVariables.enumerated() { values[variable] = money[k].carried / MasterProblem.moneyScale }
         return values
     }
 
@@ -409,19 +407,8 @@ final class PlanningRun {
         return counts
     }
 
-    private func fitsBudget(_ spent: [Double]) -> Bool {
-        var available = 0.0
-        for (k, money) in spent.enumerated() {
-            let budget = scenario.budget(in: scenario.baseYear + k)
-            available = scenario.carryOver ? available + budget : budget
-            if money > available + PlanEvaluation.moneyTolerance { return false }
-            if scenario.carryOver { available -= money }
-        }
-        return true
-    }
-
-    private func seatKeys(of sequence: CourseSequence, of group: Int) -> [Int] {
-        sequence.starts.map { master.groups[group].profile.candidates[$0.candidate].course * master.yearCount + $0.year - scenario.baseYear }
+    private func intakes(of sequence: CourseSequence, of group: Int) -> [Int] {
+        sequence.starts.map { master.intakes.index(course: master.groups[group].profile.candidates[$0.candidate].course, year: $0.year) }
     }
 
     /// Local repair of an integer choice: first drop members whose every target-year is over-covered
@@ -531,9 +518,9 @@ final class PlanningRun {
             columnsOfGroup[entry.group].append(index)
             let effects = master.columnEffects[index]
             return MemberSearch.Column(group: entry.group, coverage: effects.coverageRows, spending: effects.spending,
-                                       seats: seatKeys(of: entry.sequence, of: entry.group), caps: effects.capRows)
+                                       seats: intakes(of: entry.sequence, of: entry.group), caps: effects.capRows)
         }
-        let seatCount = scenario.courses.count * master.yearCount
+        let seatCount = master.intakes.count
         var fixedSeats = Array(repeating: 0, count: seatCount)
         for (key, used) in master.fixedSeats { fixedSeats[key] = used }
         var capLimit: [Int: Int] = [:]
@@ -542,9 +529,8 @@ final class PlanningRun {
             columns: columns, columnsOfGroup: columnsOfGroup, groupSize: master.groups.map(\.members.count),
             need: master.coverage.needed,
             weights: master.shortfallWeights,
-            budget: (0..<master.yearCount).map { scenario.budget(in: scenario.baseYear + $0) },
-            carryOver: scenario.carryOver, fixedSpending: master.fixedSpending,
-            seatLimit: (0..<seatCount).map { scenario.courses[$0 / master.yearCount].seats }, fixedSeats: fixedSeats,
+            money: master.money, fixedSpending: master.fixedSpending,
+            seatLimit: (0..<seatCount).map { scenario.courses[master.intakes.course(of: $0)].seats }, fixedSeats: fixedSeats,
             capLimit: capLimit, stop: options.stop)
     }
 

@@ -21,7 +21,7 @@ final class HeuristicTests: XCTestCase {
         XCTAssertEqual(result.status, .optimal)
         // Recount the spending the plan claims, year by year, against the budget.
         for year in result.evaluation.budget {
-            XCTAssertLessThanOrEqual(year.spent, province.budget(in: year.year) + PlanEvaluation.moneyTolerance)
+            XCTAssertLessThanOrEqual(year.spent, province.budget(in: year.year) + MoneyLedger.tolerance)
         }
     }
 
