@@ -50,7 +50,7 @@ extension Planner {
         if !run.master.model.variables.isEmpty {
             let shortfallRoot = try run.generateColumns(until: run.deadline(atFraction: SearchTuning.leastBudgetColumnsShare))
             guard shortfallRoot.result.status == .optimal else {
-                throw PlanningError.solver("the relaxation ended \(shortfallRoot.result.status.rawValue)")
+                throw PlanningError.relaxationEnded(shortfallRoot.result.status)
             }
             if !shortfallRoot.converged { run.noteDeadline() }
             let shortfall = try run.bestInteger(root: shortfallRoot, incumbent: nil, searchUntil: run.deadline(atFraction: SearchTuning.leastBudgetSearchShare))
@@ -87,7 +87,7 @@ extension Planner {
         exact.budget = exact.budget.mapValues { max(0, $0) }
         let evaluation = PlanEvaluation(scenario: exact, plan: plan)
         if let broken = evaluation.violations.first {
-            throw PlanningError.inconsistent("the least-budget plan breaks a rule: \(broken)")
+            throw PlanningError.breaksRule(broken, leastBudget: true)
         }
         let counted = { (row: Attainment) in
             counts(scenario.targets[row.targetIndex]) && row.isMeasured && row.shortfall > 0

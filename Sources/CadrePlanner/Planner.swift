@@ -137,7 +137,7 @@ public struct Planner {
         // the time; heuristics are quick, and branch and cut only gets what is left.
         let shortfallRoot = try run.generateColumns(until: run.deadline(atFraction: SearchTuning.shortfallColumnsShare))
         guard shortfallRoot.result.status == .optimal else {
-            throw PlanningError.solver("the relaxation ended \(shortfallRoot.result.status.rawValue)")
+            throw PlanningError.relaxationEnded(shortfallRoot.result.status)
         }
         if !shortfallRoot.converged { run.noteDeadline() }
         let shortfall = try run.bestInteger(root: shortfallRoot, incumbent: nil, searchUntil: run.deadline(atFraction: SearchTuning.shortfallSearchShare))
@@ -161,7 +161,7 @@ public struct Planner {
         var planned = try result(of: run, plan: run.plan(of: values), lowerBound: shortfall.bound)
         planned.spendingGap = spendingGap
         guard planned.objective <= primary + SearchTuning.relativeSlack * max(1, primary) else {
-            throw PlanningError.inconsistent("the plan recounts to \(planned.objective), the solver said \(primary)")
+            throw PlanningError.recountDiffers(recounted: planned.objective, solver: primary)
         }
         return planned
     }
@@ -169,7 +169,7 @@ public struct Planner {
     private func result(of run: PlanningRun, plan: Plan, lowerBound: Double) throws -> PlanningResult {
         let evaluation = PlanEvaluation(scenario: run.scenario, plan: plan)
         if let broken = evaluation.violations.first {
-            throw PlanningError.inconsistent("the plan breaks a rule: \(broken)")
+            throw PlanningError.breaksRule(broken, leastBudget: false)
         }
         let gap = relativeGap(incumbent: evaluation.objective, bound: lowerBound)
         let reached = gap <= options.relativeGap + SearchTuning.gapSlack

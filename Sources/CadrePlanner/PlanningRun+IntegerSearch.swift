@@ -23,7 +23,7 @@ extension PlanningRun {
         found.append(solution(polished(counts(of: rounded))))
         let candidates = found.map(padded).filter(withinShortfallCaps)
         guard var best = candidates.min(by: { objective(of: $0) < objective(of: $1) }) else {
-            throw PlanningError.inconsistent("no integer plan keeps the shortfall found")
+            throw PlanningError.noIntegerPlan
         }
         var bound = strengthened(root.lowerBound)
         trace("heuristics: objective \(objective(of: best)) bound \(bound)")

@@ -64,7 +64,7 @@ final class PlanningRun {
         let limit = options.listingLimit ?? SearchTuning.completeSequenceLimit(officials: profiles.count)
         for (g, group) in groups.enumerated() {
             guard SequenceSearch.fits(group.profile, baseYear: scenario.baseYear) else {
-                throw PlanningError.inconsistent("official \(scenario.officials[group.members[0]].id) has more courses to choose from than the planner handles")
+                throw PlanningError.tooManyChoices(officialID: scenario.officials[group.members[0]].id)
             }
             let search = SequenceSearch(profile: group.profile, baseYear: scenario.baseYear, yearCount: scenario.years.count,
                                         maxTrainingDays: scenario.maxTrainingDays)
