@@ -56,7 +56,7 @@ public enum LockConflicts {
             if !course.admits(official, startingIn: pin.year) { broken.append("\(official.id) may not take \(course.id) in \(pin.year) (the course's filters or age limit)") }
             if completes > scenario.horizon { broken.append("\(course.id) would complete in \(completes), after the horizon \(scenario.horizon)") }
             if completes > official.lastServiceYear { broken.append("\(course.id) would complete in \(completes), after \(official.id) leaves (\(official.lastServiceYear))") }
-            let timeline = scenario.levelsWithFixedOnly(of: pin.official, fixed: (fixed[pin.official] ?? []).filter { $0 != pin.start })
+            let timeline = scenario.levelsAtEnd(of: pin.official, taking: (fixed[pin.official] ?? []).filter { $0 != pin.start })
             let held = pin.year > scenario.baseYear ? timeline[pin.year - scenario.baseYear - 1][course.family] : official.levels[course.family]
             if let requires = course.requires, held < requires {
                 broken.append("\(official.id) will not hold \(course.family.name(ofLevel: requires)) in \(course.family.rawValue) by the end of \(pin.year - 1), which \(course.id) requires (pin the course before it too)")
@@ -118,10 +118,10 @@ public enum LockConflicts {
 
         // Fixed courses against each year's money.
         let spent = scenario.fixedSpending()
-        var carried = 0.0
+        let money = MoneyLedger(scenario).years(spending: spent)
         for (k, year) in scenario.years.enumerated() {
-            let available = scenario.budget(in: year) + carried
-            if spent[k] > available + PlanEvaluation.moneyTolerance {
+            let available = money[k].available
+            if money[k].isOverspent {
                 let attending = (scenario.ongoing.map(\.start) + locks.pins.map(\.start)).filter {
                     ($0.year...scenario.courses[$0.course].completionYear(startingIn: $0.year)).contains(year)
                 }
@@ -129,7 +129,6 @@ public enum LockConflicts {
                     sources: attending.map(source),
                     message: "courses fixed by these rows cost \(Int(spent[k].rounded())) VND in \(year), more than the \(Int(available.rounded())) VND available"))
             }
-            carried = scenario.carryOver ? max(0, available - spent[k]) : 0
         }
 
         // District caps: two different caps for one district-year, and fixed trainees over a cap.

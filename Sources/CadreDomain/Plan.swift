@@ -49,4 +49,9 @@ public struct RuleViolation: Sendable, Equatable, CustomStringConvertible {
     public var rule: String
     public var detail: String
     public var description: String { "\(rule): \(detail)" }
+
+    public init(rule: String, detail: String) {
+        self.rule = rule
+        self.detail = detail
+    }
 }

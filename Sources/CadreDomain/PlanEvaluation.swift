@@ -9,9 +9,6 @@ public struct PlanEvaluation: Sendable {
     public let objective: Double
     public let totalCost: Double
 
-    /// Spending tolerance, in VND, before a budget counts as overspent.
-    public static let moneyTolerance = 0.5
-
     public init(scenario: Scenario, plan: Plan) {
         let years = scenario.years
         let yearCount = years.count
@@ -25,14 +22,14 @@ public struct PlanEvaluation: Sendable {
         let cappedDistricts = Set(scenario.locks.caps.map(\.district))
         let forbidsByOfficial = Dictionary(grouping: scenario.locks.forbids, by: \.official)
         var spent = Array(repeating: 0.0, count: yearCount)
-        var startsPerCourseYear: [Int: Int] = [:]
+        let intakes = scenario.intakes
+        var startsPerIntake = Array(repeating: 0, count: intakes.count)
         // levelsAtEnd[o][k]: levels of official o at the end of year baseYear + k.
         var levelsAtEnd: [[Levels]] = []
         levelsAtEnd.reserveCapacity(scenario.officials.count)
 
         for (officialIndex, official) in scenario.officials.enumerated() {
             let starts = (byOfficial[officialIndex] ?? []).sorted()
-            var completions: [Int: [(Family, Int)]] = [:]
             var daysPerYear: [Int: Int] = [:]
             var familyYears: Set<[Int]> = []
             var seen: Set<Int> = []
@@ -56,8 +53,8 @@ public struct PlanEvaluation: Sendable {
                     }
                     if years.contains(year) { spent[year - scenario.baseYear] += course.costPerYear }
                 }
-                completions[completes, default: []].append((course.family, course.grants))
-                startsPerCourseYear[start.course * 100_000 + start.year, default: 0] += 1
+                // A start outside the years planned is reported above; it takes no seat of any intake.
+                if intakes.contains(year: start.year) { startsPerIntake[intakes.index(course: start.course, year: start.year)] += 1 }
             }
             // Courses still running from before the base year: history, so only what they take from the
             // years planned is checked.
@@ -71,7 +68,6 @@ public struct PlanEvaluation: Sendable {
                     }
                     if years.contains(year) { spent[year - scenario.baseYear] += course.costPerYear }
                 }
-                completions[completes, default: []].append((course.family, course.grants))
             }
             if cappedDistricts.contains(official.district) {
                 var list = attending[official.district] ?? Array(repeating: [], count: yearCount)
@@ -87,33 +83,26 @@ public struct PlanEvaluation: Sendable {
             for (year, days) in daysPerYear where days > scenario.maxTrainingDays {
                 violate("training days", "\(official.id) has \(days) days in \(year)")
             }
-            // Walk the years: check each start against the levels held at the end of the year before.
-            var levels = official.levels
-            var timeline: [Levels] = []
-            timeline.reserveCapacity(yearCount)
-            let startsByYear = Dictionary(grouping: starts, by: \.year)
-            for year in years {
-                for start in startsByYear[year] ?? [] where scenario.courses.indices.contains(start.course) {
-                    let course = scenario.courses[start.course]
-                    let held = levels[course.family]
-                    if let requires = course.requires, held < requires {
-                        violate("prerequisite", "\(official.id) \(course.id) \(year) holds \(held), needs \(requires)")
-                    }
-                    if course.grants <= held {
-                        violate("does not raise level", "\(official.id) \(course.id) \(year)")
-                    }
+            // Each start against the levels held at the end of the year before it.
+            let running = (ongoingByOfficial[officialIndex] ?? []).map(\.start)
+            let timeline = scenario.levelsAtEnd(of: officialIndex, taking: starts + running)
+            for start in starts where years.contains(start.year) && scenario.courses.indices.contains(start.course) {
+                let k = start.year - scenario.baseYear
+                let course = scenario.courses[start.course]
+                let held = (k == 0 ? official.levels : timeline[k - 1])[course.family]
+                if let requires = course.requires, held < requires {
+                    violate("prerequisite", "\(official.id) \(course.id) \(start.year) holds \(held), needs \(requires)")
                 }
-                for (family, level) in completions[year] ?? [] where level > levels[family] {
-                    levels[family] = level
+                if course.grants <= held {
+                    violate("does not raise level", "\(official.id) \(course.id) \(start.year)")
                 }
-                timeline.append(levels)
             }
             levelsAtEnd.append(timeline)
         }
 
-        for (key, count) in startsPerCourseYear.sorted(by: { $0.key < $1.key }) {
-            let course = scenario.courses[key / 100_000]
-            if count > course.seats { violate("seats", "\(course.id) starts \(count) in \(key % 100_000), seats \(course.seats)") }
+        for (intake, count) in startsPerIntake.enumerated() where count > 0 {
+            let course = scenario.courses[intakes.course(of: intake)]
+            if count > course.seats { violate("seats", "\(course.id) starts \(count) in \(intakes.year(of: intake)), seats \(course.seats)") }
         }
 
         let planned = Set(plan.starts)
@@ -127,16 +116,12 @@ public struct PlanEvaluation: Sendable {
             }
         }
 
-        var budgetRows: [YearBudget] = []
-        var carriedIn = 0.0
-        for (k, year) in years.enumerated() {
-            let available = scenario.budget(in: year) + carriedIn
-            if spent[k] > available + PlanEvaluation.moneyTolerance {
-                violate("budget", "\(year) spends \(spent[k]) of \(available)")
-            }
-            let carried = scenario.carryOver ? max(0, available - spent[k]) : 0
-            budgetRows.append(YearBudget(year: year, budget: scenario.budget(in: year), spent: spent[k], carried: carried))
-            carriedIn = carried
+        let money = MoneyLedger(scenario).years(spending: spent)
+        for (k, year) in years.enumerated() where money[k].isOverspent {
+            violate("budget", "\(year) spends \(spent[k]) of \(money[k].available)")
+        }
+        let budgetRows = years.enumerated().map { k, year in
+            YearBudget(year: year, budget: scenario.budget(in: year), spent: spent[k], carried: money[k].carried)
         }
 
         var rows: [Attainment] = []

@@ -62,23 +62,6 @@ public struct Scenario: Sendable {
         return spent
     }
 
-    /// An official's levels at the end of each year planned (by offset) when they take only their fixed starts.
-    public func levelsWithFixedOnly(of official: Int, fixed: [CourseStart]) -> [Levels] {
-        var levels = officials[official].levels
-        var timeline: [Levels] = []
-        timeline.reserveCapacity(years.count)
-        for year in years {
-            for start in fixed {
-                let course = courses[start.course]
-                if course.completionYear(startingIn: start.year) == year {
-                    levels[course.family] = max(levels[course.family], course.grants)
-                }
-            }
-            timeline.append(levels)
-        }
-        return timeline
-    }
-
     /// For each official on a fixed course in a year planned, by district and year, the fixed start that keeps
     /// them away (the earliest): they count against the district's cap whatever the plan does.
     public func fixedTrainees() -> [String: [Int: [CourseStart]]] {

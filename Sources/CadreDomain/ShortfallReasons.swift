@@ -113,17 +113,15 @@ public struct ShortfallReasons: Sendable {
     }
 
     public init(scenario: Scenario, plan: Plan, evaluation: PlanEvaluation) {
-        var trainees: [Int: Int] = [:]
-        for start in plan.starts { trainees[start.course * 100_000 + start.year, default: 0] += 1 }
-        let endLevels = Self.levelsAtEnd(scenario: scenario, plan: plan)
+        let intakes = scenario.intakes
+        var trainees = Array(repeating: 0, count: intakes.count)
+        for start in plan.starts where intakes.contains(year: start.year) { trainees[intakes.index(course: start.course, year: start.year)] += 1 }
+        let endLevels = scenario.levelsAtEnd(with: plan)
 
-        var bindingYears: [Int] = []
-        var carriedIn = 0.0
-        for row in evaluation.budget {
-            let available = scenario.budget(in: row.year) + carriedIn
-            if row.spent + PlanEvaluation.moneyTolerance >= Self.bindingShare * available { bindingYears.append(row.year) }
-            carriedIn = row.carried
-        }
+        let money = MoneyLedger(scenario).years(spending: evaluation.budget.map(\.spent))
+        let bindingYears = zip(evaluation.budget, money).filter { row, year in
+            row.spent + MoneyLedger.tolerance >= Self.bindingShare * year.available
+        }.map { row, _ in row.year }
         let rowsByKey = Dictionary(evaluation.attainment.map { ([$0.targetIndex, $0.year], $0) }) { first, _ in first }
 
         var reasons: [ShortfallReason] = []
@@ -173,7 +171,7 @@ public struct ShortfallReasons: Sendable {
                 let course = scenario.courses[c]
                 let last = year - course.years + 1
                 guard last >= scenario.baseYear else { return nil }
-                let years = (scenario.baseYear...last).filter { trainees[c * 100_000 + $0, default: 0] >= course.seats }
+                let years = (scenario.baseYear...last).filter { trainees[intakes.index(course: c, year: $0)] >= course.seats }
                 return years.isEmpty ? nil : FullCourse(course: c, years: years)
             }
             if !full.isEmpty {
@@ -225,23 +223,6 @@ public struct ShortfallReasons: Sendable {
         }
         if let s = runStart, let p = previous { parts.append(s == p ? String(s) : "\(s)–\(p)") }
         return parts.joined(separator: ", ")
-    }
-
-    /// Each official's levels at the end of every year, as the plan leaves them (same rules as the evaluation).
-    static func levelsAtEnd(scenario: Scenario, plan: Plan) -> [[Levels]] {
-        let byOfficial = Dictionary(grouping: plan.starts, by: \.official)
-        return scenario.officials.enumerated().map { o, official in
-            var completions: [Int: [(Family, Int)]] = [:]
-            for start in byOfficial[o] ?? [] where scenario.courses.indices.contains(start.course) {
-                let course = scenario.courses[start.course]
-                completions[course.completionYear(startingIn: start.year), default: []].append((course.family, course.grants))
-            }
-            var levels = official.levels
-            return scenario.years.map { year in
-                for (family, level) in completions[year] ?? [] where level > levels[family] { levels[family] = level }
-                return levels
-            }
-        }
     }
 }
 

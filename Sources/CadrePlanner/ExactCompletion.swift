@@ -16,15 +16,6 @@ import Foundation
 /// more than bound + r, so branch and cut settled over the smaller set still raises the bound to
 /// min(its own bound, bound + r). The reach grows round by round while time is left.
 extension PlanningRun {
-    /// Sequences listed in the first round; each later round may list four times as many.
-    static let firstCompletionLimit = 20_000
-    /// Beyond this many listed sequences in one round, the master grows too large for branch and cut to settle
-    /// in the time a planner waits: the search is exhausted.
-    static let largestCompletionLimit = 320_000
-    /// Listing takes sequences this much beyond the reach the proof needs: the duals are a simplex's, exact only
-    /// to its tolerances.
-    static let reachTolerance = 1e-4
-
     /// Whether the completion's argument holds: it reads the relaxation's reduced costs as bounds, which is
     /// sound only while every shortfall may grow freely (`min-budget` caps them) and the objective is the
     /// shortfall's.
@@ -44,13 +35,13 @@ extension PlanningRun {
     func completedSearch(from incumbent: [Double], bound startBound: Double, until deadline: Date) throws -> (values: [Double], bound: Double) {
         var best = incumbent
         var bound = startBound
-        var limit = Self.firstCompletionLimit
+        var limit = SearchTuning.firstCompletionLimit
         var round = 0
         func open() -> Bool { relativeGap(incumbent: objective(of: best), bound: bound) > options.relativeGap }
-        while canCompleteColumns, open(), !options.stop.endsSearch(due: deadline), limit <= Self.largestCompletionLimit {
+        while canCompleteColumns, open(), !options.stop.endsSearch(due: deadline), limit <= SearchTuning.largestCompletionLimit {
             round += 1
             let lp = try session.solveRelaxation(options: SolveOptions(
-                deadline: max(deadline, Date().addingTimeInterval(Self.graceSeconds)), verbose: options.verbose))
+                deadline: max(deadline, Date().addingTimeInterval(SearchTuning.graceSeconds)), verbose: options.verbose))
             guard lp.status == .optimal else { break }
             let prices = sequencePrices(duals: lp.duals)
             let listed = master.groups.indices.filter { !complete[$0] }
@@ -73,8 +64,8 @@ extension PlanningRun {
             let incumbentValue = objective(of: best)
             let step = objectiveIsWhole ? 1.0 : 0.0
             // A better plan's sequences lie this far, at most, above their groups' best.
-            let needed = incumbentValue - step - lagrangian + Self.reachTolerance
-            if needed <= Self.reachTolerance {
+            let needed = incumbentValue - step - lagrangian + SearchTuning.reachTolerance
+            if needed <= SearchTuning.reachTolerance {
                 // No plan can beat the incumbent by a whole step: it is optimal.
                 bound = max(bound, incumbentValue)
                 break
@@ -84,7 +75,7 @@ extension PlanningRun {
             while found == nil {
                 found = listing(enumerations, groups: listed, gains: bestGain, duals: lp.duals, reach: reach, limit: limit)
                 if found == nil { reach /= 4 }
-                if reach < Self.reachTolerance { break }
+                if reach < SearchTuning.reachTolerance { break }
             }
             guard let found else {
                 trace("completion \(round): more than \(limit) sequences even within \(reach)")
@@ -103,13 +94,13 @@ extension PlanningRun {
                   + "\(found.reduce(0) { $0 + $1.count }) listed, \(added.count) new, \(master.columns.count) columns")
             best = padded(best)
             let search = try solveInteger(start: best, goodEnough: goodEnough(bound), until: deadline)
-            if !search.values.isEmpty, search.objective < objective(of: best) - 1e-9 { best = search.values }
-            if let node = bestNodePlan, withinShortfallCaps(node), objective(of: node) < objective(of: best) - 1e-9 { best = node }
+            if !search.values.isEmpty, search.objective < objective(of: best) - SearchTuning.improvement { best = search.values }
+            if let node = bestNodePlan, withinShortfallCaps(node), objective(of: node) < objective(of: best) - SearchTuning.improvement { best = node }
             let settled = search.status == .optimal && Date() < deadline && !options.stop.isRequested
             if settled {
                 // Plans over the listed columns are bounded by the search; any other plan uses a sequence
                 // more than `reach` above its group's best.
-                let beyond = step > 0 ? (lagrangian + reach - 1e-5).rounded(.down) + 1 : lagrangian + reach - 1e-5
+                let beyond = step > 0 ? (lagrangian + reach - SearchTuning.boundDust).rounded(.down) + 1 : lagrangian + reach - SearchTuning.boundDust
                 let proven = whole ? search.bound : min(search.bound, beyond)
                 bound = max(bound, strengthened(min(proven, objective(of: best))))
             }

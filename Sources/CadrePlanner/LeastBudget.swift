@@ -48,12 +48,12 @@ extension Planner {
         var shortfallGap = 0.0
         var spendingGap = 0.0
         if !run.master.model.variables.isEmpty {
-            let shortfallRoot = try run.generateColumns(until: run.deadline(atFraction: 0.45))
+            let shortfallRoot = try run.generateColumns(until: run.deadline(atFraction: SearchTuning.leastBudgetColumnsShare))
             guard shortfallRoot.result.status == .optimal else {
-                throw PlanningError.solver("the relaxation ended \(shortfallRoot.result.status.rawValue)")
+                throw PlanningError.relaxationEnded(shortfallRoot.result.status)
             }
             if !shortfallRoot.converged { run.noteDeadline() }
-            let shortfall = try run.bestInteger(root: shortfallRoot, incumbent: nil, searchUntil: run.deadline(atFraction: 0.5))
+            let shortfall = try run.bestInteger(root: shortfallRoot, incumbent: nil, searchUntil: run.deadline(atFraction: SearchTuning.leastBudgetSearchShare))
             shortfallGap = shortfall.gap
             // Shortfalls are whole numbers; the solver's may carry rounding dust. Uncounted targets stay free:
             // phase 1 may have met them by chance, at no cost to its objective.
@@ -68,8 +68,8 @@ extension Planner {
             } else {
                 try run.enterSpendingPhase(primaryCap: run.primaryValue(of: shortfall.values))
                 try run.capShortfalls(caps)
-                let spendingEnd = run.deadline(atFraction: 0.97)
-                let spendingRoot = try run.generateColumns(until: Date(timeIntervalSinceNow: 0.5 * spendingEnd.timeIntervalSinceNow))
+                let spendingEnd = run.deadline(atFraction: SearchTuning.spendingEndShare)
+                let spendingRoot = try run.generateColumns(until: Date(timeIntervalSinceNow: SearchTuning.spendingColumnsShare * spendingEnd.timeIntervalSinceNow))
                 if spendingRoot.result.status == .optimal {
                     let spending = try run.bestInteger(root: spendingRoot, incumbent: shortfall.values, searchUntil: spendingEnd)
                     values = spending.values
@@ -83,16 +83,16 @@ extension Planner {
 
         let spent = PlanEvaluation(scenario: unlimited, plan: plan).budget
         var exact = scenario
-        exact.budget = Dictionary(uniqueKeysWithValues: spent.map { ($0.year, ($0.spent - 1e-6).rounded(.up)) })
+        exact.budget = Dictionary(uniqueKeysWithValues: spent.map { ($0.year, ($0.spent - SearchTuning.wholeness).rounded(.up)) })
         exact.budget = exact.budget.mapValues { max(0, $0) }
         let evaluation = PlanEvaluation(scenario: exact, plan: plan)
         if let broken = evaluation.violations.first {
-            throw PlanningError.inconsistent("the least-budget plan breaks a rule: \(broken)")
+            throw PlanningError.breaksRule(broken, leastBudget: true)
         }
         let counted = { (row: Attainment) in
             counts(scenario.targets[row.targetIndex]) && row.isMeasured && row.shortfall > 0
         }
-        let reached = shortfallGap <= options.relativeGap + 1e-12 && !(spendingGap > options.relativeGap + 1e-12)
+        let reached = shortfallGap <= options.relativeGap + SearchTuning.gapSlack && !(spendingGap > options.relativeGap + SearchTuning.gapSlack)
         var planning = PlanningResult(
             scenario: exact, plan: plan, evaluation: evaluation, status: reached ? .optimal : .feasible,
             objective: evaluation.objective, totalCost: evaluation.totalCost, gap: shortfallGap, seconds: run.elapsed,

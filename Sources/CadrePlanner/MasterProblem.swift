@@ -28,8 +28,12 @@ struct MasterProblem {
     let coverage: CoverageIndex
     private(set) var model: LinearModel
     let yearCount: Int
+    /// The numbering of `seatRow` and `fixedSeats`.
+    let intakes: Intakes
+    /// The money rule the rounding and the searches keep.
+    let money: MoneyLedger
     let firstBudgetRow: Int
-    /// Seat row per course × yearCount + year offset, −1 when no one can start it.
+    /// Seat row per intake, −1 when no one can start it.
     let seatRow: [Int]
     let primaryRow: Int
     /// Size row per group.
@@ -41,7 +45,7 @@ struct MasterProblem {
     let shortfallWeights: [Double]
     /// Money fixed courses spend per year offset.
     let fixedSpending: [Double]
-    /// Pinned starts per course × yearCount + year offset.
+    /// Pinned starts per intake.
     let fixedSeats: [Int: Int]
     /// Cap row per capped district × yearCount + year offset, −1 where no cap; and its right-hand side.
     let capRow: [Int]
@@ -60,6 +64,9 @@ struct MasterProblem {
         self.coverage = coverage
         let yearCount = scenario.years.count
         self.yearCount = yearCount
+        let intakes = scenario.intakes
+        self.intakes = intakes
+        money = MoneyLedger(scenario)
         var model = LinearModel(name: "cadreplan")
 
         let needed = coverage.needed
@@ -76,20 +83,20 @@ struct MasterProblem {
             model.addRow(.atMost(free / Self.moneyScale, name: "budget_\(year)"))
         }
         var fixedSeats: [Int: Int] = [:]
-        for pin in scenario.locks.pins { fixedSeats[pin.course * yearCount + pin.year - scenario.baseYear, default: 0] += 1 }
+        for pin in scenario.locks.pins { fixedSeats[intakes.index(course: pin.course, year: pin.year), default: 0] += 1 }
         self.fixedSeats = fixedSeats
-        var seatRow = Array(repeating: -1, count: scenario.courses.count * yearCount)
+        var seatRow = Array(repeating: -1, count: intakes.count)
         for group in groups {
             for candidate in group.profile.candidates {
-                for year in candidate.startYears where seatRow[candidate.course * yearCount + year - scenario.baseYear] < 0 {
-                    seatRow[candidate.course * yearCount + year - scenario.baseYear] = -2
+                for year in candidate.startYears where seatRow[intakes.index(course: candidate.course, year: year)] < 0 {
+                    seatRow[intakes.index(course: candidate.course, year: year)] = -2
                 }
             }
         }
         for (c, course) in scenario.courses.enumerated() {
-            for k in 0..<yearCount where seatRow[c * yearCount + k] == -2 {
-                seatRow[c * yearCount + k] = model.addRow(
-                    .atMost(Double(course.seats - fixedSeats[c * yearCount + k, default: 0]), name: "seats_\(c)_\(Self.safe(course.id))_\(scenario.baseYear + k)"))
+            for k in 0..<yearCount where seatRow[intakes.index(course: c, offset: k)] == -2 {
+                seatRow[intakes.index(course: c, offset: k)] = model.addRow(
+                    .atMost(Double(course.seats - fixedSeats[intakes.index(course: c, offset: k), default: 0]), name: "seats_\(c)_\(Self.safe(course.id))_\(scenario.baseYear + k)"))
             }
         }
         self.seatRow = seatRow
@@ -214,7 +221,7 @@ struct MasterProblem {
         }
         for start in sequence.starts {
             let course = profile.candidates[start.candidate].course
-            entries.append(Entry(row: seatRow[course * yearCount + start.year - scenario.baseYear], coefficient: 1))
+            entries.append(Entry(row: seatRow[intakes.index(course: course, year: start.year)], coefficient: 1))
         }
         entries.append(Entry(row: convexityRow[group], coefficient: 1))
         // No upper bound: the group's size row already caps it, and a bound would take the dual the size row

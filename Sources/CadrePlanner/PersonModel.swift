@@ -77,7 +77,7 @@ enum PersonModel {
                 for year in start.year...completes(start) where year - baseYear < yearCount {
                     put(start.variable, master.firstBudgetRow + year - baseYear, candidate.costPerYear / MasterProblem.moneyScale)
                 }
-                put(start.variable, master.seatRow[candidate.course * yearCount + start.year - baseYear], 1)
+                put(start.variable, master.seatRow[master.intakes.index(course: candidate.course, year: start.year)], 1)
             }
             // Each course at most once.
             for c in profile.candidates.indices {

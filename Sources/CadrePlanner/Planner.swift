@@ -135,22 +135,22 @@ public struct Planner {
         }
         // The relaxation decides both the bound and the columns the integer plan can use: it gets most of
         // the time; heuristics are quick, and branch and cut only gets what is left.
-        let shortfallRoot = try run.generateColumns(until: run.deadline(atFraction: 0.6))
+        let shortfallRoot = try run.generateColumns(until: run.deadline(atFraction: SearchTuning.shortfallColumnsShare))
         guard shortfallRoot.result.status == .optimal else {
-            throw PlanningError.solver("the relaxation ended \(shortfallRoot.result.status.rawValue)")
+            throw PlanningError.relaxationEnded(shortfallRoot.result.status)
         }
         if !shortfallRoot.converged { run.noteDeadline() }
-        let shortfall = try run.bestInteger(root: shortfallRoot, incumbent: nil, searchUntil: run.deadline(atFraction: 0.75))
+        let shortfall = try run.bestInteger(root: shortfallRoot, incumbent: nil, searchUntil: run.deadline(atFraction: SearchTuning.shortfallSearchShare))
         let primary = run.primaryValue(of: shortfall.values)
 
         // The spending phase gets as long again as the shortfall phase took (within the limit): a planner
         // should not wait the whole limit for the last VND once the shortfall is settled.
         var values = shortfall.values
         var spendingGap = Double.nan
-        let spendingEnd = min(run.deadline(atFraction: 0.97), Date().addingTimeInterval(max(1, run.elapsed)))
+        let spendingEnd = min(run.deadline(atFraction: SearchTuning.spendingEndShare), Date().addingTimeInterval(max(1, run.elapsed)))
         if !options.stop.endsSearch(due: spendingEnd) {
             try run.enterSpendingPhase(primaryCap: primary)
-            let spendingRoot = try run.generateColumns(until: Date(timeIntervalSinceNow: 0.5 * spendingEnd.timeIntervalSinceNow))
+            let spendingRoot = try run.generateColumns(until: Date(timeIntervalSinceNow: SearchTuning.spendingColumnsShare * spendingEnd.timeIntervalSinceNow))
             if spendingRoot.result.status == .optimal {
                 let spending = try run.bestInteger(root: spendingRoot, incumbent: shortfall.values, searchUntil: spendingEnd)
                 values = spending.values
@@ -160,8 +160,8 @@ public struct Planner {
         // Shortfall is never negative, whatever the relaxation could prove so far.
         var planned = try result(of: run, plan: run.plan(of: values), lowerBound: shortfall.bound)
         planned.spendingGap = spendingGap
-        guard planned.objective <= primary + 1e-6 * max(1, primary) else {
-            throw PlanningError.inconsistent("the plan recounts to \(planned.objective), the solver said \(primary)")
+        guard planned.objective <= primary + SearchTuning.relativeSlack * max(1, primary) else {
+            throw PlanningError.recountDiffers(recounted: planned.objective, solver: primary)
         }
         return planned
     }
@@ -169,10 +169,10 @@ public struct Planner {
     private func result(of run: PlanningRun, plan: Plan, lowerBound: Double) throws -> PlanningResult {
         let evaluation = PlanEvaluation(scenario: run.scenario, plan: plan)
         if let broken = evaluation.violations.first {
-            throw PlanningError.inconsistent("the plan breaks a rule: \(broken)")
+            throw PlanningError.breaksRule(broken, leastBudget: false)
         }
         let gap = relativeGap(incumbent: evaluation.objective, bound: lowerBound)
-        let reached = gap <= options.relativeGap + 1e-12
+        let reached = gap <= options.relativeGap + SearchTuning.gapSlack
         return PlanningResult(
             scenario: run.scenario, plan: plan, evaluation: evaluation, status: reached ? .optimal : .feasible,
             objective: evaluation.objective, totalCost: evaluation.totalCost, gap: gap, seconds: run.elapsed,
@@ -194,7 +194,7 @@ public struct Planner {
         }
         let run = try PlanningRun(scenario: scenario, solver: solver, options: options, progress: progress)
         if !run.master.model.variables.isEmpty {
-            _ = try run.generateColumns(until: run.deadline(atFraction: 0.9))
+            _ = try run.generateColumns(until: run.deadline(atFraction: SearchTuning.exportColumnsShare))
         }
         try run.session.write(format, to: path)
     }

@@ -121,7 +121,7 @@ enum ProfileBuilder {
         let cappedDistricts = Self.cappedDistricts(scenario)
         // Levels per year from fixed courses alone: what a member holds whatever the plan.
         var fixedLevels: [Int: [Levels]] = [:]
-        for (official, starts) in fixed { fixedLevels[official] = scenario.levelsWithFixedOnly(of: official, fixed: starts) }
+        for (official, starts) in fixed { fixedLevels[official] = scenario.levelsAtEnd(of: official, taking: starts) }
         // Per target-year: cohort size and members already qualified.
         var cohortSizes = Array(repeating: Array(repeating: 0, count: years.count), count: scenario.targets.count)
         var metAtStart = cohortSizes

@@ -94,7 +94,7 @@ final class SequenceEnumeration {
             for choice in choices(from: states, yearOffset: k) {
                 let reached = value + choice.value
                 // A small tolerance: the prices are a simplex's duals, exact only to its tolerances.
-                guard reached + bestFuture(choice.ended, yearOffset: k + 1) >= floor - 1e-9 else { continue }
+                guard reached + bestFuture(choice.ended, yearOffset: k + 1) >= floor - SearchTuning.improvement else { continue }
                 walk(choice.ended, yearOffset: k + 1, starts: starts + choice.starts, value: reached)
                 if tooMany { return }
             }

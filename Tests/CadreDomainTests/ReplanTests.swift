@@ -433,6 +433,28 @@ final class ReplanTests: XCTestCase {
                        ["district cap: D1 has 2 trainees in 2024, cap 1 (locks.csv:5)"])
     }
 
+    /// The reasons walk levels as the referee does: A's intermediate, still running from 2022, completes in 2023,
+    /// so A holds the level from 2023 and is no member short. Counting A short named a cause that is not there
+    /// (A "cannot reach it by 2023", and in 2024 "PT-I full in 2023", an intake A never needed).
+    func testReasonsAfterAReplanCountTheRunningCourseAsTheRefereeDoes() {
+        let scenario = withRunningCourse()
+        let evaluation = PlanEvaluation(scenario: scenario, plan: .empty)
+        XCTAssertEqual(evaluation.attainment.map(\.attained), [1, 1], "the referee counts A's running course")
+        let reasons = ShortfallReasons(scenario: scenario, plan: .empty, evaluation: evaluation).reasons
+
+        // B and C would need elementary and then the two-year intermediate: done in 2025 at the earliest.
+        XCTAssertEqual(reasons.map(\.kind), [.nobodyEligible, .nobodyEligible])
+        XCTAssertEqual(reasons.map(\.year), [2023, 2024])
+        XCTAssertEqual(reasons.map(\.causes), [[.retiresFirst: 2], [.retiresFirst: 2]])
+        XCTAssertEqual(reasons[0].detail(in: scenario),
+                       "2 of the cohort cannot reach it by 2023 (retires_first 2); 1 can; 1 of the shortfall cannot be closed")
+        // Members who hold the level are among those who can: never fewer than the referee counts attained.
+        for reason in reasons where reason.kind == .nobodyEligible {
+            let row = evaluation.attainment.first { $0.targetIndex == reason.targetIndex && $0.year == reason.year }
+            XCTAssertGreaterThanOrEqual(reason.reachable, row?.attained ?? .max, "\(reason.year)")
+        }
+    }
+
     // MARK: PlanChanges.between
 
     /// Re-planning 2024–2025 of QN-2, QN-3, QN-4, QN-10 with what happened in 2022–2023:

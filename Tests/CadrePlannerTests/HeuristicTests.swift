@@ -21,68 +21,71 @@ final class HeuristicTests: XCTestCase {
         XCTAssertEqual(result.status, .optimal)
         // Recount the spending the plan claims, year by year, against the budget.
         for year in result.evaluation.budget {
-            XCTAssertLessThanOrEqual(year.spent, province.budget(in: year.year) + PlanEvaluation.moneyTolerance)
+            XCTAssertLessThanOrEqual(year.spent, province.budget(in: year.year) + MoneyLedger.tolerance)
         }
     }
 
-    func testTimeLimitReturnsAPlanWithItsGap() throws {
-        let result = try Planner(solver: GLPKSolver(), options: PlannerOptions(timeLimit: 0.2, relativeGap: 0)).plan(province)
-        XCTAssertEqual(result.evaluation.violations, [])
-        XCTAssertEqual(result.stoppedBy, .timeLimit, "a 0.2 s limit with a zero gap ends by time")
-        XCTAssertEqual(result.status, .feasible)
-        XCTAssertGreaterThan(result.gap, 0)
-        XCTAssertEqual(result.objective, result.evaluation.objective)
-    }
-
-    func testTheLimitCountsFromTheCommandsStartAndKeepsTimeForWriting() throws {
-        // 30 s asked, but reading took 29.5 of them (or writing will): a zero gap would otherwise run the whole 30 s.
+    /// The limit spent before planning starts — by reading, or kept back for writing — leaves the search no time at
+    /// all, however fast or loaded the machine: one relaxation, rounded and polished, and no spending phase. A
+    /// planner that ignored either would search the zero gap for most of the 30 s asked and go on to spending.
+    func testALimitUsedUpBeforePlanningEndsTheSearchByTimeWithAPlan() throws {
         let cases = [
-            PlannerOptions(timeLimit: 30, relativeGap: 0, clockStarted: Date().addingTimeInterval(-29.5)),
-            PlannerOptions(timeLimit: 30, relativeGap: 0, keptForWriting: 29.5),
+            ("reading took all of it", PlannerOptions(timeLimit: 30, relativeGap: 0, clockStarted: Date().addingTimeInterval(-30))),
+            ("writing keeps all of it", PlannerOptions(timeLimit: 30, relativeGap: 0, keptForWriting: 30)),
         ]
-        for options in cases {
-            let began = Date()
+        for (label, options) in cases {
             let result = try Planner(solver: GLPKSolver(), options: options).plan(province)
-            let took = Date().timeIntervalSince(began)
-            XCTAssertEqual(result.stoppedBy, .timeLimit, "half a second left: the search ends by time")
-            XCTAssertLessThan(took, 10, "the search must end near the half second left, not run the 30 s asked")
-            XCTAssertEqual(result.evaluation.violations, [])
-            XCTAssertEqual(result.objective, result.evaluation.objective)
+            XCTAssertEqual(result.stoppedBy, .timeLimit, label)
+            XCTAssertEqual(result.status, .feasible, label)
+            XCTAssertGreaterThan(result.gap, 0, label)
+            XCTAssertTrue(result.spendingGap.isNaN, "\(label): the spending phase is not entered")
+            XCTAssertEqual(result.evaluation.violations, [], label)
+            XCTAssertEqual(result.objective, result.evaluation.objective, label)
+            XCTAssertGreaterThan(result.plan.starts.count, 0, label)
         }
     }
 
-    /// A stop asked before planning still ends with a plan: one relaxation, rounded and polished, no spending phase.
+    /// A stop asked before planning still ends with a plan: one relaxation, rounded and polished, no spending phase
+    /// (a zero gap with 120 s would otherwise search the shortfall and then spending).
     func testStopBeforePlanningStillGivesAPlanThatObeysEveryRule() throws {
         let stop = StopRequest()
         stop.request()
-        let began = Date()
-        let result = try Planner(solver: GLPKSolver(), options: PlannerOptions(timeLimit: 120, relativeGap: 0, stop: stop)).plan(province)
-        XCTAssertLessThan(Date().timeIntervalSince(began), 30, "a zero gap would otherwise search the whole 120 s")
+        let seen = PhaseLog()
+        let planner = Planner(solver: GLPKSolver(), options: PlannerOptions(timeLimit: 120, relativeGap: 0, stop: stop)) { progress in
+            seen.note(progress.phase)
+        }
+        let result = try planner.plan(province)
         XCTAssertEqual(result.stoppedBy, .stopRequest)
         XCTAssertEqual(result.status, .feasible)
         XCTAssertEqual(result.evaluation.violations, [])
         XCTAssertEqual(result.objective, result.evaluation.objective)
         XCTAssertGreaterThan(result.plan.starts.count, 0)
         XCTAssertTrue(result.spendingGap.isNaN, "the spending phase is not entered")
+        XCTAssertFalse(seen.phases.contains(.spending))
     }
 
-    /// A stop from another thread, once the integer search runs, ends it long before the deadline with the best
-    /// plan so far; the phases came in order.
+    /// A stop from another thread, once the integer search runs, ends it with the best plan so far: the
+    /// phases stop at the shortfall, where a zero gap and 120 s would have gone on to spending. The stop is
+    /// made on another thread but waited for, so the outcome does not depend on how fast either thread runs.
     func testStopFromAnotherThreadEndsTheSearchWithItsBestPlan() throws {
         let stop = StopRequest()
         let seen = PhaseLog()
         let planner = Planner(solver: GLPKSolver(), options: PlannerOptions(timeLimit: 120, relativeGap: 0, stop: stop)) { progress in
             if seen.note(progress.phase) == .shortfall {
-                DispatchQueue.global().asyncAfter(deadline: .now() + 0.5) { stop.request() }
+                let made = DispatchSemaphore(value: 0)
+                Thread {
+                    stop.request()
+                    made.signal()
+                }.start()
+                made.wait()
             }
         }
-        let began = Date()
         let result = try planner.plan(province)
-        XCTAssertLessThan(Date().timeIntervalSince(began), 60, "the deadline was 120 s away")
         XCTAssertEqual(result.stoppedBy, .stopRequest)
         XCTAssertEqual(result.evaluation.violations, [])
         XCTAssertEqual(result.objective, result.evaluation.objective)
         XCTAssertEqual(seen.phases, [.relaxation, .shortfall])
+        XCTAssertTrue(result.spendingGap.isNaN, "the spending phase is not entered")
     }
 
     /// Phases come in order; best and bound are the weighted shortfall's, the bound never above the best, and

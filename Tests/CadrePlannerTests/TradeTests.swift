@@ -26,7 +26,7 @@ final class TradeTests: XCTestCase {
         for (index, column) in columns.enumerated() { columnsOfGroup[column.group].append(index) }
         return MemberSearch(
             columns: columns, columnsOfGroup: columnsOfGroup, groupSize: groupSize, need: need, weights: weights,
-            budget: budget.map { $0 * million }, carryOver: carryOver, fixedSpending: budget.map { _ in 0 },
+            money: MoneyLedger(budgets: budget.map { $0 * million }, carryOver: carryOver), fixedSpending: budget.map { _ in 0 },
             seatLimit: [], fixedSeats: [], capLimit: [:])
     }
 
@@ -37,7 +37,7 @@ final class TradeTests: XCTestCase {
     }
 
     private func spending(_ counts: [Int: Int], _ search: MemberSearch) -> [Double] {
-        search.budget.indices.map { k in counts.reduce(0) { $0 + search.columns[$1.key].spending[k] * Double($1.value) } }
+        search.money.budgets.indices.map { k in counts.reduce(0) { $0 + search.columns[$1.key].spending[k] * Double($1.value) } }
     }
 
     /// Three light members (weight 1), each on an 8-million course in a different year of three with 10 million
@@ -51,7 +51,7 @@ final class TradeTests: XCTestCase {
         let traded = search.traded(start, until: Date().addingTimeInterval(60))
         XCTAssertEqual(traded, [0: 1])
         XCTAssertEqual(shortfall(traded, search), 3)
-        for (money, budget) in zip(spending(traded, search), search.budget) { XCTAssertLessThanOrEqual(money, budget) }
+        for (money, budget) in zip(spending(traded, search), search.money.budgets) { XCTAssertLessThanOrEqual(money, budget) }
         XCTAssertEqual(search.traded(traded, until: Date().addingTimeInterval(60)), traded, "no trade is left")
     }
 
@@ -64,7 +64,7 @@ final class TradeTests: XCTestCase {
         XCTAssertEqual(shortfall(traded, search), 1)
         XCTAssertEqual(traded[0], 1)
         var spent = 0.0, available = 0.0
-        for (money, budget) in zip(spending(traded, search), search.budget) {
+        for (money, budget) in zip(spending(traded, search), search.money.budgets) {
             spent += money
             available += budget
             XCTAssertLessThanOrEqual(spent, available)

@@ -1,0 +1,130 @@
+import CadreDomain
+import CadreLinearModel
+import Foundation
+
+/// Column generation: the master's relaxation, and the sequences its duals price, across every core.
+extension PlanningRun {
+    struct Relaxation {
+        var result: RelaxationResult
+        /// A valid lower bound on the whole problem (not just the columns found): the Lagrangian bound.
+        var lowerBound: Double
+        /// No column could improve the relaxation: it is the optimum over every sequence.
+        var converged: Bool
+    }
+
+    /// Prices sequences for every group until no column improves the relaxation enough, `maxRounds`
+    /// pricing rounds, or the deadline.
+    func generateColumns(until deadline: Date, maxRounds: Int = .max) throws -> Relaxation {
+        var lowerBound = -Double.infinity
+        var round = 0
+        // Cheap beam-limited pricing until it finds nothing, then exact pricing, which alone gives a bound.
+        var exact = false
+        while true {
+            // A relaxation is always solved, even past the deadline: without one there is no plan to return.
+            let lpDeadline = max(deadline, Date().addingTimeInterval(SearchTuning.graceSeconds))
+            let lp = try session.solveRelaxation(options: SolveOptions(deadline: lpDeadline, verbose: options.verbose))
+            guard lp.status == .optimal else { return Relaxation(result: lp, lowerBound: lowerBound, converged: false) }
+            // A stop takes the relaxation as it stands, without an exact round to buy a bound: the plan comes first.
+            if round >= maxRounds || options.stop.isRequested {
+                return Relaxation(result: lp, lowerBound: lowerBound, converged: false)
+            }
+            round += 1
+            let pricingStarted = Date()
+            let priced = price(duals: lp.duals, beam: exact ? nil : SearchTuning.pricingBeam)
+            let pricingSeconds = Date().timeIntervalSince(pricingStarted)
+            // Lagrangian bound: each group could move all its members to its best sequence.
+            var improvement = 0.0
+            var newColumns: [Variable] = []
+            for (g, found) in priced.enumerated() {
+                guard let (sequence, value) = found else { continue }
+                let gain = value + lp.duals[master.convexityRow[g]]
+                guard gain > SearchTuning.improvement else { continue }
+                improvement += gain * Double(master.groups[g].members.count)
+                if let variable = master.add(sequence, of: g, cost: sequenceCost(sequence, of: g)) {
+                    newColumns.append(variable)
+                }
+            }
+            if exact { lowerBound = max(lowerBound, lp.objective - improvement) }
+            trace("columns: \(exact ? "exact" : "beam") lp \(lp.objective) bound \(lowerBound) added \(newColumns.count) total \(master.columns.count) pricing \(String(format: "%.2f", pricingSeconds))s")
+            report(bound: lowerBound)
+            if !newColumns.isEmpty { try session.addVariables(newColumns) }
+            let closeEnough = lp.objective - lowerBound <= SearchTuning.relaxationGapShare * options.relativeGap * max(1, abs(lp.objective))
+            if newColumns.isEmpty && !exact {
+                exact = true
+                continue
+            }
+            if !exact && options.stop.endsSearch(due: deadline) {
+                // Out of time on the cheap rounds: one exact round still buys a bound over every plan.
+                exact = true
+                continue
+            }
+            if newColumns.isEmpty || closeEnough || round >= maxRounds || options.stop.endsSearch(due: deadline) {
+                return Relaxation(result: lp, lowerBound: newColumns.isEmpty ? lp.objective : lowerBound,
+                                  converged: newColumns.isEmpty || closeEnough)
+            }
+        }
+    }
+
+    /// Makes `sequence` a column of `group` at this phase's cost, unless it already is one; returns the column
+    /// for the solver.
+    func addColumn(_ sequence: CourseSequence, of group: Int) -> Variable? {
+        master.add(sequence, of: group, cost: sequenceCost(sequence, of: group))
+    }
+
+    /// The best sequence of each incompletely listed group under the duals (nil where nothing to price).
+    private func price(duals: [Double], beam: Int?) -> [(CourseSequence, Double)?] {
+        let master = self.master
+        let yearCount = master.yearCount
+        let prices = sequencePrices(duals: duals)
+        // Heaviest searches first, handed out one at a time, so no worker is left with the long tail.
+        let todo = master.groups.indices.filter { !complete[$0] }
+            .sorted { (master.groups[$0].profile.candidates.count, $1) > (master.groups[$1].profile.candidates.count, $0) }
+        nonisolated(unsafe) var found = [(CourseSequence, Double)?](repeating: nil, count: master.groups.count)
+        let scenario = self.scenario
+        let nextJob = JobCounter()
+        found.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let out = buffer
+            let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
+            DispatchQueue.concurrentPerform(iterations: workers) { _ in
+                while let position = nextJob.next(below: todo.count) {
+                    let search = SequenceSearch(profile: master.groups[todo[position]].profile, baseYear: scenario.baseYear,
+                                                yearCount: yearCount, maxTrainingDays: scenario.maxTrainingDays)
+                    out[todo[position]] = search.best(prices: prices, moneyScale: MasterProblem.moneyScale, beam: beam)
+                }
+            }
+        }
+        return found
+    }
+
+    /// What the master's duals ask of a sequence, in the form the dynamic programs read.
+    func sequencePrices(duals: [Double]) -> SequencePrices {
+        let phase = self.phase
+        let yearCount = master.yearCount
+        var seatDuals = Array(repeating: 0.0, count: master.intakes.count)
+        for (i, row) in master.seatRow.enumerated() where row >= 0 { seatDuals[i] = duals[row] }
+        let preference = (shortfall: shortfallPhasePreference, spending: stabilityWeight)
+        return SequencePrices(
+            coverage: Array(duals[0..<master.coverage.rows.count]),
+            budget: Array(duals[master.firstBudgetRow..<(master.firstBudgetRow + yearCount)]),
+            seats: seatDuals,
+            intakes: master.intakes,
+            districtCaps: master.capRow.map { $0 >= 0 ? duals[$0] : 0 },
+            startCost: { [scenario] profile, candidate, year in
+                Self.startCost(scenario, profile, candidate, year, phase: phase, preference: preference)
+            })
+    }
+}
+
+/// Hands out job numbers to worker threads.
+private final class JobCounter: @unchecked Sendable {
+    private var issued = 0
+    private let lock = NSLock()
+
+    func next(below count: Int) -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard issued < count else { return nil }
+        issued += 1
+        return issued - 1
+    }
+}

@@ -1,0 +1,106 @@
+/// Every number the search is tuned by, in one place: how the time limit is shared out, the seed, the
+/// tolerances and the sizes of the heuristics. None changes what a plan must obey (the referee,
+/// `PlanEvaluation`, judges that); they change which plan is found and how fast. Shares are of the time
+/// left at the point named, unless said to be of the whole limit.
+enum SearchTuning {
+    // MARK: Time shares
+
+    /// The shortfall relaxation ends by this share of the limit: it decides both the bound and the columns
+    /// any integer plan can use, so it gets most of the time.
+    static let shortfallColumnsShare = 0.6
+    /// The shortfall's integer search ends by this share of the limit: heuristics are quick, branch and cut
+    /// gets what is left.
+    static let shortfallSearchShare = 0.75
+    /// The spending phase ends by this share of the limit: the rest is kept for recounting and returning.
+    static let spendingEndShare = 0.97
+    /// `min-budget` ends its unlimited-money relaxation by this share of the limit: its spending phase is the
+    /// command's answer and gets about as long.
+    static let leastBudgetColumnsShare = 0.45
+    /// `min-budget` ends its unlimited-money integer search by this share of the limit.
+    static let leastBudgetSearchShare = 0.5
+    /// Of the spending phase, its column generation: the integer search over them needs the other half.
+    static let spendingColumnsShare = 0.5
+    /// `export-model` prices columns until this share of the limit, then writes.
+    static let exportColumnsShare = 0.9
+    /// Of the shortfall's search time, the corners (perturbed roundings): the best corner comes early and
+    /// later rounds rarely beat it.
+    static let cornersShare = 0.35
+    /// Of what is left after the corners, the trades at most: on 100,000 officials each sweep takes seconds.
+    static let tradesShare = 0.5
+    /// Of what is left, the annealing, and then of what is left after it, the trades again: the
+    /// neighbourhoods and branch and cut need the rest.
+    static let annealingShare = 0.25
+    static let tradesAfterAnnealingShare = 0.25
+    /// Of what is left, a neighbourhood that frees every group: as plain branch and cut would get.
+    static let wholeNeighbourhoodShare = 0.5
+    /// Seconds any relaxation may take past the deadline, so that even a tiny time limit returns a plan.
+    static let graceSeconds = 5.0
+    /// Seconds for one neighbourhood that frees only part of the groups: long enough for branch and cut to
+    /// settle most, short enough to draw many.
+    static let neighbourhoodSeconds = 1.5
+
+    // MARK: Seed
+
+    /// The seed of the corners, the annealing and the neighbourhoods: fixed, so that the same province and
+    /// the same options give the same plan.
+    static let seed: UInt64 = 2022
+
+    // MARK: Tolerances
+
+    /// A plan, move or column counts as better only by more than this: sums of the same numbers in another
+    /// order differ by rounding dust, and dust must not decide between plans.
+    static let improvement = 1e-9
+    /// A relaxation's value within this of a whole number is that number; a bound within it of a whole
+    /// number proves that number.
+    static let wholeness = 1e-6
+    /// Relative slack of a cap on the weighted shortfall (and of the recount against the solver's value):
+    /// the solver's values carry dust relative to their size.
+    static let relativeSlack = 1e-6
+    /// A gap within this of the requested one has reached it: gaps are ratios of sums with their own dust.
+    static let gapSlack = 1e-12
+    /// The dynamic programs keep a state only when it is worth more than this: equal values in another order.
+    static let valueDust = 1e-12
+    /// Column generation stops once the relaxation is within this share of the requested gap of its bound:
+    /// the integer search cannot use a closer one.
+    static let relaxationGapShare = 0.1
+    /// The exact completion's listing reaches this far beyond what the proof needs: the duals are a simplex's,
+    /// exact only to its tolerances.
+    static let reachTolerance = 1e-4
+    /// A bound the completion proves from the duals is taken this much lower, for the same reason.
+    static let boundDust = 1e-5
+
+    // MARK: Sizes of the search
+
+    /// Weight of the tie rules, in millions of VND per start: small enough never to outweigh a real
+    /// difference in cost, large enough to decide between equal ones.
+    static let tieWeight = 1e-6
+    /// States kept per year by the cheap pricing of the early rounds.
+    static let pricingBeam = 64
+    /// Groups with at most this many sequences get all of them as columns at once; the optimum over
+    /// them is then exact, not priced. Large provinces list only the smallest sets, to keep the master small.
+    static func completeSequenceLimit(officials: Int) -> Int { officials <= 1_000 ? 48 : 4 }
+    /// Moves of the annealing: a fixed number, so that the same province gives the same plan (2,000 per
+    /// official with a choice, at most two million: 2 s on 1,000 officials).
+    static let annealingMoves = 2_000_000
+    static let annealingMovesPerMember = 2_000
+    /// Size of the corners' nudge, in weighted-shortfall units per column: any positive amount picks another corner.
+    static let perturbation = 0.005
+    /// Corners tried while the plan is outside the gap.
+    static let perturbedRounds = 400
+    /// Corners still tried once a plan is within a tight gap (the contract's 0.1 % or less): a planner asking
+    /// that much wants the best plan, and on large provinces these rounds find plans better than the proof
+    /// needs (100,000 officials: 374,647 → 374,602 for 10 s of a 54-s run). A fixed count, like the rest.
+    static let roundsWithinGap = 16
+    static let tightGap = 0.001
+    /// Share of the groups the first neighbourhood frees, and the least share it shrinks to.
+    static let initialFreeShare = 0.15
+    static let smallestFreeShare = 0.03
+    /// How the freed share grows when branch and cut settles a neighbourhood, and shrinks when it runs out of time.
+    static let freeShareGrowth = 1.25
+    static let freeShareShrink = 0.8
+    /// Sequences the exact completion lists in its first round; each later round may list four times as many.
+    static let firstCompletionLimit = 20_000
+    /// Beyond this many listed sequences in one round, the master grows too large for branch and cut to settle
+    /// in the time a planner waits: the completion gives up.
+    static let largestCompletionLimit = 320_000
+}
