@@ -50,6 +50,7 @@ let package = Package(
         ),
         .target(name: "_CadreTestSupport", dependencies: ["CadreDomain", "CadrePlanner", "CadreGLPK", "CadreIO", "CadreGenerator"], path: "Tests/_CadreTestSupport"),
         .testTarget(name: "CadreDomainTests", dependencies: ["CadreDomain", "_CadreTestSupport"]),
+        .testTarget(name: "CadreLinearModelTests", dependencies: ["CadreLinearModel"]),
         .testTarget(name: "CadreGLPKTests", dependencies: ["CadreGLPK", "CadreLinearModel", "_CadreTestSupport"]),
         .testTarget(name: "CadrePlannerTests", dependencies: ["CadrePlanner", "CadreGLPK", "CadreLinearModel", "CadreGenerator", "_CadreTestSupport"]),
         .testTarget(name: "CadreIOTests", dependencies: ["CadreIO", "_CadreTestSupport"]),

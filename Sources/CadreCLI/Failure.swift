@@ -37,7 +37,7 @@ struct Failure {
         case let planning as PlanningError:
             return Failure(message: "cadreplan: \(planning.description)", code: internalFailure)
         case let model as ModelError:
-            return Failure(message: "cadreplan: model error: \(model.message)", code: internalFailure)
+            return Failure(message: "cadreplan: model error: \(model)", code: internalFailure)
         case let solver as GLPKError:
             return Failure(message: "cadreplan: GLPK: \(solver)", code: internalFailure)
         case let workbook as WorkbookError:
