@@ -40,11 +40,11 @@ struct CompareCommand: ParsableCommand {
                 names.append(name)
                 codes.append(0)
             } catch {
-                let message = Failure.classify(error)?.message ?? "\(error)"
+                let message = Failure(error).message ?? "\(error)"
                 CommandProgress.message(message)
                 unreadable = unreadable ?? message
                 names.append(nil)
-                codes.append(Failure.badInput)
+                codes.append(ExitStatus.badInput.rawValue)
             }
         }
         let planned = scenarios.indices.filter { names[$0] != nil }
@@ -66,10 +66,9 @@ struct CompareCommand: ParsableCommand {
                                     ran: ran[index], outcome: outcome)
         }
         let comparison = Comparison(scenarios: columns)
-        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-        try comparison.targetsCSV.write(to: URL(fileURLWithPath: out + "/" + Comparison.targetsFile))
-        try comparison.scenariosCSV.write(to: URL(fileURLWithPath: out + "/" + Comparison.scenariosFile))
-        try comparison.page.data(language: options.lang).write(to: URL(fileURLWithPath: out + "/" + Comparison.pageFile))
+        try OutputFile.write(comparison.targetsCSV, to: out + "/" + Comparison.targetsFile)
+        try OutputFile.write(comparison.scenariosCSV, to: out + "/" + Comparison.scenariosFile)
+        try OutputFile.write(comparison.page.data(language: options.lang), to: out + "/" + Comparison.pageFile)
         if !options.quiet {
             print(comparison.text(Wording(language: options.lang)))
             print("\(Wording(language: options.lang).written) \(out)")
@@ -77,8 +76,8 @@ struct CompareCommand: ParsableCommand {
         let firstError = unreadable
             ?? columns.indices.lazy.compactMap { index in errors[index].map { "\(columns[index].name): \($0)" } }.first
         session.progress.record(CommandOutcome(runs: columns.map { ($0.ran, $0.outcome) }, error: firstError))
-        let worst = ChildPlans.worst(codes)
-        if worst != 0 { throw CadreExit(code: worst) }
+        let worst = ExitStatus.worst(codes.map(ExitStatus.init(childCode:)))
+        if worst != .success { throw CLIError.runsEnded(worst: worst) }
     }
 }
 
