@@ -61,7 +61,7 @@ struct CompareCommand: ParsableCommand {
 
         let columns = scenarios.indices.map { index in
             // A run a stop kept from starting has no outputs of this command, whatever its folder holds.
-            let outcome = ran[index] ? names[index].flatMap { PlanOutcome(folder: out + "/" + $0) } : nil
+            let outcome = ran[index] ? names[index].flatMap { PlanReader.outcome(folder: out + "/" + $0) } : nil
             return ComparedScenario(name: names[index] ?? scenarios[index], file: scenarios[index], exitCode: codes[index],
                                     ran: ran[index], outcome: outcome)
         }

@@ -24,7 +24,7 @@ struct ShowCommand: ParsableCommand {
     func run() throws {
         let loaded = try ScenarioLoader.load(path: scenario)
         let scenario = loaded.scenario
-        let schedulePath = (out ?? "out/\(scenario.name)") + "/schedule.csv"
+        let schedulePath = PlanReader.schedulePath(in: out ?? "out/\(scenario.name)")
         guard FileManager.default.fileExists(atPath: schedulePath) else {
             throw CLIError.usage("no plan at \(schedulePath): run `cadreplan plan` first or give --out")
         }

@@ -58,7 +58,7 @@ struct SweepCommand: ParsableCommand {
 
         let steps = zip(factors, zip(jobs, runs)).map { factor, run in
             SweepStep(factor: factor, budget: base.years.reduce(0) { $0 + (base.budget(in: $1) * factor).rounded() },
-                      exitCode: run.1.code, ran: run.1.ran, outcome: run.1.ran ? PlanOutcome(folder: run.0.out) : nil)
+                      exitCode: run.1.code, ran: run.1.ran, outcome: run.1.ran ? PlanReader.outcome(folder: run.0.out) : nil)
         }
         let sweep = Sweep(steps: steps, targetIds: base.targets.map(\.id))
         try OutputFile.write(sweep.csv, to: folder + "/" + Sweep.file)
