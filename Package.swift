@@ -54,7 +54,7 @@ let package = Package(
                            "CadreServer", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // Every target below declares exactly the modules its files import.
-        .target(name: "_CadreTestSupport", dependencies: ["CadreDomain", "CadreGenerator"], path: "Tests/_CadreTestSupport"),
+        .target(name: "_CadreTestSupport", dependencies: ["CadreDomain", "CadreLinearModel", "CadreGenerator"], path: "Tests/_CadreTestSupport"),
         .testTarget(name: "CadreDomainTests", dependencies: ["CadreDomain"]),
         .testTarget(name: "CadreLinearModelTests", dependencies: ["CadreLinearModel"]),
         .testTarget(name: "CadreGLPKTests", dependencies: ["CadreGLPK", "CadreLinearModel", "_CadreTestSupport"]),
@@ -73,6 +73,7 @@ let package = Package(
             // XCTest cases are not Sendable; the route tests' closures capture them.
             .swiftLanguageMode(.v5),
         ]),
-        .testTarget(name: "CadreCLITests", dependencies: ["CadreDomain", "CadreIO"]),
+        // Runs the built `cadreplan` as a user would, and tests its exit rules on errors it cannot be made to meet.
+        .testTarget(name: "CadreCLITests", dependencies: ["CadreCLI", "CadreDomain", "CadreGLPK", "CadreIO", "CadreLinearModel", "CadrePlanner", "_CadreTestSupport"]),
     ]
 )
