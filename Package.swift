@@ -19,6 +19,9 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
         .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.1"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        // Already there through Hummingbird; named because the workspace imports their modules itself.
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.3"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
     ],
     targets: [
         .target(name: "CadreDomain"),
@@ -36,34 +39,41 @@ let package = Package(
         .target(name: "CadreServer", dependencies: [
             "CadreDomain", "CadreIO", "CadreGenerator",
             .product(name: "Hummingbird", package: "hummingbird"),
-            .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
             .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
             .product(name: "MultipartKit", package: "multipart-kit"),
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             .product(name: "Yams", package: "Yams"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
+            .product(name: "Logging", package: "swift-log"),
         ]),
         .executableTarget(
             name: "CadreCLI",
-            dependencies: ["CadreDomain", "CadrePlanner", "CadreGLPK", "CadreIO", "CadreGenerator", "CadreReport", "CadreServer",
-                           .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["CadreDomain", "CadreLinearModel", "CadrePlanner", "CadreGLPK", "CadreIO", "CadreGenerator", "CadreReport",
+                           "CadreServer", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
-        .target(name: "_CadreTestSupport", dependencies: ["CadreDomain", "CadrePlanner", "CadreGLPK", "CadreIO", "CadreGenerator"], path: "Tests/_CadreTestSupport"),
-        .testTarget(name: "CadreDomainTests", dependencies: ["CadreDomain", "_CadreTestSupport"]),
+        // Every target below declares exactly the modules its files import.
+        .target(name: "_CadreTestSupport", dependencies: ["CadreDomain", "CadreLinearModel", "CadreGenerator"], path: "Tests/_CadreTestSupport"),
+        .testTarget(name: "CadreDomainTests", dependencies: ["CadreDomain"]),
+        .testTarget(name: "CadreLinearModelTests", dependencies: ["CadreLinearModel"]),
         .testTarget(name: "CadreGLPKTests", dependencies: ["CadreGLPK", "CadreLinearModel", "_CadreTestSupport"]),
-        .testTarget(name: "CadrePlannerTests", dependencies: ["CadrePlanner", "CadreGLPK", "CadreLinearModel", "CadreGenerator", "_CadreTestSupport"]),
-        .testTarget(name: "CadreIOTests", dependencies: ["CadreIO", "_CadreTestSupport"]),
-        .testTarget(name: "CadreGeneratorTests", dependencies: ["CadreGenerator", "CadreIO", "_CadreTestSupport"]),
+        .testTarget(name: "CadrePlannerTests", dependencies: ["CadrePlanner", "CadreDomain", "CadreGLPK", "CadreLinearModel", "CadreGenerator", "_CadreTestSupport"]),
+        .testTarget(name: "CadreIOTests", dependencies: ["CadreIO", "CadreDomain", "CadrePlanner", "_CadreTestSupport",
+                                                         .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .testTarget(name: "CadreGeneratorTests", dependencies: ["CadreGenerator", "CadreDomain", "CadreIO"]),
         .testTarget(name: "CadreReportTests", dependencies: ["CadreReport", "CadreIO", "CadreDomain", "CadrePlanner", "CadreGLPK", "_CadreTestSupport"]),
         .testTarget(name: "CadreServerTests", dependencies: [
-            "CadreServer", "CadreIO", "_CadreTestSupport",
+            "CadreServer",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdTesting", package: "hummingbird"),
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            .product(name: "NIOCore", package: "swift-nio"),
         ], swiftSettings: [
             // XCTest cases are not Sendable; the route tests' closures capture them.
             .swiftLanguageMode(.v5),
         ]),
-        .testTarget(name: "CadreCLITests", dependencies: ["CadreDomain", "CadreIO", "_CadreTestSupport"]),
+        // Runs the built `cadreplan` as a user would, and tests its exit rules on errors it cannot be made to meet.
+        .testTarget(name: "CadreCLITests", dependencies: ["CadreCLI", "CadreDomain", "CadreGLPK", "CadreIO", "CadreLinearModel", "CadrePlanner", "_CadreTestSupport"]),
     ]
 )

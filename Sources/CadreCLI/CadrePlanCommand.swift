@@ -11,41 +11,25 @@ struct CadrePlanCommand: ParsableCommand {
 
     static let version = "1.1.0"
 
-    /// Runs a command and turns every way of failing into the contract's exit codes:
-    /// 1 bad input or arguments, 2 the search ended before the gap, 3 internal or solver failure.
+    /// Runs a command and ends with the contract's exit code, which `Failure` decides for every error.
     /// `--progress json` ends with a done line whatever happened.
     static func main() {
-        let code: Int32
+        let status: ExitStatus
         var message: String?
         do {
             var command = try parseAsRoot()
             try command.run()
-            code = 0
-        } catch let exit as CadreExit {
-            code = exit.code
-        } catch let error as ExitCode {
-            code = error.rawValue
-        } catch {
-            (code, message) = Self.report(error)
-        }
-        CommandProgress.finish(exit: code, error: message)
-        Foundation.exit(code)
-    }
-
-    /// Says what went wrong; returns the exit code and the message for a failure.
-    private static func report(_ error: Error) -> (Int32, String?) {
-        let argumentCode = exitCode(for: error)
-        if argumentCode == .success {
+            status = .success
+        } catch where exitCode(for: error) == .success {
+            // --help, --version: the parser's answer, not a failure.
             print(fullMessage(for: error))
-            return (0, nil)
+            status = .success
+        } catch {
+            let failure = Failure(error)
+            if let text = failure.message { CommandProgress.message(text) }
+            (status, message) = (failure.status, failure.message)
         }
-        let failure = Failure.classify(error) ?? Failure(message: fullMessage(for: error), code: Failure.badInput)
-        CommandProgress.message(failure.message)
-        return (failure.code, failure.message)
+        CommandProgress.finish(exit: status, error: message)
+        Foundation.exit(status.rawValue)
     }
-}
-
-/// Leaves with a given exit code after the command has said what it needed to.
-struct CadreExit: Error {
-    var code: Int32
 }

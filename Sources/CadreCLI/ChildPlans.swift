@@ -61,7 +61,7 @@ enum ChildPlans {
                 }
             } catch {
                 CommandProgress.message("cadreplan: cannot start \(executable.path): \(error.localizedDescription)")
-                board.finish(index, Finished(code: Failure.internalFailure, ran: true))
+                board.finish(index, Finished(code: ExitStatus.internalFailure.rawValue, ran: true))
                 slots.signal()
                 continue
             }
@@ -81,12 +81,6 @@ enum ChildPlans {
         }
         group.wait()
         return board.results
-    }
-
-    /// The worst of several exit codes: bad input first, then failures, then searches ended before the gap.
-    static func worst(_ codes: [Int32]) -> Int32 {
-        for code in [Failure.badInput, Failure.internalFailure, Failure.searchEndedEarly] where codes.contains(code) { return code }
-        return codes.first { $0 != 0 } ?? 0
     }
 }
 
@@ -132,7 +126,7 @@ private final class Board: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         guard stopSignal == nil else {
-            record(index, ChildPlans.Finished(code: Failure.searchEndedEarly, ran: false))
+            record(index, ChildPlans.Finished(code: ExitStatus.searchEndedEarly.rawValue, ran: false))
             return false
         }
         try process.run()
@@ -207,6 +201,6 @@ private final class Board: @unchecked Sendable {
     var results: [ChildPlans.Finished] {
         lock.lock()
         defer { lock.unlock() }
-        return (0..<count).map { finished[$0] ?? ChildPlans.Finished(code: Failure.internalFailure, ran: false) }
+        return (0..<count).map { finished[$0] ?? ChildPlans.Finished(code: ExitStatus.internalFailure.rawValue, ran: false) }
     }
 }

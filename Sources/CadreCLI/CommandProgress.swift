@@ -146,7 +146,7 @@ final class CommandProgress: @unchecked Sendable {
 
     /// The last line: the exit code, how the search ended, and for a failure (exit 1 or 3, or an `error`: a
     /// second signal) why. Only the first call writes; the ticker stops.
-    func finish(exit code: Int32, error: String?) {
+    func finish(exit status: ExitStatus, error: String?) {
         condition.lock()
         defer { condition.unlock() }
         guard !finished else { return }
@@ -154,17 +154,17 @@ final class CommandProgress: @unchecked Sendable {
         condition.broadcast()
         terminal?.finish()
         guard json else { return }
-        let failed = error != nil || code == Failure.badInput || code == Failure.internalFailure
-        Self.writeDone(exit: code, outcome: failed ? nil : outcome, error: failed ? error ?? outcome?.error ?? "failed" : nil)
+        let failed = error != nil || status == .badInput || status == .internalFailure
+        Self.writeDone(exit: status, outcome: failed ? nil : outcome, error: failed ? error ?? outcome?.error ?? "failed" : nil)
     }
 
     /// `main`'s end: the command's reporter finishes; a command that never started one (its arguments did not
     /// parse) still ends `--progress json` with a done line.
-    static func finish(exit code: Int32, error: String?) {
+    static func finish(exit status: ExitStatus, error: String?) {
         if let current {
-            current.finish(exit: code, error: error)
+            current.finish(exit: status, error: error)
         } else if requestsJSON(CommandLine.arguments) {
-            writeDone(exit: code, outcome: nil, error: error ?? "failed")
+            writeDone(exit: status, outcome: nil, error: error ?? "failed")
         }
     }
 
@@ -173,9 +173,9 @@ final class CommandProgress: @unchecked Sendable {
             || arguments.contains("--progress=json")
     }
 
-    private static func writeDone(exit code: Int32, outcome: CommandOutcome?, error: String?) {
+    private static func writeDone(exit status: ExitStatus, outcome: CommandOutcome?, error: String?) {
         var fields = [
-            ("event", "\"done\""), ("exit", String(code)),
+            ("event", "\"done\""), ("exit", String(status.rawValue)),
             ("status", jsonString(outcome?.status ?? "failed")), ("objective", number(outcome?.objective)),
             ("gap", number(outcome?.gap)), ("stopped_by", outcome?.stoppedBy.map(jsonString) ?? "null"),
         ]

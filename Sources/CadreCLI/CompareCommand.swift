@@ -40,11 +40,11 @@ struct CompareCommand: ParsableCommand {
                 names.append(name)
                 codes.append(0)
             } catch {
-                let message = Failure.classify(error)?.message ?? "\(error)"
+                let message = Failure(error).message ?? "\(error)"
                 CommandProgress.message(message)
                 unreadable = unreadable ?? message
                 names.append(nil)
-                codes.append(Failure.badInput)
+                codes.append(ExitStatus.badInput.rawValue)
             }
         }
         let planned = scenarios.indices.filter { names[$0] != nil }
@@ -61,15 +61,14 @@ struct CompareCommand: ParsableCommand {
 
         let columns = scenarios.indices.map { index in
             // A run a stop kept from starting has no outputs of this command, whatever its folder holds.
-            let outcome = ran[index] ? names[index].flatMap { PlanOutcome(folder: out + "/" + $0) } : nil
+            let outcome = ran[index] ? names[index].flatMap { PlanReader.outcome(folder: out + "/" + $0) } : nil
             return ComparedScenario(name: names[index] ?? scenarios[index], file: scenarios[index], exitCode: codes[index],
                                     ran: ran[index], outcome: outcome)
         }
         let comparison = Comparison(scenarios: columns)
-        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-        try comparison.targetsCSV.write(to: URL(fileURLWithPath: out + "/" + Comparison.targetsFile))
-        try comparison.scenariosCSV.write(to: URL(fileURLWithPath: out + "/" + Comparison.scenariosFile))
-        try comparison.page.data(language: options.lang).write(to: URL(fileURLWithPath: out + "/" + Comparison.pageFile))
+        try OutputFile.write(comparison.targetsCSV, to: out + "/" + Comparison.targetsFile)
+        try OutputFile.write(comparison.scenariosCSV, to: out + "/" + Comparison.scenariosFile)
+        try OutputFile.write(comparison.page.data(language: options.lang), to: out + "/" + Comparison.pageFile)
         if !options.quiet {
             print(comparison.text(Wording(language: options.lang)))
             print("\(Wording(language: options.lang).written) \(out)")
@@ -77,8 +76,8 @@ struct CompareCommand: ParsableCommand {
         let firstError = unreadable
             ?? columns.indices.lazy.compactMap { index in errors[index].map { "\(columns[index].name): \($0)" } }.first
         session.progress.record(CommandOutcome(runs: columns.map { ($0.ran, $0.outcome) }, error: firstError))
-        let worst = ChildPlans.worst(codes)
-        if worst != 0 { throw CadreExit(code: worst) }
+        let worst = ExitStatus.worst(codes.map(ExitStatus.init(childCode:)))
+        if worst != .success { throw CLIError.runsEnded(worst: worst) }
     }
 }
 

@@ -37,7 +37,7 @@ struct ExportModelCommand: ParsableCommand {
         let loaded = try ScenarioLoader.load(path: scenario)
         let target = URL(fileURLWithPath: out).standardizedFileURL.path
         if loaded.files.all.contains(where: { URL(fileURLWithPath: $0).standardizedFileURL.path == target }) {
-            throw UsageError(message: "refusing to write the model over the input file \(out)")
+            throw CLIError.usage("refusing to write the model over the input file \(out)")
         }
         // Written beside the target and renamed, so a failed export leaves no half file.
         let temporary = target + ".partial-\(ProcessInfo.processInfo.processIdentifier)"
@@ -46,8 +46,12 @@ struct ExportModelCommand: ParsableCommand {
                               options: options.plannerOptions(started: started, officials: loaded.scenario.officials.count,
                                                              stop: StopRequest()))
         try planner.exportModel(loaded.scenario, format: format, to: temporary, form: form)
-        if FileManager.default.fileExists(atPath: target) { try FileManager.default.removeItem(atPath: target) }
-        try FileManager.default.moveItem(atPath: temporary, toPath: target)
+        do {
+            if FileManager.default.fileExists(atPath: target) { try FileManager.default.removeItem(atPath: target) }
+            try FileManager.default.moveItem(atPath: temporary, toPath: target)
+        } catch {
+            throw OutputError(writing: out, failedWith: error)
+        }
         if !options.quiet { print(out) }
     }
 }

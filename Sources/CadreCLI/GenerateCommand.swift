@@ -1,5 +1,6 @@
 import ArgumentParser
 import CadreGenerator
+import CadreIO
 import Foundation
 
 struct GenerateCommand: ParsableCommand {
@@ -28,10 +29,14 @@ struct GenerateCommand: ParsableCommand {
     func run() throws {
         if FileManager.default.fileExists(atPath: out),
            let contents = try? FileManager.default.contentsOfDirectory(atPath: out), !contents.isEmpty {
-            throw UsageError(message: "refusing to write into \(out): the folder is not empty")
+            throw CLIError.usage("refusing to write into \(out): the folder is not empty")
         }
         let province = ProvinceGenerator(officials: officials, seed: seed, name: name, layout: layout).generate()
-        try ScenarioFolder.write(province, to: out)
+        do {
+            try ScenarioFolder.write(province, to: out)
+        } catch {
+            throw OutputError(writing: out, failedWith: error)
+        }
         print("\(province.scenario.officials.count) officials, \(province.communes.count) communes → \(out)")
     }
 }

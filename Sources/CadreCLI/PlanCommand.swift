@@ -63,8 +63,8 @@ struct SolvingSession {
     /// Once the outputs are written: the done line's values, and the contract's exit code for how the search ended.
     func end(_ outcome: CommandOutcome, stoppedBy: StopReason) throws {
         progress.record(outcome)
-        let code = Failure.code(for: stoppedBy)
-        if code != 0 { throw CadreExit(code: code) }
+        // Exit 0 never comes with a gap above the one asked.
+        guard stoppedBy == .gap else { throw CLIError.searchStopped(by: stoppedBy) }
     }
 }
 

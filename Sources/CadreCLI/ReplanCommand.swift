@@ -51,7 +51,7 @@ struct ReplanCommand: ParsableCommand {
         // After the actuals, whose rows name officials and communes as they were when it happened.
         if let reorganisation { replanned = try ReorganisationReader.read(path: reorganisation).apply(to: replanned) }
         if let locks = loaded.files.locks { replanned.locks = try ScenarioLoader.readLocks(path: locks, for: replanned) }
-        let previousStarts = try previous.map { try PreviousPlanReader.read(folder: $0) }
+        let previousStarts = try previous.map { try PlanReader.starts(folder: $0) }
 
         let result = try session.solve(officials: replanned.officials.count) {
             try $0.plan(replanned, keeping: Self.keepable(previousStarts ?? [], in: replanned))
@@ -67,7 +67,7 @@ struct ReplanCommand: ParsableCommand {
             for official in replanned.officials { everyone[official.id] = official }
             files[ChangesFile.name] = ChangesFile.csv(changes, officials: everyone, courses: replanned.courses, language: options.lang)
         }
-        let inputs = loaded.files.all + [actuals] + (reorganisation.map { [$0] } ?? []) + (previous.map { [PreviousPlanReader.path(in: $0)] } ?? [])
+        let inputs = loaded.files.all + [actuals] + (reorganisation.map { [$0] } ?? []) + (previous.map { [PlanReader.schedulePath(in: $0)] } ?? [])
         try OutputFolder(path: folder).write(files, inputFiles: inputs, force: force)
         var extra: [String] = []
         if previousStarts != nil {

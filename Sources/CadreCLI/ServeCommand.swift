@@ -40,22 +40,22 @@ struct ServeCommand: ParsableCommand {
             let file = URL(fileURLWithPath: users)
             do {
                 guard try !UsersFile(path: file).users().isEmpty else {
-                    throw UsageError(message: "\(users) has no accounts yet: add one with cadreplan users add NAME --role planner --users \(users)")
+                    throw CLIError.usage("\(users) has no accounts yet: add one with cadreplan users add NAME --role planner --users \(users)")
                 }
             } catch let error as UsersFileError {
-                throw UsageError(message: error.description)
+                throw CLIError.usage(error.description)
             }
             settings.usersFile = file
         }
         guard settings.isLoopback || settings.usersFile != nil else {
-            throw UsageError(message: "--host \(host) would share officials' personal data on the network: "
+            throw CLIError.usage("--host \(host) would share officials' personal data on the network: "
                 + "serving anything but loopback needs --users FILE (see cadreplan users add)")
         }
         let server: WorkspaceServer
         do {
             server = try WorkspaceServer(configuration: settings)
         } catch {
-            throw UsageError(message: "cannot open the workspace \(workspace): \(error.localizedDescription)")
+            throw CLIError.usage("cannot open the workspace \(workspace): \(error.localizedDescription)")
         }
         print("CadrePlan workspace \(URL(fileURLWithPath: workspace).standardizedFileURL.path) at http://\(host):\(port)/")
         let finished = DispatchSemaphore(value: 0)
@@ -65,7 +65,7 @@ struct ServeCommand: ParsableCommand {
             finished.signal()
         }
         finished.wait()
-        if let error = outcome.error { throw UsageError(message: "the workspace server stopped: \(error)") }
+        if let error = outcome.error { throw CLIError.usage("the workspace server stopped: \(error)") }
     }
 }
 

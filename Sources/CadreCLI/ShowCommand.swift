@@ -24,14 +24,14 @@ struct ShowCommand: ParsableCommand {
     func run() throws {
         let loaded = try ScenarioLoader.load(path: scenario)
         let scenario = loaded.scenario
-        let schedulePath = (out ?? "out/\(scenario.name)") + "/schedule.csv"
+        let schedulePath = PlanReader.schedulePath(in: out ?? "out/\(scenario.name)")
         guard FileManager.default.fileExists(atPath: schedulePath) else {
-            throw UsageError(message: "no plan at \(schedulePath): run `cadreplan plan` first or give --out")
+            throw CLIError.usage("no plan at \(schedulePath): run `cadreplan plan` first or give --out")
         }
         let plan = try ScheduleFile.plan(
             from: try Data(contentsOf: URL(fileURLWithPath: schedulePath)), file: schedulePath, scenario: scenario)
         guard let index = scenario.officials.firstIndex(where: { $0.id == officialId }) else {
-            throw UsageError(message: "no official \(officialId) in \(self.scenario)")
+            throw CLIError.usage("no official \(officialId) in \(self.scenario)")
         }
         let officialPlan = OfficialPlan(officialIndex: index, plan: plan, scenario: scenario)
         print(OfficialCard(plan: officialPlan, standings: officialPlan.standings(in: scenario), labels: Wording(language: lang)).text)

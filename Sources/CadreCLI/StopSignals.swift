@@ -50,8 +50,8 @@ final class StopSignals: @unchecked Sendable {
 
     private func leaveAtOnce() {
         OutputFolder.abandonWrites()
-        CommandProgress.current?.finish(exit: Failure.searchEndedEarly,
+        CommandProgress.current?.finish(exit: .searchEndedEarly,
                                         error: "stopped at once by a second signal; nothing was written")
-        _exit(Failure.searchEndedEarly)
+        _exit(ExitStatus.searchEndedEarly.rawValue)
     }
 }

@@ -45,14 +45,12 @@ struct SweepCommand: ParsableCommand {
         let base = loaded.scenario
         let folder = out ?? "out/\(base.name)-sweep"
         let inputs = folder + "/scenarios"
-        try FileManager.default.createDirectory(atPath: inputs, withIntermediateDirectories: true)
         var jobs: [ChildPlans.Job] = []
         for factor in factors {
             let label = "x" + NumberText.decimal(factor)
             let file = inputs + "/\(label).yaml"
-            try ScaledBudgetFile.contents(of: base, factor: factor, name: "\(base.name)-\(label)",
-                                          extending: scenario, from: inputs)
-                .write(to: URL(fileURLWithPath: file))
+            try OutputFile.write(ScaledBudgetFile.contents(of: base, factor: factor, name: "\(base.name)-\(label)",
+                                                           extending: scenario, from: inputs), to: file)
             jobs.append(ChildPlans.Job(scenario: file, out: folder + "/" + label))
         }
         let runs = ChildPlans.run(jobs, alreadyDone: 0, extra: options.childArguments, session: session)
@@ -60,12 +58,11 @@ struct SweepCommand: ParsableCommand {
 
         let steps = zip(factors, zip(jobs, runs)).map { factor, run in
             SweepStep(factor: factor, budget: base.years.reduce(0) { $0 + (base.budget(in: $1) * factor).rounded() },
-                      exitCode: run.1.code, ran: run.1.ran, outcome: run.1.ran ? PlanOutcome(folder: run.0.out) : nil)
+                      exitCode: run.1.code, ran: run.1.ran, outcome: run.1.ran ? PlanReader.outcome(folder: run.0.out) : nil)
         }
         let sweep = Sweep(steps: steps, targetIds: base.targets.map(\.id))
-        try sweep.csv.write(to: URL(fileURLWithPath: folder + "/" + Sweep.file))
-        try sweep.page(scenario: base.name).data(language: options.lang)
-            .write(to: URL(fileURLWithPath: folder + "/" + Sweep.pageFile))
+        try OutputFile.write(sweep.csv, to: folder + "/" + Sweep.file)
+        try OutputFile.write(sweep.page(scenario: base.name).data(language: options.lang), to: folder + "/" + Sweep.pageFile)
         if !options.quiet {
             print(sweep.text(Wording(language: options.lang)))
             print("\(Wording(language: options.lang).written) \(folder)")
@@ -74,8 +71,8 @@ struct SweepCommand: ParsableCommand {
             run.error.map { "x\(NumberText.decimal(step.factor)): \($0)" }
         }.first
         session.progress.record(CommandOutcome(runs: steps.map { ($0.ran, $0.outcome) }, error: firstError))
-        let worst = ChildPlans.worst(runs.map(\.code))
-        if worst != 0 { throw CadreExit(code: worst) }
+        let worst = ExitStatus.worst(runs.map { ExitStatus(childCode: $0.code) })
+        if worst != .success { throw CLIError.runsEnded(worst: worst) }
     }
 }
 

@@ -29,13 +29,13 @@ struct UsersCommand: ParsableCommand {
         func run() throws {
             let districtList = (districts ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
             if role == .planner && !districtList.isEmpty {
-                throw UsageError(message: "--districts limits a viewer; a planner sees every district")
+                throw CLIError.usage("--districts limits a viewer; a planner sees every district")
             }
             let password = try PasswordPrompt.read()
             do {
                 try UsersFile(path: URL(fileURLWithPath: users)).add(name: name, role: role, districts: districtList, password: password)
             } catch let error as UsersFileError {
-                throw UsageError(message: error.description)
+                throw CLIError.usage(error.description)
             }
             print("\(name): \(role.rawValue)\(districtList.isEmpty ? "" : " of " + districtList.joined(separator: ", ")) in \(users)")
         }
@@ -54,7 +54,7 @@ struct UsersCommand: ParsableCommand {
             do {
                 try UsersFile(path: URL(fileURLWithPath: users)).remove(name: name)
             } catch let error as UsersFileError {
-                throw UsageError(message: error.description)
+                throw CLIError.usage(error.description)
             }
             print("\(name) removed from \(users)")
         }
@@ -71,7 +71,7 @@ struct UsersCommand: ParsableCommand {
             do {
                 all = try UsersFile(path: URL(fileURLWithPath: users)).users()
             } catch let error as UsersFileError {
-                throw UsageError(message: error.description)
+                throw CLIError.usage(error.description)
             }
             for user in all {
                 print([user.name, user.role.rawValue, user.districts.joined(separator: ",")].joined(separator: "\t"))
@@ -84,12 +84,12 @@ struct UsersCommand: ParsableCommand {
 enum PasswordPrompt {
     static func read() throws -> String {
         guard isatty(STDIN_FILENO) == 1 else {
-            guard let line = readLine(strippingNewline: true) else { throw UsageError(message: "no password on standard input") }
+            guard let line = readLine(strippingNewline: true) else { throw CLIError.usage("no password on standard input") }
             return line
         }
         let first = try ask("Password: ")
         let second = try ask("Password again: ")
-        guard first == second else { throw UsageError(message: "the two passwords differ; nothing was changed") }
+        guard first == second else { throw CLIError.usage("the two passwords differ; nothing was changed") }
         return first
     }
 
@@ -104,7 +104,7 @@ enum PasswordPrompt {
             tcsetattr(STDIN_FILENO, TCSANOW, &saved)
             FileHandle.standardError.write(Data("\n".utf8))
         }
-        guard let line = readLine(strippingNewline: true) else { throw UsageError(message: "no password given") }
+        guard let line = readLine(strippingNewline: true) else { throw CLIError.usage("no password given") }
         return line
     }
 }

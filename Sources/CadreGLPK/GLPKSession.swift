@@ -55,7 +55,7 @@ public final class GLPKSession: SolverSession {
             try model.validate(variable)
             try Self.checkIntegerBounds(variable)
             guard !names.contains(variable.name), batch.insert(variable.name).inserted else {
-                throw ModelError("duplicate variable name \(variable.name)")
+                throw ModelError.duplicateVariableName(variable.name)
             }
         }
         load(variables)
@@ -63,7 +63,7 @@ public final class GLPKSession: SolverSession {
 
     public func setRowBounds(_ row: Int, lower: Double, upper: Double) throws {
         try checkAccess()
-        guard model.rows.indices.contains(row) else { throw ModelError("row \(row) of \(model.rows.count)") }
+        guard model.rows.indices.contains(row) else { throw ModelError.rowOutOfRange(row, rowCount: model.rows.count) }
         // Reuse the model's own bound rules on a one-row probe.
         var probe = LinearModel(name: model.name)
         probe.addRow(Row(name: model.rows[row].name, lower: lower, upper: upper))
@@ -75,7 +75,7 @@ public final class GLPKSession: SolverSession {
 
     public func setVariableBounds(_ index: Int, lower: Double, upper: Double) throws {
         try checkAccess()
-        guard model.variables.indices.contains(index) else { throw ModelError("variable \(index) of \(model.variables.count)") }
+        guard model.variables.indices.contains(index) else { throw ModelError.variableOutOfRange(index, variableCount: model.variables.count) }
         var probe = LinearModel(name: model.name)
         var variable = model.variables[index]
         variable.lower = lower
@@ -93,10 +93,10 @@ public final class GLPKSession: SolverSession {
     public func setCosts(_ costs: [Double]) throws {
         try checkAccess()
         guard costs.count == model.variables.count else {
-            throw ModelError("\(costs.count) costs for \(model.variables.count) variables")
+            throw ModelError.costCount(given: costs.count, variableCount: model.variables.count)
         }
         if let bad = costs.firstIndex(where: { !$0.isFinite }) {
-            throw ModelError("variable \(model.variables[bad].name) has cost \(costs[bad])")
+            throw ModelError.nonFiniteCost(variable: model.variables[bad].name, cost: costs[bad])
         }
         for (index, cost) in costs.enumerated() {
             model.setCost(index, cost)
@@ -260,7 +260,7 @@ public final class GLPKSession: SolverSession {
         let (lower, upper) = effectiveBounds(variable)
         let integral = { (bound: Double) in !bound.isFinite || bound == bound.rounded() }
         guard lower <= upper, integral(lower), integral(upper) else {
-            throw ModelError("integer variable \(variable.name) has bounds [\(lower), \(upper)]")
+            throw ModelError.fractionalIntegerBounds(variable: variable.name, lower: lower, upper: upper)
         }
     }
 

@@ -1,10 +1,37 @@
 import Foundation
 
-/// Why an output folder was not written.
-public struct OutputFolderError: Error, LocalizedError, CustomStringConvertible, Sendable {
-    public var message: String
-    public var description: String { message }
-    public var errorDescription: String? { message }
+/// Why an output was not written. The refusals protect what the user may not mean to lose (their arguments are
+/// at fault); `cannotWrite` is the file system saying no to a write that was allowed.
+public enum OutputError: Error, LocalizedError, CustomStringConvertible, Sendable {
+    case holdsInput(folder: String, input: String)
+    case notAFolder(String)
+    /// The folder exists and has no `OutputFolder.markerName`: it may be someone's other work.
+    case notWrittenByCadreplan(String)
+    case cannotWrite(path: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case let .holdsInput(folder, input):
+            "refusing to write into \(quoted(folder)): it holds the input file \(quoted(input))"
+        case let .notAFolder(path):
+            "refusing to write into \(quoted(path)): it is a file, not a folder"
+        case let .notWrittenByCadreplan(path):
+            "refusing to replace \(quoted(path)): it was not written by cadreplan (no \(OutputFolder.markerName) in it); "
+                + "choose another --out folder or remove it"
+        case let .cannotWrite(path, reason):
+            "cannot write \(quoted(path)): \(reason)"
+        }
+    }
+
+    public var errorDescription: String? { description }
+
+    /// A write to `path` the file system refused. Foundation's own message is often only "The operation could not
+    /// be completed"; the system's reason underneath ("Not a directory", "No space left on device") is what the
+    /// user can act on.
+    public init(writing path: String, failedWith error: Error) {
+        let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
+        self = .cannotWrite(path: path, reason: underlying?.localizedDescription ?? error.localizedDescription)
+    }
 }
 
 /// A folder of outputs written as a whole: the files go into a temporary sibling folder, which is then renamed
@@ -47,18 +74,16 @@ public struct OutputFolder: Sendable {
         for input in inputFiles where !input.isEmpty {
             let folder = URL(fileURLWithPath: input).standardizedFileURL.resolvingSymlinksInPath().deletingLastPathComponent().path
             if folder == canonicalTarget || folder.hasPrefix(canonicalTarget.hasSuffix("/") ? canonicalTarget : canonicalTarget + "/") {
-                throw OutputFolderError(message: "refusing to write into \(quoted(path)): it holds the input file \(quoted(input))")
+                throw OutputError.holdsInput(folder: path, input: input)
             }
         }
         var isFolder: ObjCBool = false
         let exists = fileManager.fileExists(atPath: target.path, isDirectory: &isFolder)
         if exists && !isFolder.boolValue {
-            throw OutputFolderError(message: "refusing to write into \(quoted(path)): it is a file, not a folder")
+            throw OutputError.notAFolder(path)
         }
         if exists && !force && !fileManager.fileExists(atPath: target.appendingPathComponent(Self.markerName).path) {
-            throw OutputFolderError(message:
-                "refusing to replace \(quoted(path)): it was not written by cadreplan (no \(Self.markerName) in it); "
-                + "choose another --out folder or remove it")
+            throw OutputError.notWrittenByCadreplan(path)
         }
 
         let parent = target.deletingLastPathComponent()
@@ -100,7 +125,21 @@ public struct OutputFolder: Sendable {
             }
         } catch {
             try? fileManager.removeItem(at: staging)
-            throw OutputFolderError(message: "cannot write \(quoted(path)): \(error.localizedDescription)")
+            throw OutputError(writing: path, failedWith: error)
+        }
+    }
+}
+
+/// One file written beside the runs of `compare` or `sweep` (their tables and pages, a sweep's scenario files):
+/// whole or not at all, since it is written to a temporary file that is then renamed into place.
+public enum OutputFile {
+    public static func write(_ data: Data, to path: String) throws {
+        let file = URL(fileURLWithPath: path)
+        do {
+            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try data.write(to: file, options: .atomic)
+        } catch {
+            throw OutputError(writing: path, failedWith: error)
         }
     }
 }

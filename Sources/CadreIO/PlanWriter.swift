@@ -19,13 +19,13 @@ public enum PlanWriter {
     public static func files(for result: PlanningResult) -> [String: Data] {
         let scenario = result.scenario
         var files: [String: Data] = [:]
-        files["schedule.csv"] = schedule(result.plan, scenario)
-        files["attainment.csv"] = attainment(result.evaluation, scenario)
-        files["budget.csv"] = budget(result.evaluation)
+        files[PlanFileName.schedule] = schedule(result.plan, scenario)
+        files[PlanFileName.attainment] = attainment(result.evaluation, scenario)
+        files[PlanFileName.budget] = budget(result.evaluation)
         let intakes = intakes(of: result.plan, scenario)
-        files["intakes.csv"] = intakesTable(intakes, scenario)
-        for (name, data) in rosters(intakes, scenario) { files["rosters/" + name] = data }
-        files["summary.json"] = summary(result)
+        files[PlanFileName.intakes] = intakesTable(intakes, scenario)
+        for (name, data) in rosters(intakes, scenario) { files[PlanFileName.rosters + "/" + name] = data }
+        files[PlanFileName.summary] = summary(result)
         return files
     }
 

@@ -1,3 +1,4 @@
+import CadreIO
 import Foundation
 import GRDB
 
@@ -62,7 +63,7 @@ struct RunRecord: Sendable {
         ]
         if let message { object["message"] = message }
         if let queuePosition { object["queue_position"] = queuePosition }
-        let summary = workspace.runFolder(id).appendingPathComponent("summary.json")
+        let summary = workspace.runFolder(id).appendingPathComponent(PlanFileName.summary)
         if let data = try? Data(contentsOf: summary), let parsed = try? JSONSerialization.jsonObject(with: data) {
             object["summary"] = parsed
         }

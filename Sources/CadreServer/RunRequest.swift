@@ -1,3 +1,4 @@
+import CadreIO
 import Foundation
 
 /// A request to run one of the command line's solving commands, checked before anything is queued, and the
@@ -111,7 +112,7 @@ struct RunRequest: Sendable {
                 throw APIError(.badRequest, "replan needs the option from: the first year to re-plan")
             }
             if let previous = try text("previous") {
-                guard let id = Int64(previous), FileManager.default.fileExists(atPath: workspace.runFolder(id).appendingPathComponent("summary.json").path) else {
+                guard let id = Int64(previous), FileManager.default.fileExists(atPath: workspace.runFolder(id).appendingPathComponent(PlanFileName.summary).path) else {
                     throw APIError(.notFound, "no finished run \(previous) to keep from")
                 }
             }

@@ -143,7 +143,7 @@ final class StopAndProgressTests: CLITestCase {
         let scenario = try ScenarioLoader.load(path: scratch.path("gen/baseline.yaml")).scenario
         let officials = Dictionary(uniqueKeysWithValues: scenario.officials.enumerated().map { ($1.id, $0) })
         let courses = Dictionary(uniqueKeysWithValues: scenario.courses.enumerated().map { ($1.id, $0) })
-        let starts = try PreviousPlanReader.read(folder: out).map { start in
+        let starts = try PlanReader.starts(folder: out).map { start in
             CourseStart(official: try XCTUnwrap(officials[start.officialID]), course: try XCTUnwrap(courses[start.courseID]),
                         year: start.year)
         }

@@ -47,7 +47,42 @@ final class OutputFolderTests: XCTestCase {
     func testRefusesAFileInItsPlace() throws {
         let temp = try TemporaryFolder(self)
         let file = try temp.write("out", "not a folder")
-        XCTAssertThrowsError(try OutputFolder(path: file).write([:], inputFiles: [], force: true))
+        XCTAssertThrowsError(try OutputFolder(path: file).write([:], inputFiles: [], force: true)) { error in
+            guard case .notAFolder(file)? = error as? OutputError else { return XCTFail("\(error)") }
+        }
+    }
+
+    /// A write that fails halfway through the new files leaves the previous output exactly as it was, and no
+    /// staging folder beside it; the error names the folder.
+    func testAWriteThatFailsHalfwayLeavesThePreviousOutputWhole() throws {
+        let temp = try TemporaryFolder(self)
+        let out = OutputFolder(path: temp.path + "/out")
+        try out.write(["old.csv": Data("old".utf8), "rosters/2022_A.csv": Data("a".utf8)], inputFiles: [])
+        let before = try contents(out.path).map { ($0, FileManager.default.contents(atPath: out.path + "/" + $0)) }
+        // Files are written in path order: `a.csv` is in the staging folder before `a.csv/b.csv` needs it as a folder.
+        XCTAssertThrowsError(try out.write(["a.csv": Data("1".utf8), "a.csv/b.csv": Data("2".utf8)], inputFiles: [])) { error in
+            guard case let .cannotWrite(path, reason)? = error as? OutputError else { return XCTFail("\(error)") }
+            XCTAssertEqual(path, out.path)
+            XCTAssertFalse(reason.isEmpty)
+        }
+        let after = try contents(out.path).map { ($0, FileManager.default.contents(atPath: out.path + "/" + $0)) }
+        XCTAssertEqual(after.map(\.0), before.map(\.0))
+        XCTAssertEqual(after.map(\.1), before.map(\.1))
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: temp.path), ["out"])
+    }
+
+    /// Under a regular file no folder can be made, whoever runs the test: nothing is created anywhere.
+    func testAFolderUnderAFileCannotBeWritten() throws {
+        let temp = try TemporaryFolder(self)
+        let file = try temp.write("blocker", "x")
+        XCTAssertThrowsError(try OutputFolder(path: file + "/out").write(["a.csv": Data()], inputFiles: [])) { error in
+            guard case .cannotWrite(file + "/out", _)? = error as? OutputError else { return XCTFail("\(error)") }
+        }
+        XCTAssertThrowsError(try OutputFile.write(Data("x".utf8), to: file + "/compare.csv")) { error in
+            guard case .cannotWrite(file + "/compare.csv", _)? = error as? OutputError else { return XCTFail("\(error)") }
+        }
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: temp.path), ["blocker"])
+        XCTAssertEqual(try read(file), "x")
     }
 
     func testRefusesTheFolderOfAnInputEvenWhenForced() throws {

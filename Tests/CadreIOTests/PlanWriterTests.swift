@@ -144,4 +144,49 @@ final class PlanWriterTests: XCTestCase {
         let names = PlanWriter.files(for: result).keys.filter { $0.hasPrefix("rosters/") }.sorted()
         XCTAssertEqual(names, ["rosters/2022_TC_LLCT-2.csv", "rosters/2022_TC_LLCT.csv"])
     }
+
+    // MARK: Read back
+
+    /// What `compare` and `sweep` read from a run's folder is what the writer put there.
+    func testTheReaderReadsBackWhatTheWriterWrote() throws {
+        let result = try result()
+        let folder = try TemporaryFolder(self).path + "/out"
+        try OutputFolder(path: folder).write(PlanWriter.files(for: result), inputFiles: [])
+        let outcome = try XCTUnwrap(PlanReader.outcome(folder: folder))
+        XCTAssertEqual(outcome.status, "feasible")
+        XCTAssertEqual(outcome.objective, 12.5)
+        XCTAssertEqual(outcome.gap, 0.0123)
+        XCTAssertEqual(outcome.totalCost, result.totalCost)
+        XCTAssertEqual(outcome.stoppedBy, "time_limit")
+        XCTAssertEqual(outcome.horizon, result.scenario.horizon)
+        XCTAssertEqual(outcome.targetIds, result.scenario.targets.map(\.id).sorted(by: naturallyPrecedes))
+        for row in result.evaluation.attainment {
+            let read = outcome.attainment[result.scenario.targets[row.targetIndex].id]?[row.year]
+            XCTAssertEqual(read, PlanOutcome.Row(cohort: row.cohort, required: row.required, attained: row.attained,
+                                                 shortfall: row.shortfall), "\(row)")
+        }
+        XCTAssertEqual(outcome.attainment.values.map(\.count).reduce(0, +), result.evaluation.attainment.count)
+        XCTAssertEqual(outcome.spent, Dictionary(uniqueKeysWithValues: result.evaluation.budget.map { ($0.year, $0.spent) }))
+        // The schedule's starts, in its row order, by id.
+        let scenario = result.scenario
+        XCTAssertEqual(try PlanReader.starts(folder: folder), PlanWriter.scheduleOrder(result.plan, scenario).map {
+            ScheduledStart(officialID: scenario.officials[$0.official].id, courseID: scenario.courses[$0.course].id, year: $0.year)
+        })
+    }
+
+    func testAFolderWithoutASummaryHasNoOutcome() throws {
+        let folder = try TemporaryFolder(self)
+        XCTAssertNil(PlanReader.outcome(folder: folder.path))
+        XCTAssertNil(PlanReader.outcome(folder: folder.path + "/missing"))
+    }
+
+    /// The reader finds the files under the names the writer gives them.
+    func testWriterAndReaderShareTheFileNames() throws {
+        let names = Set(PlanWriter.files(for: try result()).keys)
+        for name in [PlanFileName.schedule, PlanFileName.attainment, PlanFileName.budget, PlanFileName.intakes, PlanFileName.summary] {
+            XCTAssertTrue(names.contains(name), name)
+        }
+        XCTAssertTrue(names.contains { $0.hasPrefix(PlanFileName.rosters + "/") })
+        XCTAssertEqual(PlanReader.schedulePath(in: "out/x"), "out/x/" + PlanFileName.schedule)
+    }
 }
