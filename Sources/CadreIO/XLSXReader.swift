@@ -2,7 +2,6 @@ import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
-import ZIPFoundation
 
 /// Reads an Excel workbook (.xlsx): its first sheet as a table, so that planners need not export CSV, or every
 /// sheet as rows, for lists kept one sheet per commune.
@@ -13,7 +12,7 @@ import ZIPFoundation
 /// so a user finds the cell where Excel shows it. Empty cells may be absent from the XML altogether.
 enum XLSXReader {
     /// No part of a workbook of these tables comes near; beyond it the ZIP is more likely a decompression bomb.
-    static let maxPartSize: UInt64 = 256 << 20
+    static let maxPartSize = 256 << 20
     /// The tables have a few dozen columns; a cell far to the right would make every row that wide.
     static let maxColumns = 1_000
 
@@ -31,22 +30,21 @@ enum XLSXReader {
             problems.append(InputProblem(file: file, message: "is not a readable Excel workbook: \(why)"))
             return nil
         }
-        // ZIPFoundation's in-memory archives trap on some damaged ZIPs (an offset past the end); read from a
-        // file, where such reads simply come up short and the damage is reported.
-        let copy = FileManager.default.temporaryDirectory.appendingPathComponent("cadreplan-\(UUID().uuidString).xlsx")
-        defer { try? FileManager.default.removeItem(at: copy) }
-        guard (try? data.write(to: copy)) != nil else { return refuse("it cannot be copied to the temporary folder") }
-        guard let archive = try? Archive(url: copy, accessMode: .read, pathEncoding: nil) else { return refuse("the ZIP archive is damaged") }
+        let archive: ZipReader
+        do {
+            archive = try ZipReader(data)
+        } catch let ZipReader.Failure.damaged(why) {
+            return refuse(why)
+        } catch {
+            return refuse("the ZIP archive is damaged")
+        }
         do {
             var sheets = try sheetParts(archive)
             if onlyFirst { sheets = Array(sheets.prefix(1)) }
             let shared = try archive["xl/sharedStrings.xml"] == nil ? [] : parse(SharedStrings(), part("xl/sharedStrings.xml", of: archive)).strings
-            // Looking an entry up by path walks the archive's directory; a workbook of a sheet per commune has
-            // thousands, so they are indexed once.
-            let entries = onlyFirst ? [:] : Dictionary(archive.map { ($0.path, $0) }) { first, _ in first }
             var read: [SheetRows] = []
             for (name, path) in sheets {
-                guard let entry = entries[path] ?? archive[path] else { throw PartProblem(text: "\(path) is missing") }
+                guard let entry = archive[path] else { throw PartProblem(text: "\(path) is missing") }
                 let partName = onlyFirst ? "the first sheet" : "sheet \(quoted(name ?? path))"
                 let sheet = try parse(Sheet(shared: shared, partName: partName), part(path, of: archive, entry: entry))
                 for (line, message) in sheet.problems {
@@ -97,7 +95,7 @@ enum XLSXReader {
 
     /// The name and part of each sheet in tab order; the first is xl/worksheets/sheet1.xml when the workbook does
     /// not say where it is.
-    private static func sheetParts(_ archive: Archive) throws -> [(name: String?, path: String)] {
+    private static func sheetParts(_ archive: ZipReader) throws -> [(name: String?, path: String)] {
         let fallback = "xl/worksheets/sheet1.xml"
         guard archive["xl/workbook.xml"] != nil else {
             throw PartProblem(text: "xl/workbook.xml is missing (is it an Excel workbook?)")
@@ -115,22 +113,15 @@ enum XLSXReader {
         return parts.isEmpty ? [(sheets.first?["name"].map(CellText.clean), fallback)] : parts
     }
 
-    private static func part(_ path: String, of archive: Archive, entry: Entry? = nil) throws -> Data {
+    private static func part(_ path: String, of archive: ZipReader, entry: ZipReader.Entry? = nil) throws -> Data {
         guard let entry = entry ?? archive[path] else { throw PartProblem(text: "\(path) is missing") }
-        guard entry.uncompressedSize <= maxPartSize else { throw PartProblem(text: "\(path) is larger than 256 MB") }
-        var data = Data()
         do {
-            _ = try archive.extract(entry) { chunk in
-                data.append(chunk)
-                // The size in the header may lie; the bytes themselves cannot.
-                if data.count > maxPartSize { throw PartProblem(text: "\(path) is larger than 256 MB") }
-            }
-        } catch let problem as PartProblem {
-            throw problem
+            return try archive.contents(of: entry, limit: maxPartSize)
+        } catch ZipReader.Failure.tooLarge {
+            throw PartProblem(text: "\(path) is larger than 256 MB")
         } catch {
             throw PartProblem(text: "\(path) cannot be unpacked (the ZIP archive is damaged)")
         }
-        return data
     }
 
     private static func parse<Delegate: PartParser>(_ delegate: Delegate, _ data: Data) throws -> Delegate {

@@ -1,9 +1,9 @@
+import CadreIO
 import Foundation
 import Hummingbird
 import MultipartKit
 import NIOCore
 import NIOHTTP1
-import ZIPFoundation
 
 /// One part of a multipart form.
 struct UploadedPart: Sendable {
@@ -74,52 +74,47 @@ enum ZipUnpacker {
     /// Unpacks `data` into `folder`. Refuses absolute paths, `..`, links and anything past the limits, before
     /// writing what it refuses. Mac resource folders and hidden files are skipped.
     static func unpack(_ data: Data, into folder: URL, limits: ZipLimits) throws {
-        let archive: Archive
+        let archive: ZipReader
         do {
-            archive = try Archive(data: data, accessMode: .read, pathEncoding: nil)
+            archive = try ZipReader(data)
+        } catch let ZipReader.Failure.damaged(why) {
+            throw APIError(.unprocessableContent, "the zip file cannot be read: \(why)")
         } catch {
             throw APIError(.unprocessableContent, "the zip file cannot be read")
         }
-        var entries: [Entry] = []
+        guard archive.entries.count <= limits.maxEntries else {
+            throw APIError(.unprocessableContent, "the zip file has more than \(limits.maxEntries) entries")
+        }
         var declared: Int64 = 0
-        for entry in archive {
-            entries.append(entry)
-            guard entries.count <= limits.maxEntries else {
-                throw APIError(.unprocessableContent, "the zip file has more than \(limits.maxEntries) entries")
-            }
+        for entry in archive.entries {
             declared += Int64(clamping: entry.uncompressedSize)
             guard declared <= limits.maxTotalBytes else {
                 throw APIError(.unprocessableContent, "the zip file unpacks to more than \(limits.maxTotalBytes / 1_000_000) MB")
             }
-            guard entry.type != .symlink else { throw APIError(.unprocessableContent, "the zip file holds a link: \(entry.path)") }
+            guard !entry.isLink else { throw APIError(.unprocessableContent, "the zip file holds a link: \(entry.path)") }
             guard safeComponents(entry.path) != nil else {
                 throw APIError(.unprocessableContent, "the zip file holds an unsafe path: \(entry.path)")
             }
         }
         var written: Int64 = 0
-        for entry in entries where entry.type == .file {
+        for entry in archive.entries where !entry.isDirectory {
             let components = safeComponents(entry.path)!
             if components.contains(where: { $0.hasPrefix(".") || $0 == "__MACOSX" }) { continue }
             let target = components.reduce(folder) { $0.appendingPathComponent($1) }
             try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-            FileManager.default.createFile(atPath: target.path, contents: nil)
-            let handle = try FileHandle(forWritingTo: target)
-            defer { try? handle.close() }
+            let contents: Data
             do {
-                _ = try archive.extract(entry, skipCRC32: false) { chunk in
-                    written += Int64(chunk.count)
-                    guard written <= limits.maxTotalBytes else { throw ZipBomb() }
-                    handle.write(chunk)
-                }
-            } catch is ZipBomb {
+                // The bound left is the whole archive's, so many entries cannot add up past it either.
+                contents = try archive.contents(of: entry, limit: Int(limits.maxTotalBytes - written))
+            } catch ZipReader.Failure.tooLarge {
                 throw APIError(.unprocessableContent, "the zip file unpacks to more than \(limits.maxTotalBytes / 1_000_000) MB")
             } catch {
                 throw APIError(.unprocessableContent, "the zip file is damaged at \(entry.path)")
             }
+            written += Int64(contents.count)
+            try contents.write(to: target)
         }
     }
-
-    private struct ZipBomb: Error {}
 
     /// The path's components when every one is a plain name; nil for absolute paths, `..`, backslashes or NULs.
     static func safeComponents(_ path: String) -> [String]? {
