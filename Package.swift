@@ -74,6 +74,6 @@ let package = Package(
             .swiftLanguageMode(.v5),
         ]),
         // Runs the built `cadreplan` as a user would, and tests its exit rules on errors it cannot be made to meet.
-        .testTarget(name: "CadreCLITests", dependencies: ["CadreCLI", "CadreDomain", "CadreGLPK", "CadreIO", "CadreLinearModel", "CadrePlanner", "_CadreTestSupport"]),
+        .testTarget(name: "CadreCLITests", dependencies: ["CadreCLI", "CadreDomain", "CadreGLPK", "CadreIO", "CadreLinearModel", "CadrePlanner", "CadreServer", "_CadreTestSupport"]),
     ]
 )

@@ -5,6 +5,7 @@ import CadreIO
 import CadreLinearModel
 import CadrePlanner
 import CadreReport
+import CadreServer
 import Foundation
 
 /// The contract's exit codes.
@@ -60,6 +61,9 @@ struct Failure {
             // turns down is not bad input.
             if case .cannotWrite = output { status = .internalFailure } else { status = .badInput }
             message = "cadreplan: \(output)"
+        case let users as UsersFileError:
+            if case .cannotWrite = users { status = .internalFailure } else { status = .badInput }
+            message = "cadreplan: \(users)"
         case let replan as ReplanProblems:
             (status, message) = (.badInput, replan.description)
         case let conflicts as LockConflictError:

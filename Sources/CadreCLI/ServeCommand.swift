@@ -38,12 +38,8 @@ struct ServeCommand: ParsableCommand {
         if let solves { settings.solveSlots = solves }
         if let users {
             let file = URL(fileURLWithPath: users)
-            do {
-                guard try !UsersFile(path: file).users().isEmpty else {
-                    throw CLIError.usage("\(users) has no accounts yet: add one with cadreplan users add NAME --role planner --users \(users)")
-                }
-            } catch let error as UsersFileError {
-                throw CLIError.usage(error.description)
+            guard try !UsersFile(path: file).users().isEmpty else {
+                throw CLIError.usage("\(users) has no accounts yet: add one with cadreplan users add NAME --role planner --users \(users)")
             }
             settings.usersFile = file
         }

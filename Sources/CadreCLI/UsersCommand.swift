@@ -32,11 +32,7 @@ struct UsersCommand: ParsableCommand {
                 throw CLIError.usage("--districts limits a viewer; a planner sees every district")
             }
             let password = try PasswordPrompt.read()
-            do {
-                try UsersFile(path: URL(fileURLWithPath: users)).add(name: name, role: role, districts: districtList, password: password)
-            } catch let error as UsersFileError {
-                throw CLIError.usage(error.description)
-            }
+            try UsersFile(path: URL(fileURLWithPath: users)).add(name: name, role: role, districts: districtList, password: password)
             print("\(name): \(role.rawValue)\(districtList.isEmpty ? "" : " of " + districtList.joined(separator: ", ")) in \(users)")
         }
     }
@@ -51,11 +47,7 @@ struct UsersCommand: ParsableCommand {
         var users: String
 
         func run() throws {
-            do {
-                try UsersFile(path: URL(fileURLWithPath: users)).remove(name: name)
-            } catch let error as UsersFileError {
-                throw CLIError.usage(error.description)
-            }
+            try UsersFile(path: URL(fileURLWithPath: users)).remove(name: name)
             print("\(name) removed from \(users)")
         }
     }
@@ -67,12 +59,7 @@ struct UsersCommand: ParsableCommand {
         var users: String
 
         func run() throws {
-            let all: [WorkspaceUser]
-            do {
-                all = try UsersFile(path: URL(fileURLWithPath: users)).users()
-            } catch let error as UsersFileError {
-                throw CLIError.usage(error.description)
-            }
+            let all = try UsersFile(path: URL(fileURLWithPath: users)).users()
             for user in all {
                 print([user.name, user.role.rawValue, user.districts.joined(separator: ",")].joined(separator: "\t"))
             }

@@ -17,8 +17,23 @@ public struct WorkspaceUser: Sendable, Codable, Equatable {
     public var isDistrictViewer: Bool { role == .viewer && !districts.isEmpty }
 }
 
-public struct UsersFileError: Error, CustomStringConvertible, Sendable {
-    public var description: String
+public enum UsersFileError: Error, CustomStringConvertible, Sendable, Equatable {
+    case notAUsersFile(path: String)
+    case invalidName(String)
+    case passwordTooShort(minimum: Int)
+    case noSuchUser(String, path: String)
+    /// The file system turned the write down: not the user's input, and nothing was changed.
+    case cannotWrite(path: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case let .notAUsersFile(path): "\(path) is not a users file written by cadreplan users add"
+        case let .invalidName(name): "a user name is letters, digits, ., - and _ (at most 64), not “\(name)”"
+        case let .passwordTooShort(minimum): "the password must have at least \(minimum) characters"
+        case let .noSuchUser(name, path): "\(path) has no user “\(name)”"
+        case let .cannotWrite(path, reason): "cannot write \(path): \(reason)"
+        }
+    }
 }
 
 /// The users file given with `--users`: JSON, replaced whole through a temporary file and a rename, so that a
@@ -39,16 +54,16 @@ public struct UsersFile: Sendable {
         do {
             return try JSONDecoder().decode(Stored.self, from: data).users
         } catch {
-            throw UsersFileError(description: "\(path.path) is not a users file written by cadreplan users add")
+            throw UsersFileError.notAUsersFile(path: path.path)
         }
     }
 
     public func add(name: String, role: Role, districts: [String], password: String) throws {
         guard Self.isValidName(name) else {
-            throw UsersFileError(description: "a user name is letters, digits, ., - and _ (at most 64), not “\(name)”")
+            throw UsersFileError.invalidName(name)
         }
         guard password.count >= Self.minimumPasswordLength else {
-            throw UsersFileError(description: "the password must have at least \(Self.minimumPasswordLength) characters")
+            throw UsersFileError.passwordTooShort(minimum: Self.minimumPasswordLength)
         }
         var all = try users().filter { $0.name != name }
         all.append(WorkspaceUser(name: name, role: role, districts: districts.sorted(), hash: Bcrypt.hash(password, cost: Self.cost)))
@@ -57,7 +72,7 @@ public struct UsersFile: Sendable {
 
     public func remove(name: String) throws {
         let all = try users()
-        guard all.contains(where: { $0.name == name }) else { throw UsersFileError(description: "\(path.path) has no user “\(name)”") }
+        guard all.contains(where: { $0.name == name }) else { throw UsersFileError.noSuchUser(name, path: path.path) }
         try save(all.filter { $0.name != name })
     }
 
@@ -65,13 +80,21 @@ public struct UsersFile: Sendable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let data = try encoder.encode(Stored(users: users.sorted { $0.name < $1.name }))
-        try FileManager.default.createDirectory(at: path.deletingLastPathComponent(), withIntermediateDirectories: true)
-        let temporary = path.deletingLastPathComponent().appendingPathComponent(".\(path.lastPathComponent).\(UUID().uuidString)")
+        let folder = path.deletingLastPathComponent()
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+            throw UsersFileError.cannotWrite(path: path.path, reason: "its folder cannot be made")
+        }
+        let temporary = folder.appendingPathComponent(".\(path.lastPathComponent).\(UUID().uuidString)")
         // Readable by its owner only: hashes are slow to crack, not impossible.
-        FileManager.default.createFile(atPath: temporary.path, contents: data, attributes: [.posixPermissions: 0o600])
+        guard FileManager.default.createFile(atPath: temporary.path, contents: data, attributes: [.posixPermissions: 0o600]) else {
+            throw UsersFileError.cannotWrite(path: path.path, reason: "the folder refused a new file")
+        }
         guard rename(temporary.path, path.path) == 0 else {
+            let reason = String(cString: strerror(errno))
             try? FileManager.default.removeItem(at: temporary)
-            throw UsersFileError(description: "cannot write \(path.path): \(String(cString: strerror(errno)))")
+            throw UsersFileError.cannotWrite(path: path.path, reason: reason)
         }
     }
 

@@ -4,6 +4,7 @@ import CadreGLPK
 import CadreIO
 import CadreLinearModel
 import CadrePlanner
+import CadreServer
 import _CadreTestSupport
 import XCTest
 
@@ -72,6 +73,32 @@ final class ExitStatusTests: XCTestCase {
         XCTAssertEqual(cannot.message, "cadreplan: cannot write \"out/plan\": Not a directory")
         for refusal in [OutputError.notAFolder("out"), .notWrittenByCadreplan("out"), .holdsInput(folder: "in", input: "in/a.yaml")] {
             XCTAssertEqual(Failure(refusal).status, .badInput, "\(refusal)")
+        }
+    }
+
+    /// The users file the same way: a write turned down is 3, a wrong name or password is the user's to fix.
+    func testAUsersFileThatCannotBeWrittenIsAnInternalFailure() throws {
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("users-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        let blocker = scratch.appendingPathComponent("blocker")
+        try Data("a file, not a folder\n".utf8).write(to: blocker)
+        let users = UsersFile(path: blocker.appendingPathComponent("users.json"))
+        XCTAssertThrowsError(try users.add(name: "an", role: .planner, districts: [], password: "long enough")) { error in
+            XCTAssertEqual(error as? UsersFileError, .cannotWrite(path: users.path.path, reason: "its folder cannot be made"))
+            let failure = Failure(error)
+            XCTAssertEqual(failure.status, .internalFailure)
+            XCTAssertEqual(failure.message, "cadreplan: cannot write \(users.path.path): its folder cannot be made")
+        }
+        XCTAssertEqual(try String(contentsOf: blocker, encoding: .utf8), "a file, not a folder\n")
+        let fine = UsersFile(path: scratch.appendingPathComponent("users.json"))
+        XCTAssertThrowsError(try fine.add(name: "an nguyen", role: .planner, districts: [], password: "long enough")) { error in
+            XCTAssertEqual(error as? UsersFileError, .invalidName("an nguyen"))
+            XCTAssertEqual(Failure(error).status, .badInput)
+        }
+        XCTAssertThrowsError(try fine.remove(name: "binh")) { error in
+            XCTAssertEqual(Failure(error).status, .badInput)
+            XCTAssertEqual(Failure(error).message, "cadreplan: \(fine.path.path) has no user “binh”")
         }
     }
 
