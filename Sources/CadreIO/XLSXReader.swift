@@ -44,9 +44,8 @@ enum XLSXReader {
             let shared = try archive["xl/sharedStrings.xml"] == nil ? [] : parse(SharedStrings(), part("xl/sharedStrings.xml", of: archive)).strings
             var read: [SheetRows] = []
             for (name, path) in sheets {
-                guard let entry = archive[path] else { throw PartProblem(text: "\(path) is missing") }
                 let partName = onlyFirst ? "the first sheet" : "sheet \(quoted(name ?? path))"
-                let sheet = try parse(Sheet(shared: shared, partName: partName), part(path, of: archive, entry: entry))
+                let sheet = try parse(Sheet(shared: shared, partName: partName), part(path, of: archive))
                 for (line, message) in sheet.problems {
                     problems.append(InputProblem(file: file, sheet: onlyFirst ? nil : name, line: line, message: message))
                 }
@@ -113,8 +112,8 @@ enum XLSXReader {
         return parts.isEmpty ? [(sheets.first?["name"].map(CellText.clean), fallback)] : parts
     }
 
-    private static func part(_ path: String, of archive: ZipReader, entry: ZipReader.Entry? = nil) throws -> Data {
-        guard let entry = entry ?? archive[path] else { throw PartProblem(text: "\(path) is missing") }
+    private static func part(_ path: String, of archive: ZipReader) throws -> Data {
+        guard let entry = archive[path] else { throw PartProblem(text: "\(path) is missing") }
         do {
             return try archive.contents(of: entry, limit: maxPartSize)
         } catch ZipReader.Failure.tooLarge {

@@ -93,15 +93,17 @@ public struct ZipReader {
     private static let localSignature: UInt32 = 0x0403_4B50
 
     private static func directory(of data: Data) throws -> [Entry] {
-        let bytes = [UInt8](data)
-        func u16(_ at: Int) -> Int { Int(bytes[at]) | Int(bytes[at + 1]) << 8 }
+        // Offsets are from the archive's first byte; only the headers are read, so the archive is not copied.
+        let base = data.startIndex
+        func byte(_ at: Int) -> UInt8 { data[base + at] }
+        func u16(_ at: Int) -> Int { Int(byte(at)) | Int(byte(at + 1)) << 8 }
         func u32(_ at: Int) -> UInt32 {
-            UInt32(bytes[at]) | UInt32(bytes[at + 1]) << 8 | UInt32(bytes[at + 2]) << 16 | UInt32(bytes[at + 3]) << 24
+            UInt32(byte(at)) | UInt32(byte(at + 1)) << 8 | UInt32(byte(at + 2)) << 16 | UInt32(byte(at + 3)) << 24
         }
         // The end record is the last one within the 22 bytes it takes and the 65,535 a comment may add.
-        guard bytes.count >= 22 else { throw Failure.damaged("the ZIP archive is damaged (too short)") }
-        var end = bytes.count - 22
-        let earliest = max(0, bytes.count - 22 - 65_535)
+        guard data.count >= 22 else { throw Failure.damaged("the ZIP archive is damaged (too short)") }
+        var end = data.count - 22
+        let earliest = max(0, data.count - 22 - 65_535)
         while end >= earliest && u32(end) != endSignature { end -= 1 }
         guard end >= earliest else { throw Failure.damaged("the ZIP archive is damaged (no end record)") }
         let count = u16(end + 10)
@@ -130,8 +132,8 @@ public struct ZipReader {
             guard at + 46 + following <= directoryStart + directorySize else {
                 throw Failure.damaged("the ZIP archive is damaged (its directory)")
             }
-            guard let path = String(bytes: bytes[at + 46 ..< at + 46 + nameLength], encoding: .utf8)
-                ?? String(bytes: bytes[at + 46 ..< at + 46 + nameLength], encoding: .isoLatin1)
+            let name = data[base + at + 46 ..< base + at + 46 + nameLength]
+            guard let path = String(bytes: name, encoding: .utf8) ?? String(bytes: name, encoding: .isoLatin1)
             else { throw Failure.damaged("the ZIP archive is damaged (a name)") }
             guard packedSize != 0xFFFF_FFFF, size != 0xFFFF_FFFF, local != 0xFFFF_FFFF else {
                 throw Failure.damaged("\(path) uses ZIP64, which an upload never needs")
