@@ -27,15 +27,19 @@ public struct SolveOptions: Sendable {
     /// Ends an integer search before its deadline, with the best solution found. A relaxation runs to its end
     /// (GLPK's simplex has no callback to stop it from).
     public var stop: StopRequest
+    /// Let the integer search add the solver's general cuts (Gomory, MIR, cover, clique). Off by default: on the
+    /// master problem's knapsack-like rows they slow the search; the per-person model needs them to raise its bound.
+    public var cuts: Bool
 
     public init(deadline: Date = .distantFuture, relativeGap: Double = 1e-3, presolve: Bool = false, verbose: Bool = false,
-                goodEnough: Double? = nil, stop: StopRequest = StopRequest()) {
+                goodEnough: Double? = nil, stop: StopRequest = StopRequest(), cuts: Bool = false) {
         self.deadline = deadline
         self.relativeGap = relativeGap
         self.presolve = presolve
         self.verbose = verbose
         self.goodEnough = goodEnough
         self.stop = stop
+        self.cuts = cuts
     }
 }
 
