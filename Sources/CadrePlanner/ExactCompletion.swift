@@ -25,7 +25,7 @@ extension PlanningRun {
 
     /// Whether every plan's objective is a whole number: whole weights and no previous plan to lean to. Then a
     /// better plan is better by at least one.
-    private var objectiveIsWhole: Bool {
+    var objectiveIsWhole: Bool {
         master.shortfallWeights.allSatisfy { $0 == $0.rounded() } && master.groups.allSatisfy { $0.profile.preferred.isEmpty }
     }
 

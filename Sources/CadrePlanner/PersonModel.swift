@@ -14,7 +14,19 @@ import CadreLinearModel
 /// a family at a time, training days per year, prerequisites held by the year before, each course raising the
 /// level, pinned courses not pre-empted.
 enum PersonModel {
-    static func build(_ scenario: Scenario) -> LinearModel {
+    /// One official's start of one course in one year, and its binary.
+    struct StartVariable {
+        var variable: Int
+        var official: Int
+        var course: Int
+        var year: Int
+    }
+
+    static func build(_ scenario: Scenario) -> LinearModel { built(scenario).model }
+
+    /// The model, and which official, course and year each start binary stands for (to read a plan back).
+    static func built(_ scenario: Scenario) -> (model: LinearModel, starts: [StartVariable]) {
+        var startVariables: [StartVariable] = []
         let (profiles, coverage) = ProfileBuilder.build(scenario)
         let active = profiles.filter { !$0.isIdle }
         // One group per official: the master's rows then hold for one person each.
@@ -148,8 +160,13 @@ enum PersonModel {
                     }
                 }
             }
+            let first = model.variables.count
             for variable in columns { model.addVariable(variable) }
+            for start in starts {
+                startVariables.append(StartVariable(variable: first + start.variable, official: o,
+                                                    course: profile.candidates[start.candidate].course, year: start.year))
+            }
         }
-        return model
+        return (model, startVariables)
     }
 }

@@ -19,6 +19,9 @@ public struct PlannerOptions: Sendable {
     /// Groups with at most this many sequences get them all as columns up front (nil: the planner's own
     /// choice by province size). Tests set 0, so that every column must be priced or completed.
     var listingLimit: Int?
+    /// Provinces of at most this many officials search the per-person model instead of completing the columns
+    /// (nil: `SearchTuning.personModelOfficials`). Tests set 0 to exercise the completion.
+    var personModelOfficials: Int?
 
     public init(timeLimit: Double = 60, relativeGap: Double = 1e-3, verbose: Bool = false, clockStarted: Date? = nil,
                 keptForWriting: Double = 0, stop: StopRequest = StopRequest()) {

@@ -68,6 +68,11 @@ extension PlanningRun {
         // Time left and the gap open: the columns so far were not enough, so complete them. Last, because its
         // branch and cut may not settle in the time left, and a better incumbent (from annealing and the
         // neighbourhoods, which on small provinces end in seconds) narrows what must be listed.
+        // Small provinces search the per-person model instead: it holds every plan, so its bound needs no listing.
+        if canSearchPersons, relativeGap(incumbent: objective(of: best), bound: bound) > options.relativeGap,
+           !options.stop.endsSearch(due: searchUntil), let searched = try personSearch(from: best, bound: bound, until: searchUntil) {
+            (best, bound) = searched
+        }
         if canCompleteColumns, relativeGap(incumbent: objective(of: best), bound: bound) > options.relativeGap,
            !options.stop.endsSearch(due: searchUntil) {
             (best, bound) = try completedSearch(from: best, bound: bound, until: searchUntil)

@@ -22,6 +22,8 @@ final class PlanningRun {
     /// changes its costs and caps.
     var master: MasterProblem
     let session: any SolverSession
+    /// For the per-person model, which small provinces search in a session of its own.
+    let solver: any Solver
     /// Groups whose every sequence is a column.
     var complete: [Bool]
 
@@ -78,6 +80,7 @@ final class PlanningRun {
         self.master = master
         self.complete = complete
         self.session = try solver.open(master.model)
+        self.solver = solver
         trace("model: \(profiles.count) officials in \(groups.count) groups, \(master.model.rows.count) rows, \(master.columns.count) listed columns")
         // The first relaxation may take long and reports nothing until it is solved.
         progress?(reported)

@@ -103,4 +103,10 @@ enum SearchTuning {
     /// Beyond this many listed sequences in one round, the master grows too large for branch and cut to settle
     /// in the time a planner waits: the completion gives up.
     static let largestCompletionLimit = 320_000
+    /// Provinces of at most this many officials search the per-person model (`personSearch`) instead of completing
+    /// the columns: there GLPK's branch and cut over it, capped below the incumbent, proves in seconds what the
+    /// completion's listing cannot hold (40 officials, seed 1: 0.9 s), and larger provinces keep today's search.
+    static let personModelOfficials = 150
+    /// …and only while its model has at most this many columns (60 officials: 1,341).
+    static let personModelColumns = 6_000
 }

@@ -61,4 +61,45 @@ final class PersonModelTests: XCTestCase {
         XCTAssertGreaterThan(starts.count, 60)
         XCTAssertTrue(starts.allSatisfy { $0.kind == .binary })
     }
+
+    /// The per-person search (small provinces) on the knapsack of one: nothing is listed up front and pricing never
+    /// reaches Y, so the optimum comes only from GLPK's plan of the per-person model, read back as a new column.
+    func testThePersonSearchFindsTheSequencePricingNeverReaches() throws {
+        var options = PlannerOptions(timeLimit: 60, relativeGap: 0)
+        options.listingLimit = 0
+        let scenario = ExactCompletionTests.knapsackOfOne()
+        let result = try Planner(solver: GLPKSolver(), options: options).plan(scenario)
+        XCTAssertEqual(result.evaluation.violations, [])
+        XCTAssertEqual(result.objective, 6)
+        XCTAssertEqual(result.plan.starts.map { scenario.courses[$0.course].id }, ["Y"])
+        XCTAssertEqual(result.gap, 0)
+        XCTAssertEqual(result.stoppedBy, .gap)
+    }
+
+    /// Every tiny province, nothing listed up front, through the per-person search: the brute-force optimum, proven.
+    func testThePersonSearchProvesTheBruteForceOptimumOfTinyProvinces() throws {
+        for seed in 0..<30 {
+            let scenario = seed % 2 == 0 ? TinyScenarios.random(seed: UInt64(seed)) : TinyScenarios.randomWithLocks(seed: UInt64(seed))
+            guard LockConflicts.find(in: scenario).isEmpty else { continue }
+            var options = PlannerOptions(timeLimit: 60, relativeGap: 0)
+            options.listingLimit = 0
+            let result = try Planner(solver: GLPKSolver(), options: options).plan(scenario)
+            XCTAssertEqual(result.evaluation.violations, [], "seed \(seed)")
+            XCTAssertEqual(result.objective, ExhaustiveSearch.optimum(scenario).objective, accuracy: 1e-6, "seed \(seed)")
+            XCTAssertEqual(result.gap, 0, "seed \(seed)")
+            XCTAssertEqual(result.stoppedBy, .gap, "seed \(seed)")
+        }
+    }
+
+    /// A generated province of 40 officials (seed 1), where the completion ran out of time (README, "Small provinces,
+    /// measured"): with no gap allowed, `plan` proves 70, the optimum HiGHS and glpsol prove on the per-person model.
+    func testFortyOfficialsAreProvenOptimal() throws {
+        let scenario = ProvinceGenerator(officials: 40, seed: 1).generate().scenario
+        let result = try Planner(solver: GLPKSolver(), options: PlannerOptions(timeLimit: 60, relativeGap: 0)).plan(scenario)
+        XCTAssertEqual(result.evaluation.violations, [])
+        XCTAssertEqual(result.objective, 70)
+        XCTAssertEqual(result.gap, 0)
+        XCTAssertEqual(result.stoppedBy, .gap)
+        XCTAssertEqual(result.status, .optimal)
+    }
 }
