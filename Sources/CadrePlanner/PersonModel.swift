@@ -2,9 +2,9 @@ import CadreDomain
 import CadreLinearModel
 
 /// The per-person integer program: one binary per official, course and start year, and every planning rule as
-/// rows, minimising the weighted shortfall. `plan` never solves it (at province size it is far too large for
-/// GLPK); it exists so that any solver can check a plan's shortfall on provinces up to a few thousand officials
-/// (`export-model --form person`, `Benchmarks/person_compare.sh`).
+/// rows, minimising the weighted shortfall. At province size it is far too large for GLPK, so `plan` searches it
+/// only on small provinces (`PlanningRun.personSearch`); it also lets any solver check a plan's shortfall on
+/// provinces up to a few thousand officials (`export-model --form person`, `Benchmarks/person_compare.sh`).
 ///
 /// It shares the planner's reading of the rules but not its decomposition: the courses and years each official
 /// may start come from the same profiles (eligibility, age, service, horizon, forbids, and only courses that

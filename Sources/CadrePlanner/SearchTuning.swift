@@ -105,7 +105,7 @@ enum SearchTuning {
     static let largestCompletionLimit = 320_000
     /// Provinces of at most this many officials search the per-person model (`personSearch`) instead of completing
     /// the columns: there GLPK's branch and cut over it, capped below the incumbent, proves in seconds what the
-    /// completion's listing cannot hold (40 officials, seed 1: 0.9 s), and larger provinces keep today's search.
+    /// completion's listing cannot hold (40 officials, seed 1: 0.7 s in `plan`, 0.9 s in glpsol), and larger provinces keep today's search.
     static let personModelOfficials = 150
     /// …and only while its model has at most this many columns (60 officials: 1,341).
     static let personModelColumns = 6_000
