@@ -154,6 +154,7 @@ public final class GLPKSession: SolverSession {
         // The presolved problem numbers its columns differently, so it cannot take our start.
         let context = SearchContext(deadline: options.deadline, stop: options.stop, started: started, bound: rootBound,
                                     start: options.presolve ? nil : usableStart?.values, goodEnough: options.goodEnough,
+                                    boundGoal: options.boundGoal,
                                     heuristic: options.presolve ? nil : heuristic,
                                     feasibleSolution: { [model] values in
                                         values.count == model.variables.count ? Self.feasible(values, in: model)?.values : nil

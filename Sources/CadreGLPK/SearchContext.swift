@@ -11,6 +11,7 @@ final class SearchContext {
     private let started: Date
     private let progress: ((SearchProgress) -> Void)?
     private let goodEnough: Double?
+    private let boundGoal: Double?
     /// The starting solution with a dummy element 0, because GLPK arrays are 1-based; nil once handed over.
     private var start: [Double]?
     private var lastReport = Date.distantPast
@@ -24,13 +25,14 @@ final class SearchContext {
     private(set) var incumbent: Double?
 
     init(deadline: Date, stop: StopRequest, started: Date, bound: Double, start: [Double]?, goodEnough: Double? = nil,
-         heuristic: NodeHeuristic?, feasibleSolution: @escaping ([Double]) -> [Double]?,
+         boundGoal: Double? = nil, heuristic: NodeHeuristic?, feasibleSolution: @escaping ([Double]) -> [Double]?,
          progress: ((SearchProgress) -> Void)?) {
         self.deadline = deadline
         self.stop = stop
         self.heuristic = heuristic
         self.feasibleSolution = feasibleSolution
         self.goodEnough = goodEnough
+        self.boundGoal = boundGoal
         self.started = started
         self.bound = bound
         self.start = start.map { [0] + $0 }
@@ -69,6 +71,8 @@ final class SearchContext {
             observe(tree)
             progress?(SearchProgress(elapsed: now.timeIntervalSince(started), incumbent: incumbent,
                                      bound: bound.isFinite ? bound : nil))
+            // Once the search has an incumbent of its own, its gap (mip_gap) measures by that instead.
+            if let boundGoal, incumbent == nil, bound >= boundGoal { glp_ios_terminate(tree) }
         default:
             break
         }

@@ -30,9 +30,12 @@ public struct SolveOptions: Sendable {
     /// Let the integer search add the solver's general cuts (Gomory, MIR, cover, clique). Off by default: on the
     /// master problem's knapsack-like rows they slow the search; the per-person model needs them to raise its bound.
     public var cuts: Bool
+    /// Stop the integer search as soon as its bound reaches this (the caller holds a solution the model leaves
+    /// out, and this bound proves it within the caller's gap): the solver's own gap needs an incumbent of its own.
+    public var boundGoal: Double?
 
     public init(deadline: Date = .distantFuture, relativeGap: Double = 1e-3, presolve: Bool = false, verbose: Bool = false,
-                goodEnough: Double? = nil, stop: StopRequest = StopRequest(), cuts: Bool = false) {
+                goodEnough: Double? = nil, stop: StopRequest = StopRequest(), cuts: Bool = false, boundGoal: Double? = nil) {
         self.deadline = deadline
         self.relativeGap = relativeGap
         self.presolve = presolve
@@ -40,6 +43,7 @@ public struct SolveOptions: Sendable {
         self.goodEnough = goodEnough
         self.stop = stop
         self.cuts = cuts
+        self.boundGoal = boundGoal
     }
 }
 

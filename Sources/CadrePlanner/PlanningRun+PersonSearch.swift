@@ -30,7 +30,10 @@ extension PlanningRun {
         }
         var model = built
         let incumbentValue = objective(of: incumbent)
-        // Only plans better by a whole person: none such proves the incumbent optimal.
+        // Only plans better by a whole person: none such proves the incumbent optimal. Under the cap GLPK has no
+        // incumbent of its own to measure the gap by until it finds a better plan, so the tree's bound reaching
+        // the incumbent's gap ends the search (30 officials, seed 3, gap 10 %: it ends at 155 ≥ 154.8 after 1.3 s,
+        // where without it the search went on to the time limit).
         let cap = incumbentValue - 1
         guard cap >= -SearchTuning.wholeness else { return (incumbent, incumbentValue) }
         model.setRowBounds(master.primaryRow, lower: -.infinity, upper: cap + SearchTuning.wholeness)
@@ -38,7 +41,8 @@ extension PlanningRun {
         trace("person model: \(model.rows.count) rows, \(model.variables.count) columns, cap \(cap)")
         let result = try persons.solveInteger(
             options: SolveOptions(deadline: deadline, relativeGap: options.relativeGap, presolve: true, verbose: options.verbose,
-                                  goodEnough: goodEnough(startBound), stop: options.stop, cuts: true),
+                                  goodEnough: goodEnough(startBound), stop: options.stop, cuts: true,
+                                  boundGoal: incumbentValue - options.relativeGap * abs(incumbentValue)),
             start: nil, heuristic: nil, progress: { [self] search in
                 // Plans the cap leaves out are no better than the incumbent.
                 report(best: search.incumbent, bound: search.bound.map { min($0, incumbentValue) })
