@@ -27,8 +27,9 @@ final class StopAndProgressTests: CLITestCase {
     }
 
     /// 30 officials with a 10 % gap: the quick methods leave the bound over the columns found 12.8 % below the
-    /// plan (before the exit rule this exited 0 with status `feasible`, and then 2, `search_exhausted`); the exact
-    /// completion lists the sequences within reach and raises the bound within the gap, long before the limit.
+    /// plan (before the exit rule this exited 0 with status `feasible`, and then 2, `search_exhausted`); the
+    /// per-person search (30 officials is a small province) raises the bound within the gap, long before the limit —
+    /// the exact completion did so before it.
     func testSearchBelowTheGapWithTimeLeftGoesOnUntilTheCompletionProvesIt() throws {
         let generated = try cadreplan("generate", "--officials", "30", "--seed", "3", "--out", scratch.path("gen"))
         XCTAssertEqual(generated.code, 0, generated.transcript)
