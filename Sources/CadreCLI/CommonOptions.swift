@@ -47,13 +47,6 @@ struct SolvingOptions: ParsableArguments {
                        keptForWriting: Self.writingAllowance(officials: officials, timeLimit: timeLimit), stop: stop)
     }
 
-    /// What a `plan` child of `compare` or `sweep` is given: the same limits and language, and progress lines for
-    /// the parent to follow — or GLPK's log, which the parent passes on, since the two cannot share the stream.
-    var childArguments: [String] {
-        ["--time-limit", String(timeLimit), "--gap", String(gap), "--lang", lang.rawValue]
-            + (solverLog ? ["--solver-log"] : ["--progress", ProgressFormat.json.rawValue])
-    }
-
     /// Seconds kept back for writing the outputs: measured at 55 to 65 µs an official on this project's 2-core
     /// machine (0.3 s for the 5,300 of the sample, 6.5 s for 100,000), allowed 80; never more than a quarter
     /// of the limit, so a short limit still leaves the search most of it.

@@ -7,7 +7,7 @@ import Foundation
 struct CompareCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "compare",
-        abstract: "Plans each scenario (in separate processes, two at a time) and shows them side by side.")
+        abstract: "Plans each scenario (two at a time, variants of the same officials and courses starting from each other) and shows them side by side.")
 
     @Argument(help: "The scenario YAML files.")
     var scenarios: [String]
@@ -25,6 +25,7 @@ struct CompareCommand: ParsableCommand {
         let session = SolvingSession(options, runs: scenarios.count)
         // Read here first so that names are known and bad files are reported before anything is planned.
         var names: [String?] = []
+        var loadedScenarios: [LoadedScenario?] = []
         var codes: [Int32] = []
         var unreadable: String?
         var taken: Set<String> = []
@@ -38,21 +39,26 @@ struct CompareCommand: ParsableCommand {
                     name = "\(loaded.scenario.name)-\(copy)"
                 }
                 names.append(name)
+                loadedScenarios.append(loaded)
                 codes.append(0)
             } catch {
                 let message = Failure(error).message ?? "\(error)"
                 CommandProgress.message(message)
                 unreadable = unreadable ?? message
                 names.append(nil)
+                loadedScenarios.append(nil)
                 codes.append(ExitStatus.badInput.rawValue)
             }
         }
         let planned = scenarios.indices.filter { names[$0] != nil }
-        let jobs = planned.map { ChildPlans.Job(scenario: scenarios[$0], out: out + "/" + names[$0]!) }
+        let jobs = planned.map { index in
+            WhatIfRuns.Job(scenario: loadedScenarios[index]!.scenario, inputFiles: loadedScenarios[index]!.files.all,
+                           out: out + "/" + names[index]!)
+        }
         var ran = Array(repeating: true, count: scenarios.count)
         var errors: [Int: String] = [:]
-        for (job, finished) in zip(planned, ChildPlans.run(jobs, alreadyDone: scenarios.count - jobs.count,
-                                                             extra: options.childArguments, session: session)) {
+        for (job, finished) in zip(planned, WhatIfRuns.run(jobs, lanes: Self.lanes(jobs), alreadyDone: scenarios.count - jobs.count,
+                                                             session: session)) {
             codes[job] = finished.code
             ran[job] = finished.ran
             errors[job] = finished.error
@@ -78,6 +84,16 @@ struct CompareCommand: ParsableCommand {
         session.progress.record(CommandOutcome(runs: columns.map { ($0.ran, $0.outcome) }, error: firstError))
         let worst = ExitStatus.worst(codes.map(ExitStatus.init(childCode:)))
         if worst != .success { throw CLIError.runsEnded(worst: worst) }
+    }
+}
+
+extension CompareCommand {
+    /// The scenarios dealt to the two lanes in turn, each lane taking its own in order of total budget, so that
+    /// each run starts from the nearest one before it (when they share officials and courses).
+    static func lanes(_ jobs: [WhatIfRuns.Job]) -> [[Int]] {
+        let total = jobs.map { job in job.scenario.years.reduce(0.0) { $0 + job.scenario.budget(in: $1) } }
+        let byBudget = jobs.indices.sorted { (total[$0], $0) < (total[$1], $1) }
+        return (0..<WhatIfRuns.laneCount).map { lane in byBudget.enumerated().filter { $0.offset % WhatIfRuns.laneCount == lane }.map(\.element) }
     }
 }
 

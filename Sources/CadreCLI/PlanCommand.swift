@@ -19,13 +19,28 @@ struct PlanCommand: ParsableCommand {
     @Flag(name: .long, help: "Replace the output folder even if cadreplan did not write it.")
     var force = false
 
+    @Option(name: .long, help: """
+        The output folder of an earlier run of the same officials and courses (a what-if variant: other budgets, \
+        seats or costs): the search starts from its plan. A folder of other officials or courses is not used, and \
+        the reason is printed.
+        """)
+    var warmStart: String?
+
     @OptionGroup var options: SolvingOptions
 
     func run() throws {
         let session = SolvingSession(options)
         let loaded = try ScenarioLoader.load(path: scenario)
         if !options.quiet { printWarnings(loaded.warnings) }
-        let result = try session.solve(officials: loaded.scenario.officials.count) { try $0.plan(loaded.scenario) }
+        var warm: WarmStart?
+        if let warmStart {
+            switch WarmStartReader.read(folder: warmStart, for: loaded.scenario) {
+            case .success(let start): warm = start
+            // Said even with --quiet: the user asked for a warm start and should know it did not happen.
+            case .failure(let refusal): CommandProgress.message("cadreplan: \(refusal)")
+            }
+        }
+        let result = try session.solve(officials: loaded.scenario.officials.count) { try $0.plan(loaded.scenario, warmStart: warm) }
         let folder = out ?? "out/\(loaded.scenario.name)"
         let (files, reasons) = try planOutputs(result, language: options.lang)
         try OutputFolder(path: folder).write(files, inputFiles: loaded.files.all, force: force)

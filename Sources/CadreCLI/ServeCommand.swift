@@ -33,7 +33,7 @@ struct ServeCommand: ParsableCommand {
 
     func run() throws {
         var settings = ServerConfiguration(
-            workspace: URL(fileURLWithPath: workspace), host: host, port: port, engine: ChildPlans.executable,
+            workspace: URL(fileURLWithPath: workspace), host: host, port: port, engine: ThisExecutable.url,
             maxUploadBytes: maxUploadMb * 1_000_000, version: CadrePlanCommand.version)
         if let solves { settings.solveSlots = solves }
         if let users {

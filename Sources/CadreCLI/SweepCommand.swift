@@ -45,15 +45,21 @@ struct SweepCommand: ParsableCommand {
         let base = loaded.scenario
         let folder = out ?? "out/\(base.name)-sweep"
         let inputs = folder + "/scenarios"
-        var jobs: [ChildPlans.Job] = []
+        var jobs: [WhatIfRuns.Job] = []
+        var files: [String] = []
         for factor in factors {
             let label = "x" + NumberText.decimal(factor)
             let file = inputs + "/\(label).yaml"
-            try OutputFile.write(ScaledBudgetFile.contents(of: base, factor: factor, name: "\(base.name)-\(label)",
-                                                           extending: scenario, from: inputs), to: file)
-            jobs.append(ChildPlans.Job(scenario: file, out: folder + "/" + label))
+            let name = "\(base.name)-\(label)"
+            try OutputFile.write(ScaledBudgetFile.contents(of: base, factor: factor, name: name, extending: scenario, from: inputs), to: file)
+            // The scenario that file reads as, without reading the officials again for every factor.
+            var scaled = base
+            scaled.name = name
+            scaled.budget = Dictionary(uniqueKeysWithValues: base.years.map { ($0, (base.budget(in: $0) * factor).rounded()) })
+            jobs.append(WhatIfRuns.Job(scenario: scaled, inputFiles: loaded.files.all + [file], out: folder + "/" + label))
+            files.append(file)
         }
-        let runs = ChildPlans.run(jobs, alreadyDone: 0, extra: options.childArguments, session: session)
+        let runs = Self.monotone(jobs, session: session)
         session.progress.enter(.writing)
 
         let steps = zip(factors, zip(jobs, runs)).map { factor, run in
@@ -73,6 +79,26 @@ struct SweepCommand: ParsableCommand {
         session.progress.record(CommandOutcome(runs: steps.map { ($0.ran, $0.outcome) }, error: firstError))
         let worst = ExitStatus.worst(runs.map { ExitStatus(childCode: $0.code) })
         if worst != .success { throw CLIError.runsEnded(worst: worst) }
+    }
+}
+
+extension SweepCommand {
+    /// Plans every factor so that more money never leaves a larger weighted shortfall. Each lane climbs from
+    /// its lowest factor, each run starting from the plan below it, which still fits the larger budget: so
+    /// within a lane the shortfall cannot rise. Where the upper lane's cold first run came out above the run
+    /// below it, it is planned again from that run's plan, and so on up while the order is broken.
+    static func monotone(_ jobs: [WhatIfRuns.Job], session: SolvingSession) -> [WhatIfRuns.Finished] {
+        let split = (jobs.count + 1) / 2
+        let lanes = jobs.count < 4 ? [Array(jobs.indices)] : [Array(0..<split), Array(split..<jobs.count)]
+        var runs = WhatIfRuns.run(jobs, lanes: lanes, alreadyDone: 0, session: session)
+        guard lanes.count > 1 else { return runs }
+        for index in split..<jobs.count {
+            guard let below = runs[index - 1].objective, let handover = runs[index - 1].handover,
+                  let here = runs[index].objective, here > below + 1e-9 * max(1, below) else { continue }
+            runs[index] = WhatIfRuns.run(jobs, lanes: [[index]], seeds: [index: handover], alreadyDone: jobs.count - 1,
+                                         session: session)[index]
+        }
+        return runs
     }
 }
 

@@ -163,6 +163,9 @@ public enum PlanWriter {
             // Kept for tools that read it before `stopped_by` came.
             "stopped_by_time_limit": result.stoppedBy == .timeLimit ? "true" : "false",
             "spending_gap": number(result.spendingGap, 6),
+            // What `plan --warm-start` checks before it starts from this run.
+            "officials_digest": jsonString(InputDigest.officials(result.scenario.officials)),
+            "courses_digest": jsonString(InputDigest.courses(result.scenario.courses)),
         ]
         let body = fields.sorted { $0.key < $1.key }.map { "  \(jsonString($0.key)): \($0.value)" }
         return Data(("{\n" + body.joined(separator: ",\n") + "\n}\n").utf8)

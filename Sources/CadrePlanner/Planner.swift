@@ -90,6 +90,8 @@ public struct PlanningResult: Sendable {
     public var stoppedBy: StopReason
     /// Proven relative gap of total spending among plans with this shortfall (NaN when not searched).
     public var spendingGap: Double = .nan
+    /// What a what-if variant of the same officials and courses may start from (nil when nothing was searched).
+    public var handover: WarmStart?
 
     public init(scenario: Scenario, plan: Plan, evaluation: PlanEvaluation, status: SolveStatus, objective: Double,
                 totalCost: Double, gap: Double, seconds: Double, solverName: String, variables: Int,
@@ -130,12 +132,14 @@ public struct Planner {
     }
 
     /// Plans in two phases: the least weighted shortfall, then the least spending that keeps it. With
-    /// `previous` starts (a re-plan), the second phase first keeps as many of them as it can.
-    public func plan(_ scenario: Scenario, keeping previous: [CourseStart] = []) throws -> PlanningResult {
+    /// `previous` starts (a re-plan), the second phase first keeps as many of them as it can. With a `warmStart`
+    /// (an earlier run of the same officials and courses), the search starts from its columns and its plan.
+    public func plan(_ scenario: Scenario, keeping previous: [CourseStart] = [], warmStart: WarmStart? = nil) throws -> PlanningResult {
         let run = try PlanningRun(scenario: scenario, solver: solver, options: options, progress: progress, previous: previous)
         guard !run.master.model.variables.isEmpty else {
             return try result(of: run, plan: run.plan(of: []), lowerBound: 0)
         }
+        let warmPlan = try warmStart.flatMap { try run.seed(from: $0) }
         // The relaxation decides both the bound and the columns the integer plan can use: it gets most of
         // the time; heuristics are quick, and branch and cut only gets what is left.
         let shortfallRoot = try run.generateColumns(until: run.deadline(atFraction: SearchTuning.shortfallColumnsShare))
@@ -143,7 +147,7 @@ public struct Planner {
             throw PlanningError.relaxationEnded(shortfallRoot.result.status)
         }
         if !shortfallRoot.converged { run.noteDeadline() }
-        let shortfall = try run.bestInteger(root: shortfallRoot, incumbent: nil, searchUntil: run.deadline(atFraction: SearchTuning.shortfallSearchShare))
+        let shortfall = try run.bestInteger(root: shortfallRoot, incumbent: warmPlan, searchUntil: run.deadline(atFraction: SearchTuning.shortfallSearchShare))
         let primary = run.primaryValue(of: shortfall.values)
 
         // The spending phase gets as long again as the shortfall phase took (within the limit): a planner
@@ -163,6 +167,7 @@ public struct Planner {
         // Shortfall is never negative, whatever the relaxation could prove so far.
         var planned = try result(of: run, plan: run.plan(of: values), lowerBound: shortfall.bound)
         planned.spendingGap = spendingGap
+        planned.handover = run.handover(plan: planned.plan)
         guard planned.objective <= primary + SearchTuning.relativeSlack * max(1, primary) else {
             throw PlanningError.recountDiffers(recounted: planned.objective, solver: primary)
         }

@@ -12,9 +12,12 @@ extension PlanningRun {
         var starts: [CourseStart] = []
         for (group, columns) in byGroup {
             var members = master.groups[group].members[...]
+            // By the sequences themselves, not by when they became columns: a warm run holds the same sequences
+            // as a cold one in another order, and the same counts must give the same officials the same courses.
             let ordered = columns.sorted {
                 let (a, b) = (master.columns[$0.column].sequence.starts, master.columns[$1.column].sequence.starts)
-                return (a.first?.year ?? 0, $0.column) < (b.first?.year ?? 0, $1.column)
+                if (a.first?.year ?? 0) != (b.first?.year ?? 0) { return (a.first?.year ?? 0) < (b.first?.year ?? 0) }
+                return a.lexicographicallyPrecedes(b)
             }
             for (column, count) in ordered {
                 let sequence = master.columns[column].sequence

@@ -50,8 +50,8 @@ struct SequenceSearch {
                                         parent: index, started: 0))
             }
             // Partials already made never change key, so one index serves every slot of the year.
-            var indexOf: [PartialKey: Int] = [:]
-            for (i, partial) in partials.enumerated() { indexOf[PartialKey(states: partial.states, days: partial.days)] = i }
+            var indexOf = StateIndex(expected: 4 * partials.count)
+            for (i, partial) in partials.enumerated() { _ = indexOf.position(of: partial.states, days: partial.days, orInsert: i) }
             for slot in 0..<slotCount where profile.candidatesBySlot[slot].contains(where: { profile.candidates[$0].startYearMask & (1 << UInt64(k)) != 0 }) {
                 var next = partials
                 for partial in partials where partial.states.running(slot) < 0 {
@@ -61,14 +61,12 @@ struct SequenceSearch {
                         states.set(slot, level: partial.states.level(slot), running: c, completes: k + candidate.years - 1)
                         let days = partial.days + candidate.days
                         let value = partial.value - priceThisYear[c]
-                        let key = PartialKey(states: states, days: days)
-                        if let existing = indexOf[key] {
+                        if let existing = indexOf.position(of: states, days: days, orInsert: next.count) {
                             if value > next[existing].value + SearchTuning.valueDust {
                                 next[existing] = Partial(states: states, days: days, value: value, parent: partial.parent,
                                                          started: partial.started | (1 << UInt64(c)))
                             }
                         } else {
-                            indexOf[key] = next.count
                             next.append(Partial(states: states, days: days, value: value, parent: partial.parent,
                                                 started: partial.started | (1 << UInt64(c))))
                         }
@@ -78,17 +76,16 @@ struct SequenceSearch {
             }
             var states: [SlotStates] = []
             var nodes: [Node] = []
-            var nodeIndex: [SlotStates: Int] = [:]
+            var nodeIndex = StateIndex(expected: partials.count)
             for partial in partials {
                 let ended = endOfYear(partial.states, yearOffset: k)
                 let value = partial.value + reward(ended, yearOffset: k, prices: prices)
                     + attendancePrice(partial.states, yearOffset: k, prices: prices)
-                if let existing = nodeIndex[ended] {
+                if let existing = nodeIndex.position(of: ended, orInsert: states.count) {
                     if value > nodes[existing].value + SearchTuning.valueDust {
                         nodes[existing] = Node(value: value, parent: partial.parent, started: partial.started)
                     }
                 } else {
-                    nodeIndex[ended] = states.count
                     states.append(ended)
                     nodes.append(Node(value: value, parent: partial.parent, started: partial.started))
                 }
@@ -117,11 +114,6 @@ struct SequenceSearch {
             year -= 1
         }
         return (CourseSequence(starts: starts), last[bestIndex].value)
-    }
-
-    private struct PartialKey: Hashable {
-        var states: SlotStates
-        var days: Int
     }
 
     /// Every distinct sequence, or nil when there are more than `limit`.
@@ -157,6 +149,35 @@ struct SequenceSearch {
         }
         walk(initialStates(), year: baseYear, starts: [])
         return tooMany ? nil : found
+    }
+
+    /// The sequence that starts exactly these courses in these years, if the course rules allow it for this
+    /// profile (admitted, prerequisite held, a level gained, days within the yearly most, one course per family
+    /// at a time, completed in time); nil otherwise. Walks the same states as `all`, so a sequence it accepts is
+    /// one `all` would list. Starts of the profile's fixed courses are theirs, not the sequence's.
+    func sequence(of starts: [CourseYear]) -> CourseSequence? {
+        let fixed = Set(profile.fixedStarts.map { CourseYear(course: profile.candidates[$0.candidate].course, year: $0.year) })
+        let chosen = starts.filter { !fixed.contains($0) }
+        guard chosen.allSatisfy({ $0.year >= baseYear && $0.year <= profile.lastPlanYear }) else { return nil }
+        var states = initialStates()
+        var picked: [CourseSequence.Start] = []
+        for year in baseYear...max(baseYear, profile.lastPlanYear) where baseYear <= profile.lastPlanYear {
+            let k = year - baseYear
+            guard var placed = placingFixedStarts(in: states, year: year) else { return nil }
+            var days = busyDays(placed)
+            for start in chosen where start.year == year {
+                guard let c = profile.candidates.indices.first(where: {
+                    !profile.candidates[$0].isFixed && profile.candidates[$0].course == start.course
+                }) else { return nil }
+                let slot = profile.candidates[c].slot
+                guard placed.running(slot) < 0, canStart(c, from: placed, slot: slot, year: year, days: days) else { return nil }
+                placed.set(slot, level: placed.level(slot), running: c, completes: k + profile.candidates[c].years - 1)
+                days += profile.candidates[c].days
+                picked.append(CourseSequence.Start(candidate: c, year: year))
+            }
+            states = endOfYear(placed, yearOffset: k)
+        }
+        return CourseSequence(starts: picked)
     }
 
     /// Levels at the start, with the courses still running from before the base year in their slots.

@@ -14,6 +14,9 @@ struct SlotStates: Hashable {
         hasher.combine(words.1)
     }
 
+    /// The two words, for `StateIndex`.
+    var packed: (UInt64, UInt64) { words }
+
     private func field(_ slot: Int) -> UInt64 {
         ((slot < 4 ? words.0 : words.1) >> UInt64((slot % 4) * 16)) & 0xFFFF
     }
