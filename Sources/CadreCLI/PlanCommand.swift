@@ -57,8 +57,8 @@ struct SolvingSession {
     let signals = StopSignals()
     let progress: CommandProgress
 
-    /// A command that plans in this process shows the updating line on a terminal; one that runs `runs` plans in
-    /// child processes counts them in its progress lines instead.
+    /// A command that plans one scenario shows the updating line on a terminal; one that runs `runs` plans
+    /// (`compare`, `sweep`) counts them in its progress lines instead.
     init(_ options: SolvingOptions, runs: Int? = nil) {
         self.options = options
         progress = CommandProgress(options, started: started, terminalLine: runs == nil, runs: runs)

@@ -14,7 +14,6 @@ final class StopSignals: @unchecked Sendable {
     let request = StopRequest()
     private let lock = NSLock()
     private var lastSignal: Date?
-    private var forward: (@Sendable (_ signal: Int32, _ leavingAtOnce: Bool) -> Void)?
     private var sources: [any DispatchSourceSignal] = []
 
     init() {
@@ -28,23 +27,13 @@ final class StopSignals: @unchecked Sendable {
         }
     }
 
-    /// Passes every signal on as it comes, and whether this process now leaves at once (`compare` and `sweep`
-    /// hand them to their running children).
-    func forwardSignals(_ handler: @escaping @Sendable (_ signal: Int32, _ leavingAtOnce: Bool) -> Void) {
-        lock.lock()
-        forward = handler
-        lock.unlock()
-    }
-
     private func received(_ number: Int32) {
         lock.lock()
         let now = Date()
         let repeated = lastSignal.map { now.timeIntervalSince($0) <= Self.repeatWindow } ?? false
         lastSignal = now
-        let forward = forward
         lock.unlock()
         request.request()
-        forward?(number, repeated)
         if repeated { leaveAtOnce() }
     }
 

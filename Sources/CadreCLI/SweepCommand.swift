@@ -91,7 +91,8 @@ extension SweepCommand {
         let split = (jobs.count + 1) / 2
         let lanes = jobs.count < 4 ? [Array(jobs.indices)] : [Array(0..<split), Array(split..<jobs.count)]
         var runs = WhatIfRuns.run(jobs, lanes: lanes, alreadyDone: 0, session: session)
-        guard lanes.count > 1 else { return runs }
+        // After a stop, a run planned again would only be reported as not run.
+        guard lanes.count > 1, !session.signals.request.isRequested else { return runs }
         for index in split..<jobs.count {
             guard let below = runs[index - 1].objective, let handover = runs[index - 1].handover,
                   let here = runs[index].objective, here > below + 1e-9 * max(1, below) else { continue }

@@ -51,7 +51,7 @@ struct SequenceSearch {
             }
             // Partials already made never change key, so one index serves every slot of the year.
             var indexOf = StateIndex(expected: 4 * partials.count)
-            for (i, partial) in partials.enumerated() { _ = indexOf.position(of: partial.states, days: partial.days, orInsert: i) }
+            for (i, partial) in partials.enumerated() { indexOf.set(partial.states, days: partial.days, to: i) }
             for slot in 0..<slotCount where profile.candidatesBySlot[slot].contains(where: { profile.candidates[$0].startYearMask & (1 << UInt64(k)) != 0 }) {
                 var next = partials
                 for partial in partials where partial.states.running(slot) < 0 {

@@ -22,6 +22,16 @@ struct StateIndex {
         mask = capacity - 1
     }
 
+    /// Stores `position` for the state, replacing any stored before.
+    mutating func set(_ states: SlotStates, days used: Int = 0, to position: Int) {
+        if let _ = self.position(of: states, days: used, orInsert: position) {
+            let (a, b) = states.packed
+            var bucket = Self.bucket(a, b, used, mask: mask)
+            while !(words0[bucket] == a && words1[bucket] == b && days[bucket] == Int32(used)) { bucket = (bucket + 1) & mask }
+            positions[bucket] = Int32(position + 1)
+        }
+    }
+
     /// The position stored for the state, or nil after storing `position` for it.
     mutating func position(of states: SlotStates, days used: Int = 0, orInsert position: Int) -> Int? {
         if 2 * (count + 1) > positions.count { grow() }

@@ -243,6 +243,7 @@ enum OpenAPIDocument {
                     step: {type: number, description: sweep}
                     scenarios: {type: array, items: {type: string}, description: compare: the other scenarios}
                     previous: {type: string, description: 'replan: the id of the run whose plan to keep'}
+                    warm_start: {description: 'plan: the id of a run to start from, or false to start cold; by default the latest plan of the same province (this scenario, the one it extends, or another variant)'}
             Run:
               type: object
               properties:

@@ -125,7 +125,9 @@ actor RunManager {
         let request = try RunRequest(json: ["scenario": record.scenario, "command": record.command, "options": options],
                                      workspace: workspace)
         let uploads = RunUploads.Paths(folder: workspace.uploadFolder(id))
-        let arguments = try request.arguments(workspace: workspace, runFolder: workspace.runFolder(id), uploads: uploads)
+        let warmStart = try request.warmStart(before: id, workspace: workspace, runs: try database.runs())
+        let arguments = try request.arguments(workspace: workspace, runFolder: workspace.runFolder(id), uploads: uploads,
+                                              warmStart: warmStart)
         let (child, events) = try EngineProcess.launch(executable: engine, arguments: arguments, workingDirectory: workspace.root)
         running[id] = child
         live[id, default: LiveRun()].started = Date()

@@ -70,7 +70,7 @@ struct RunRequest: Sendable {
 
     /// Known options per command; anything else is refused so that a typo is not silently ignored.
     private static let allowed: [Command: Set<String>] = [
-        .plan: [], .minBudget: ["include_strive"], .sweep: ["from", "to", "step"], .compare: ["scenarios"],
+        .plan: ["warm_start"], .minBudget: ["include_strive"], .sweep: ["from", "to", "step"], .compare: ["scenarios"],
         .replan: ["from", "previous", "actuals"],
     ]
     private static let common: Set<String> = ["time_limit", "gap", "lang"]
@@ -91,7 +91,16 @@ struct RunRequest: Sendable {
         }
         switch command {
         case .plan:
-            break
+            switch options["warm_start"] {
+            case nil, .bool: break
+            case .string, .number:
+                guard let id = try text("warm_start").flatMap({ Int64($0) }),
+                      FileManager.default.fileExists(atPath: workspace.runFolder(id).appendingPathComponent(PlanFileName.summary).path) else {
+                    throw APIError(.notFound, "no finished run \(try text("warm_start") ?? "") to start from")
+                }
+            default:
+                throw APIError(.badRequest, "option warm_start must be a run id, or false")
+            }
         case .minBudget:
             _ = try flag("include_strive")
         case .sweep:
@@ -119,9 +128,30 @@ struct RunRequest: Sendable {
         }
     }
 
+    /// The run a plan starts from (`plan --warm-start`): the one named by `warm_start`; none when it is false;
+    /// otherwise the latest plan before `id` of the same province — this scenario, the one it extends, or another
+    /// variant of it — with its outputs written. The command line checks that its officials and courses are
+    /// this run's, and plans cold, saying why, when they are not.
+    func warmStart(before id: Int64, workspace: Workspace, runs: [RunRecord]) throws -> URL? {
+        guard command == .plan else { return nil }
+        switch options["warm_start"] {
+        case .bool(false): return nil
+        case .string, .number:
+            return try text("warm_start").flatMap { Int64($0) }.map { workspace.runFolder($0) }
+        default:
+            let root = workspace.rootScenario(of: scenario)
+            let earlier = runs.filter { run in
+                run.id < id && run.command == Command.plan.rawValue
+                    && FileManager.default.fileExists(atPath: workspace.runFolder(run.id).appendingPathComponent(PlanFileName.summary).path)
+            }
+            return earlier.sorted { $0.id > $1.id }.first { workspace.rootScenario(of: $0.scenario) == root }
+                .map { workspace.runFolder($0.id) }
+        }
+    }
+
     /// The command line of the child: `cadreplan COMMAND SCENARIO… --out RUN --progress json …`.
     /// `uploads` are the files given with a re-plan.
-    func arguments(workspace: Workspace, runFolder: URL, uploads: RunUploads.Paths) throws -> [String] {
+    func arguments(workspace: Workspace, runFolder: URL, uploads: RunUploads.Paths, warmStart: URL? = nil) throws -> [String] {
         let scenarioPath = { (name: String) in workspace.scenarioFile(name)!.path }
         var arguments = [command.rawValue, scenarioPath(scenario)]
         if command == .compare { arguments += try names("scenarios").map(scenarioPath) }
@@ -130,7 +160,9 @@ struct RunRequest: Sendable {
         if let gap = try number("gap") { arguments += ["--gap", String(gap)] }
         if let lang = try text("lang") { arguments += ["--lang", lang] }
         switch command {
-        case .plan, .compare:
+        case .plan:
+            if let warmStart { arguments += ["--warm-start", warmStart.path] }
+        case .compare:
             break
         case .minBudget:
             if try flag("include_strive") { arguments.append("--include-strive") }

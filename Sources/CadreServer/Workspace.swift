@@ -56,6 +56,24 @@ public struct Workspace: Sendable {
         return entries.filter { Self.isValidName($0) && scenarioFile($0) != nil }.sorted()
     }
 
+    /// The workspace scenario at the end of a scenario's `extends` chain (itself when it extends none): the
+    /// variants of one province, however made, share it.
+    func rootScenario(of name: String) -> String {
+        var current = name
+        let scenariosPath = scenarios.standardizedFileURL.path
+        for _ in 0..<8 {
+            guard let file = scenarioFile(current), let text = try? String(contentsOf: file, encoding: .utf8),
+                  let line = text.split(separator: "\n").first(where: { $0.hasPrefix("extends:") }) else { return current }
+            let value = line.dropFirst("extends:".count).trimmingCharacters(in: .whitespaces)
+                .trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
+            let base = URL(fileURLWithPath: value, relativeTo: file.deletingLastPathComponent()).standardizedFileURL
+            let folder = base.deletingLastPathComponent()
+            guard folder.deletingLastPathComponent().path == scenariosPath, folder.lastPathComponent != current else { return current }
+            current = folder.lastPathComponent
+        }
+        return current
+    }
+
     /// The scenario file of a folder: `<name>.yaml`, else the only YAML in it, else `baseline.yaml`
     /// (a folder the generator wrote holds one YAML; one uploaded may hold variants beside its baseline).
     func scenarioFile(_ name: String) -> URL? {

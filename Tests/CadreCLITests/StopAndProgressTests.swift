@@ -191,22 +191,23 @@ final class StopAndProgressTests: CLITestCase {
         XCTAssertEqual(leftovers, [], "no staging folder is left behind")
     }
 
-    /// `sweep` hands the stop to its running children (each writes its best plan), starts none of the queued ones,
-    /// still writes its table, and exits 2; its own progress lines count the runs.
+    /// A stop ends `sweep`'s running plans (each writes its best plan), starts none of the queued ones, still
+    /// writes its table, and exits 2; its own progress lines count the runs.
     func testStoppedSweepWritesWhatFinishedAndMarksTheRestNotRun() throws {
         let scenario = packageRoot.appendingPathComponent("Scenarios/small/small.yaml").path
         let out = scratch.path("sweep")
         let run = try RunningCLI(["sweep", scenario, "--from", "1", "--to", "1.2", "--step", "0.1", "--out", out, "--gap", "0",
                                   "--time-limit", "300", "--progress", "json", "--quiet"], in: scratch.url)
         let searching = run.waitForLine(timeout: 120) { $0.contains("\"shortfall\"") }
-        XCTAssertNotNil(searching, "the children never reached their search: \(run.received.map(\.line))")
+        XCTAssertNotNil(searching, "the runs never reached their search: \(run.received.map(\.line))")
         run.signal(SIGINT)
         let code = try XCTUnwrap(run.exitCode(timeout: 120), "the sweep did not end after SIGINT")
         XCTAssertEqual(code, 2)
 
         let sweep = try OutputCSV(path: out + "/sweep.csv")
         XCTAssertEqual(sweep.rows.map { $0["factor"]! }, ["1", "1.1", "1.2"])
-        // At most two children run at a time: the first was stopped in its search, the last never started.
+        // Three factors climb in one lane, each from the one below: the first was stopped in its search, the
+        // others never started.
         XCTAssertNotEqual(sweep.rows.first?["status"], "not_run")
         XCTAssertEqual(sweep.rows.last?["status"], "not_run")
         for row in sweep.rows {

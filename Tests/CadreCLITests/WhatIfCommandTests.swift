@@ -98,4 +98,37 @@ final class WhatIfCommandTests: CLITestCase {
         XCTAssertEqual(page.components(separatedBy: "data-chart=\"shortfall\"").count - 1, 1)
         XCTAssertTrue(page.contains("\(t1["attained"]!)/\(t1["required"]!)"))
     }
+
+    /// A budget variant warm from the tiny scenario's folder plans to the same optimum as a cold run, writes the
+    /// same plan and says nothing; a folder of other officials is not used, and the run says why and plans cold.
+    func testWarmStartIsUsedForAVariantAndRefusedForOtherOfficials() throws {
+        let (tiny, _) = try twoScenarios()
+        let first = try cadreplan("plan", tiny, "--out", scratch.path("first"), "--quiet", "--gap", "0")
+        XCTAssertEqual(first.code, 0, first.transcript)
+        let richer = scratch.path("in/richer.yaml")
+        try Data("extends: tiny.yaml\nname: richer\nbudget:\n  2022: 20000000\n  2023: 16000000\n  2024: 10000000\n".utf8)
+            .write(to: URL(fileURLWithPath: richer))
+        let warm = try cadreplan("plan", richer, "--warm-start", scratch.path("first"), "--out", scratch.path("warm"), "--gap", "0", "--quiet")
+        let cold = try cadreplan("plan", richer, "--out", scratch.path("cold"), "--gap", "0", "--quiet")
+        XCTAssertEqual(warm.code, 0, warm.transcript)
+        XCTAssertEqual(cold.code, 0, cold.transcript)
+        XCTAssertEqual(warm.stderr, "", "a warm start that is used says nothing")
+        XCTAssertEqual(number(try readJSON(scratch.path("warm/summary.json"))["objective"]),
+                       number(try readJSON(scratch.path("cold/summary.json"))["objective"]))
+        for file in ["schedule.csv", "attainment.csv", "budget.csv", "intakes.csv"] {
+            XCTAssertEqual(FileManager.default.contents(atPath: scratch.path("warm/\(file)")),
+                           FileManager.default.contents(atPath: scratch.path("cold/\(file)")), file)
+        }
+
+        let others = try ScenarioText.write(to: scratch.path("others"), name: "others",
+                                            officials: Array(ScenarioText.tinyOfficials.dropLast()))
+        let refused = try cadreplan("plan", others, "--warm-start", scratch.path("first"), "--out", scratch.path("refused"),
+                                    "--gap", "0", "--quiet")
+        XCTAssertEqual(refused.code, 0, refused.transcript)
+        XCTAssertTrue(refused.stderr.contains("--warm-start \(scratch.path("first")) not used"), refused.stderr)
+        XCTAssertTrue(refused.stderr.contains("other officials"), refused.stderr)
+        let missing = try cadreplan("plan", tiny, "--warm-start", scratch.path("nowhere"), "--out", scratch.path("missing"), "--quiet", "--gap", "0")
+        XCTAssertEqual(missing.code, 0, missing.transcript)
+        XCTAssertTrue(missing.stderr.contains("summary.json"), missing.stderr)
+    }
 }

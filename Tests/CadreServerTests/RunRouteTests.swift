@@ -25,9 +25,10 @@ final class RunRouteTests: XCTestCase {
         XCTAssertEqual(created.status, .created, created.text)
     }
 
-    private func submit(_ client: some TestClientProtocol, _ command: String, options: [String: Any] = [:]) async throws -> String {
+    private func submit(_ client: some TestClientProtocol, _ command: String, scenario: String = "small",
+                        options: [String: Any] = [:]) async throws -> String {
         let response = try await client.execute(uri: "/api/runs", method: .post, headers: [.contentType: "application/json"],
-                                                body: jsonBody(["scenario": "small", "command": command, "options": options]))
+                                                body: jsonBody(["scenario": scenario, "command": command, "options": options]))
         XCTAssertEqual(response.status, .accepted, response.text)
         return response.object["id"] as? String ?? "?"
     }
@@ -111,6 +112,41 @@ final class RunRouteTests: XCTestCase {
 
             let audit = try await client.execute(uri: "/api/audit", method: .get).array.map { $0["action"] as? String ?? "" }
             XCTAssertEqual(Set(audit), ["upload", "run", "download", "delete"])
+        }
+    }
+
+    /// A plan of a what-if variant starts from the latest plan of its province (`--warm-start`), unless told
+    /// `warm_start: false` or given a run of its own choosing; a run that does not exist is refused.
+    func testAPlanOfAVariantStartsFromTheLatestPlanOfItsProvince() async throws {
+        let app = try await WorkspaceServer(configuration: harness.configuration).application()
+        try await app.test(.router) { client in
+            try await prepared(client)
+            let variant = try await client.execute(uri: "/api/scenarios/small/variants", method: .post, headers: [.contentType: "application/json"],
+                                                   body: jsonBody(["name": "small-richer", "budget": ["2022": 420_000_000]]))
+            XCTAssertEqual(variant.status, .created, variant.text)
+            // The fake engine leaves the --warm-start it was given in warm-start.txt, and no file without one.
+            func warmStart(of id: String) throws -> String {
+                (try? String(contentsOf: harness.workspace.appendingPathComponent("runs/\(id)/warm-start.txt"), encoding: .utf8)) ?? ""
+            }
+            let first = try await submit(client, "plan")
+            _ = try await ended(client, first)
+            XCTAssertEqual(try warmStart(of: first), "", "nothing of this province was planned before")
+            let warm = try await submit(client, "plan", scenario: "small-richer")
+            _ = try await ended(client, warm)
+            XCTAssertEqual(try warmStart(of: warm), harness.workspace.appendingPathComponent("runs/\(first)").path)
+            let again = try await submit(client, "plan")
+            _ = try await ended(client, again)
+            XCTAssertEqual(try warmStart(of: again), harness.workspace.appendingPathComponent("runs/\(warm)").path,
+                           "the base starts from its variant's plan too: the latest of the province")
+            let cold = try await submit(client, "plan", scenario: "small-richer", options: ["warm_start": false])
+            _ = try await ended(client, cold)
+            XCTAssertEqual(try warmStart(of: cold), "")
+            let chosen = try await submit(client, "plan", scenario: "small-richer", options: ["warm_start": first])
+            _ = try await ended(client, chosen)
+            XCTAssertEqual(try warmStart(of: chosen), harness.workspace.appendingPathComponent("runs/\(first)").path)
+            let missing = try await client.execute(uri: "/api/runs", method: .post, headers: [.contentType: "application/json"],
+                                                   body: jsonBody(["scenario": "small", "command": "plan", "options": ["warm_start": "999"]]))
+            XCTAssertEqual(missing.status, .notFound, missing.text)
         }
     }
 

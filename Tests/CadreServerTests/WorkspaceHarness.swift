@@ -106,12 +106,13 @@ enum FakeEngine {
     static let script = #"""
         #!/usr/bin/env bash
         command="$1"; shift
-        out=""; actuals=""; reorganisation=""
+        out=""; actuals=""; reorganisation=""; warm=""
         while [ $# -gt 0 ]; do
           case "$1" in
             --out) out="$2"; shift ;;
             --actuals) actuals="$2"; shift ;;
             --reorganisation) reorganisation="$2"; shift ;;
+            --warm-start) warm="$2"; shift ;;
           esac
           shift
         done
@@ -138,6 +139,7 @@ enum FakeEngine {
         echo "Son Ha paper" > "$stage/rosters/districts/Son_Ha.xlsx"
         by=gap; code=0
         if [ $stopped -eq 1 ]; then by=stop_request; code=2; fi
+        [ -n "$warm" ] && printf '%s' "$warm" > "$stage/warm-start.txt"
         printf '{"gap": 0.001, "objective": 195, "scenario": "fake", "status": "optimal", "stopped_by": "%s", "total_cost": 1000}\n' "$by" > "$stage/summary.json"
         printf '\xef\xbb\xbfofficial_id,full_name,gender,birth_year,title,commune,district\nA1,Nguyễn Văn An,male,1970,Chủ tịch,Xã Một,Ba Tơ\nB1,Trần Thị Bình,female,1980,Bí thư,Xã Hai,Sơn Hà\n' > "$stage/rosters/2023_TC-LLCT.csv"
         printf '\xef\xbb\xbfofficial_id,full_name,gender,birth_year,title,commune,district\nB2,Lê Văn Cường,male,1975,Phó Bí thư,Xã Hai,Sơn Hà\n' > "$stage/rosters/2024_QLNN-CV.csv"
