@@ -84,14 +84,19 @@ final class PlanWriterTests: XCTestCase {
     }
 
     func testSummary() throws {
-        let files = PlanWriter.files(for: try result())
+        let planned = try result()
+        let files = PlanWriter.files(for: planned)
+        let officials = InputDigest.officials(planned.scenario.officials)
+        let courses = InputDigest.courses(planned.scenario.courses)
         XCTAssertEqual(String(decoding: files["summary.json"]!, as: UTF8.self), """
         {
           "base_year": 2022,
           "constraints": 20,
+          "courses_digest": "\(courses)",
           "gap": 0.0123,
           "horizon": 2026,
           "objective": 12.5,
+          "officials_digest": "\(officials)",
           "scenario": "baseline",
           "seconds": 1.5,
           "solver": "GLPK 5.0",
