@@ -19,6 +19,7 @@ extension PlanningRun {
         var round = 0
         // Cheap beam-limited pricing until it finds nothing, then exact pricing, which alone gives a bound.
         var exact = false
+        var previousObjective = Double.infinity
         while true {
             // A relaxation is always solved, even past the deadline: without one there is no plan to return.
             let lpDeadline = max(deadline, Date().addingTimeInterval(SearchTuning.graceSeconds))
@@ -49,7 +50,11 @@ extension PlanningRun {
             report(bound: lowerBound)
             if !newColumns.isEmpty { try session.addVariables(newColumns) }
             let closeEnough = lp.objective - lowerBound <= SearchTuning.relaxationGapShare * options.relativeGap * max(1, abs(lp.objective))
-            if newColumns.isEmpty && !exact {
+            // A cheap round that moved the relaxation by less than the gap could ever notice has only dust left
+            // to find (the spending phase's tie nudges, a millionth of a VND each): the exact round decides.
+            let stalled = previousObjective - lp.objective <= SearchTuning.relaxationGapShare * options.relativeGap * max(1, abs(lp.objective))
+            previousObjective = lp.objective
+            if (newColumns.isEmpty || (stalled && round > 1)) && !exact {
                 exact = true
                 continue
             }
