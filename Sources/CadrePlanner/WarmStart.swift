@@ -25,12 +25,6 @@ public struct WarmStart: Sendable {
         self.sequencesByGroup = sequencesByGroup
         self.groupOfOfficial = groupOfOfficial
     }
-
-    /// The earlier sequences of one official (none when the earlier run only left its plan).
-    func earlierSequences(of official: Int) -> [[CourseYear]] {
-        guard groupOfOfficial.indices.contains(official), groupOfOfficial[official] >= 0 else { return [] }
-        return sequencesByGroup[groupOfOfficial[official]]
-    }
 }
 
 /// A course start as the domain names it, apart from who: course index and start year.
