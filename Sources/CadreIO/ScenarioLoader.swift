@@ -155,6 +155,15 @@ public enum ScenarioLoader {
         return locks
     }
 
+    /// The scenario file, then each file it extends, nearest first, as far as the chain reads: the YAML files
+    /// only, without the tables they name.
+    public static func chain(path: String) -> [String] {
+        var files: [String] = []
+        var problems: [InputProblem] = []
+        _ = readChain(path, via: nil, visited: [], files: &files, problems: &problems)
+        return files
+    }
+
     /// The settings of `path` over those of the files it extends; nil when one of them cannot be read or parsed,
     /// or they extend each other in a cycle. `via` is the `extends` key that named `path`.
     private static func readChain(

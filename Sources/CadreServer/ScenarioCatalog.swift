@@ -115,11 +115,7 @@ actor ScenarioCatalog {
     /// The workspace scenario a scenario extends, when its first `extends` names one.
     private func baseName(of entry: Entry) -> String? {
         guard entry.chain.count > 1 else { return nil }
-        let base = URL(fileURLWithPath: entry.chain[1]).standardizedFileURL
-        let folder = base.deletingLastPathComponent()
-        guard folder.deletingLastPathComponent().path == workspace.scenarios.path,
-              base.pathExtension == "yaml" || base.pathExtension == "yml" else { return nil }
-        return folder.lastPathComponent
+        return workspace.scenarioName(ofFile: entry.chain[1])
     }
 
     /// A problem as the API gives it: paths inside the workspace shown from the scenarios folder, never the

@@ -1,4 +1,5 @@
 import CadreGenerator
+import CadreIO
 import Foundation
 
 /// The folder a workspace lives in. Everything the server keeps is inside it, so copying the folder backs it up:
@@ -57,21 +58,24 @@ public struct Workspace: Sendable {
     }
 
     /// The workspace scenario at the end of a scenario's `extends` chain (itself when it extends none): the
-    /// variants of one province, however made, share it.
+    /// variants of one province, however made, share it. The chain is the command line's own reading of it.
     func rootScenario(of name: String) -> String {
-        var current = name
-        let scenariosPath = scenarios.standardizedFileURL.path
-        for _ in 0..<8 {
-            guard let file = scenarioFile(current), let text = try? String(contentsOf: file, encoding: .utf8),
-                  let line = text.split(separator: "\n").first(where: { $0.hasPrefix("extends:") }) else { return current }
-            let value = line.dropFirst("extends:".count).trimmingCharacters(in: .whitespaces)
-                .trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
-            let base = URL(fileURLWithPath: value, relativeTo: file.deletingLastPathComponent()).standardizedFileURL
-            let folder = base.deletingLastPathComponent()
-            guard folder.deletingLastPathComponent().path == scenariosPath, folder.lastPathComponent != current else { return current }
-            current = folder.lastPathComponent
+        guard let file = scenarioFile(name) else { return name }
+        var root = name
+        for path in ScenarioLoader.chain(path: file.path).dropFirst() {
+            guard let base = scenarioName(ofFile: path) else { break }
+            root = base
         }
-        return current
+        return root
+    }
+
+    /// The workspace scenario whose folder holds the scenario YAML file at `path`; nil for a file elsewhere.
+    func scenarioName(ofFile path: String) -> String? {
+        let file = URL(fileURLWithPath: path).standardizedFileURL
+        let folder = file.deletingLastPathComponent()
+        guard folder.deletingLastPathComponent().path == scenarios.standardizedFileURL.path,
+              file.pathExtension == "yaml" || file.pathExtension == "yml" else { return nil }
+        return folder.lastPathComponent
     }
 
     /// The scenario file of a folder: `<name>.yaml`, else the only YAML in it, else `baseline.yaml`
