@@ -49,10 +49,12 @@ extension PlanningRun {
             trace("columns: \(exact ? "exact" : "beam") lp \(lp.objective) bound \(lowerBound) added \(newColumns.count) total \(master.columns.count) pricing \(String(format: "%.2f", pricingSeconds))s")
             report(bound: lowerBound)
             if !newColumns.isEmpty { try session.addVariables(newColumns) }
-            let closeEnough = lp.objective - lowerBound <= SearchTuning.relaxationGapShare * options.relativeGap * max(1, abs(lp.objective))
-            // A cheap round that moved the relaxation by less than the gap could ever notice has only dust left
-            // to find (the spending phase's tie nudges, a millionth of a VND each): the exact round decides.
-            let stalled = previousObjective - lp.objective <= SearchTuning.relaxationGapShare * options.relativeGap * max(1, abs(lp.objective))
+            // What the integer search could notice of the relaxation.
+            let noticeable = SearchTuning.relaxationGapShare * options.relativeGap * max(1, abs(lp.objective))
+            let closeEnough = lp.objective - lowerBound <= noticeable
+            // A cheap round that moved the relaxation by less than that has only dust left to find (the spending
+            // phase's tie nudges, a millionth of a VND each): the exact round decides.
+            let stalled = previousObjective - lp.objective <= noticeable
             previousObjective = lp.objective
             if (newColumns.isEmpty || (stalled && round > 1)) && !exact {
                 exact = true
