@@ -24,29 +24,35 @@ struct StateIndex {
 
     /// Stores `position` for the state, replacing any stored before.
     mutating func set(_ states: SlotStates, days used: Int = 0, to position: Int) {
-        if let _ = self.position(of: states, days: used, orInsert: position) {
-            let (a, b) = states.packed
-            var bucket = Self.bucket(a, b, used, mask: mask)
-            while !(words0[bucket] == a && words1[bucket] == b && days[bucket] == Int32(used)) { bucket = (bucket + 1) & mask }
-            positions[bucket] = Int32(position + 1)
-        }
+        let bucket = probe(states, used)
+        if positions[bucket] == 0 { store(states, used, at: bucket) }
+        positions[bucket] = Int32(position + 1)
     }
 
     /// The position stored for the state, or nil after storing `position` for it.
     mutating func position(of states: SlotStates, days used: Int = 0, orInsert position: Int) -> Int? {
+        let bucket = probe(states, used)
+        if positions[bucket] != 0 { return Int(positions[bucket]) - 1 }
+        store(states, used, at: bucket)
+        positions[bucket] = Int32(position + 1)
+        return nil
+    }
+
+    /// The state's bucket, or the empty one where it would go (making room first).
+    private mutating func probe(_ states: SlotStates, _ used: Int) -> Int {
         if 2 * (count + 1) > positions.count { grow() }
         let (a, b) = states.packed
         var bucket = Self.bucket(a, b, used, mask: mask)
-        while positions[bucket] != 0 {
-            if words0[bucket] == a && words1[bucket] == b && days[bucket] == Int32(used) { return Int(positions[bucket]) - 1 }
+        while positions[bucket] != 0 && !(words0[bucket] == a && words1[bucket] == b && days[bucket] == Int32(used)) {
             bucket = (bucket + 1) & mask
         }
-        words0[bucket] = a
-        words1[bucket] = b
+        return bucket
+    }
+
+    private mutating func store(_ states: SlotStates, _ used: Int, at bucket: Int) {
+        (words0[bucket], words1[bucket]) = states.packed
         days[bucket] = Int32(used)
-        positions[bucket] = Int32(position + 1)
         count += 1
-        return nil
     }
 
     private static func bucket(_ a: UInt64, _ b: UInt64, _ used: Int, mask: Int) -> Int {
