@@ -67,12 +67,16 @@ struct SolvingSession {
     /// Runs `work` with a planner on GLPK and the solving options; the time limit keeps back the time writing
     /// the outputs of `officials` officials takes. Once it returns, the command is writing.
     func solve<Result>(officials: Int, _ work: (Planner) throws -> Result) throws -> Result {
-        let planner = Planner(solver: GLPKSolver(),
-                              options: options.plannerOptions(started: started, officials: officials, stop: signals.request),
-                              progress: progress.update)
-        let result = try work(planner)
+        let result = try work(planner(officials: officials, started: started, progress: progress.update))
         progress.enter(.writing)
         return result
+    }
+
+    /// A planner on GLPK with the solving options, whose limit counts from `started`, stopped by this command's
+    /// signals; `compare` and `sweep` make one per run, each timed from its own start.
+    func planner(officials: Int, started: Date, progress: @escaping (PlanningProgress) -> Void) -> Planner {
+        Planner(solver: GLPKSolver(), options: options.plannerOptions(started: started, officials: officials, stop: signals.request),
+                progress: progress)
     }
 
     /// Once the outputs are written: the done line's values, and the contract's exit code for how the search ended.

@@ -46,7 +46,6 @@ struct SweepCommand: ParsableCommand {
         let folder = out ?? "out/\(base.name)-sweep"
         let inputs = folder + "/scenarios"
         var jobs: [WhatIfRuns.Job] = []
-        var files: [String] = []
         for factor in factors {
             let label = "x" + NumberText.decimal(factor)
             let file = inputs + "/\(label).yaml"
@@ -57,7 +56,6 @@ struct SweepCommand: ParsableCommand {
             scaled.name = name
             scaled.budget = Dictionary(uniqueKeysWithValues: base.years.map { ($0, (base.budget(in: $0) * factor).rounded()) })
             jobs.append(WhatIfRuns.Job(scenario: scaled, inputFiles: loaded.files.all + [file], out: folder + "/" + label))
-            files.append(file)
         }
         let runs = Self.monotone(jobs, session: session)
         session.progress.enter(.writing)

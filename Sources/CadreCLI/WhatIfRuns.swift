@@ -1,5 +1,4 @@
 import CadreDomain
-import CadreGLPK
 import CadreIO
 import CadrePlanner
 import Foundation
@@ -62,12 +61,8 @@ enum WhatIfRuns {
 
     /// One run, as `plan SCENARIO --out DIR --quiet` would make it, with its own time limit from its own start.
     private static func plan(_ job: Job, index: Int, warm: WarmStart?, board: Board, session: SolvingSession) -> Finished {
-        let started = Date()
         let options = session.options
-        let planner = Planner(
-            solver: GLPKSolver(),
-            options: options.plannerOptions(started: started, officials: job.scenario.officials.count, stop: session.signals.request),
-            progress: { board.update(index, $0) })
+        let planner = session.planner(officials: job.scenario.officials.count, started: Date(), progress: { board.update(index, $0) })
         do {
             let result = try planner.plan(job.scenario, warmStart: warm)
             let files = try planOutputs(result, language: options.lang).files
