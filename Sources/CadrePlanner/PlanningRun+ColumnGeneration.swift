@@ -86,21 +86,15 @@ extension PlanningRun {
         // Heaviest searches first, handed out one at a time, so no worker is left with the long tail.
         let todo = master.groups.indices.filter { !complete[$0] }
             .sorted { (master.groups[$0].profile.candidates.count, $1) > (master.groups[$1].profile.candidates.count, $0) }
-        nonisolated(unsafe) var found = [(CourseSequence, Double)?](repeating: nil, count: master.groups.count)
         let scenario = self.scenario
-        let nextJob = JobCounter()
-        found.withUnsafeMutableBufferPointer { buffer in
-            nonisolated(unsafe) let out = buffer
-            let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
-            DispatchQueue.concurrentPerform(iterations: workers) { _ in
-                while let position = nextJob.next(below: todo.count) {
-                    let search = SequenceSearch(profile: master.groups[todo[position]].profile, baseYear: scenario.baseYear,
-                                                yearCount: yearCount, maxTrainingDays: scenario.maxTrainingDays)
-                    out[todo[position]] = search.best(prices: prices, moneyScale: MasterProblem.moneyScale, beam: beam)
-                }
-            }
+        let found = ParallelJobs.run(todo.count) { position in
+            SequenceSearch(profile: master.groups[todo[position]].profile, baseYear: scenario.baseYear,
+                           yearCount: yearCount, maxTrainingDays: scenario.maxTrainingDays)
+                .best(prices: prices, moneyScale: MasterProblem.moneyScale, beam: beam)
         }
-        return found
+        var best = [(CourseSequence, Double)?](repeating: nil, count: master.groups.count)
+        for (position, group) in todo.enumerated() { best[group] = found[position] }
+        return best
     }
 
     /// What the master's duals ask of a sequence, in the form the dynamic programs read.
@@ -119,19 +113,5 @@ extension PlanningRun {
             startCost: { [scenario] profile, candidate, year in
                 Self.startCost(scenario, profile, candidate, year, phase: phase, preference: preference)
             })
-    }
-}
-
-/// Hands out job numbers to worker threads.
-private final class JobCounter: @unchecked Sendable {
-    private var issued = 0
-    private let lock = NSLock()
-
-    func next(below count: Int) -> Int? {
-        lock.lock()
-        defer { lock.unlock() }
-        guard issued < count else { return nil }
-        issued += 1
-        return issued - 1
     }
 }

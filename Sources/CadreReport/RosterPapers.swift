@@ -11,17 +11,19 @@ enum RosterPapers {
     static let folder = "rosters/"
     static let districtFolder = "rosters/districts/"
 
-    static func files(for result: PlanningResult, language: ReportLanguage) throws -> [String: Data] {
+    /// Each paper's path and how to write it; `ReportFiles` writes them on every core.
+    static func papers(for result: PlanningResult, language: ReportLanguage) -> [(path: String, write: () throws -> Data)] {
         let scenario = result.scenario
         let words = Wording(language: language, unitLabel: scenario.unitLabel)
         let created = WorkbookWriter.creationStamp(result)
         let intakes = PlanWriter.intakes(of: result.plan, scenario)
-        var files: [String: Data] = [:]
-        for intake in intakes {
+        var papers: [(path: String, write: () throws -> Data)] = intakes.map { intake in
             let paper = RosterPaper(intake: intake, district: nil, scenario: scenario, words: words)
-            files[folder + intake.fileStem + ".xlsx"] = try XLSXWorkbook.bytes(title: paper.courseLine, created: created) { workbook in
-                try paper.write(to: workbook.addSheet(named: sheetNames([intake])[0]))
-            }
+            return (folder + intake.fileStem + ".xlsx", {
+                try XLSXWorkbook.bytes(title: paper.courseLine, created: created) { workbook in
+                    try paper.write(to: workbook.addSheet(named: sheetNames([intake])[0]))
+                }
+            })
         }
 
         let districts = Set(scenario.officials.map(\.district)).sorted()
@@ -33,14 +35,16 @@ enum RosterPapers {
                 return own.officials.isEmpty ? nil : own
             }
             guard !own.isEmpty else { continue }
-            files[districtFolder + stem + ".xlsx"] = try XLSXWorkbook.bytes(title: words.rosterDistrict(district), created: created) { workbook in
-                for (intake, sheetName) in zip(own, sheetNames(own)) {
-                    try RosterPaper(intake: intake, district: district, scenario: scenario, words: words)
-                        .write(to: workbook.addSheet(named: sheetName))
+            papers.append((districtFolder + stem + ".xlsx", {
+                try XLSXWorkbook.bytes(title: words.rosterDistrict(district), created: created) { workbook in
+                    for (intake, sheetName) in zip(own, sheetNames(own)) {
+                        try RosterPaper(intake: intake, district: district, scenario: scenario, words: words)
+                            .write(to: workbook.addSheet(named: sheetName))
+                    }
                 }
-            }
+            }))
         }
-        return files
+        return papers
     }
 
     /// The intakes' file stems as sheet names: already free of the characters Excel refuses, cut to its 31

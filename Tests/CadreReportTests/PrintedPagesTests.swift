@@ -60,7 +60,7 @@ final class PrintedPagesTests: XCTestCase {
     }
 
     func testARosterIsLaidOutAsAnAdministrativePaper() throws {
-        let files = try RosterPapers.files(for: letterheaded(), language: .vi)
+        let files = try ReportFiles.files(for: letterheaded(), language: .vi)
         let workbook = try reader(files["rosters/2022_TC-LLCT.xlsx"], "roster.xlsx")
         XCTAssertEqual(try workbook.sheetNames(), ["2022_TC-LLCT"])
         let rows = try workbook.rows(of: "2022_TC-LLCT")
@@ -94,7 +94,7 @@ final class PrintedPagesTests: XCTestCase {
     func testWithoutLetterheadKeysTheProviderIssuesAndTheRestIsLeftToFillIn() throws {
         var result = ReportFixtures.handMade()
         result.scenario.courses[0].provider = "Trường Chính trị tỉnh"
-        let workbook = try reader(try RosterPapers.files(for: result, language: .en)["rosters/2022_TC-LLCT.xlsx"], "en.xlsx")
+        let workbook = try reader(try ReportFiles.files(for: result, language: .en)["rosters/2022_TC-LLCT.xlsx"], "en.xlsx")
         let rows = try workbook.rows(of: "2022_TC-LLCT")
         XCTAssertEqual(rows[0].first, "TRƯỜNG CHÍNH TRỊ TỈNH")
         XCTAssertEqual(rows[0][3], "SOCIALIST REPUBLIC OF VIETNAM")
@@ -105,7 +105,7 @@ final class PrintedPagesTests: XCTestCase {
     }
 
     func testADistrictGetsOneWorkbookWithASheetPerIntakeListingOnlyItsTrainees() throws {
-        let files = try RosterPapers.files(for: letterheaded(), language: .vi)
+        let files = try ReportFiles.files(for: letterheaded(), language: .vi)
         let workbook = try reader(files["rosters/districts/Ba_To.xlsx"], "Ba_To.xlsx")
         XCTAssertEqual(try workbook.sheetNames(), ["2022_TC-LLCT", "2023_QLNN-CV", "2024_QLNN-CV"])
         let rows = try workbook.rows(of: "2023_QLNN-CV")
@@ -115,11 +115,11 @@ final class PrintedPagesTests: XCTestCase {
         XCTAssertEqual(rows[13].first, "- Ba Tơ;", "sent to the district")
     }
 
-    func testRosterPapersAreTheSameBytesForTheSamePlan() throws {
+    func testRosterPapersAreTheSameBytesForTheSamePlanWrittenOnEveryCore() throws {
         let result = letterheaded()
-        let first = try RosterPapers.files(for: result, language: .vi)
+        let first = try ReportFiles.files(for: result, language: .vi)
         Thread.sleep(forTimeInterval: 1.1) // a clock stamp anywhere in a file would now differ
-        XCTAssertEqual(first, try RosterPapers.files(for: result, language: .vi))
+        XCTAssertEqual(first, try ReportFiles.files(for: result, language: .vi))
         let core = String(decoding: try reader(first["rosters/2022_TC-LLCT.xlsx"], "core.xlsx").part("docProps/core.xml"), as: UTF8.self)
         XCTAssertTrue(core.contains("2022-01-01T00:00:00Z"), core)
     }
