@@ -27,8 +27,9 @@ public struct SolveOptions: Sendable {
     /// Ends an integer search before its deadline, with the best solution found. A relaxation runs to its end
     /// (GLPK's simplex has no callback to stop it from).
     public var stop: StopRequest
-    /// Let the integer search add the solver's general cuts (Gomory, MIR, cover, clique). Off by default: on the
-    /// master problem's knapsack-like rows they slow the search; the per-person model needs them to raise its bound.
+    /// Let the integer search add the solver's general cuts (which families is the backend's choice). Off by
+    /// default: on the master problem's knapsack-like rows they slow the search; the per-person model needs them
+    /// to raise its bound.
     public var cuts: Bool
     /// Stop the integer search as soon as its bound reaches this (the caller holds a solution the model leaves
     /// out, and this bound proves it within the caller's gap): the solver's own gap needs an incumbent of its own.

@@ -19,16 +19,23 @@ extension PlanningRun {
             && scenario.officials.count <= (options.personModelOfficials ?? SearchTuning.personModelOfficials)
     }
 
-    /// Branch and cut over the per-person model for a plan better than `incumbent`, until the deadline. Returns the
-    /// best plan (the incumbent, or GLPK's read back into columns) and the bound proven over every plan; nil when
-    /// the model could not be searched (too many columns) or GLPK failed.
-    func personSearch(from incumbent: [Double], bound startBound: Double, until deadline: Date) throws -> (values: [Double], bound: Double)? {
-        let (built, starts) = PersonModel.built(scenario)
-        guard built.variables.count <= SearchTuning.personModelColumns else {
-            trace("person model: \(built.variables.count) columns, more than \(SearchTuning.personModelColumns)")
+    /// The per-person model of this province, or nil when it has more columns than the search takes.
+    func personProblem() -> PersonProblem? {
+        let (model, starts) = PersonModel.built(scenario)
+        guard model.variables.count <= SearchTuning.personModelColumns else {
+            trace("person model: \(model.variables.count) columns, more than \(SearchTuning.personModelColumns)")
             return nil
         }
-        var model = built
+        return PersonProblem(model: model, starts: starts)
+    }
+
+    /// Branch and cut over the per-person model for a plan better than `incumbent`, until the deadline. Returns the
+    /// best plan (the incumbent, or GLPK's read back into columns) and the bound proven over every plan; nil when
+    /// GLPK failed.
+    func personSearch(from incumbent: [Double], bound startBound: Double, in persons: PersonProblem,
+                      until deadline: Date) throws -> (values: [Double], bound: Double)? {
+        var model = persons.model
+        let starts = persons.starts
         let incumbentValue = objective(of: incumbent)
         // Only plans better by a whole person: none such proves the incumbent optimal. Under the cap GLPK has no
         // incumbent of its own to measure the gap by until it finds a better plan, so the tree's bound reaching
@@ -108,4 +115,10 @@ extension PlanningRun {
         for (column, count) in counts.sorted(by: { $0.key < $1.key }) where !take(count, of: column, into: &ledger) { return nil }
         return solution(counts)
     }
+}
+
+/// The per-person model and which official, course and year each of its start binaries stands for.
+struct PersonProblem {
+    var model: LinearModel
+    var starts: [PersonModel.StartVariable]
 }

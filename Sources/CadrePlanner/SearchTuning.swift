@@ -109,4 +109,9 @@ enum SearchTuning {
     static let personModelOfficials = 150
     /// …and only while its model has at most this many columns (60 officials: 1,341).
     static let personModelColumns = 6_000
+    /// Where the per-person search follows, the master's neighbourhoods get this share of the search time left: on
+    /// 40 officials (seed 5) they never settled and took all of it.
+    static let descentShareBeforePersons = 0.4
+    /// …and branch and cut over the master's columns this share of what is left after them.
+    static let masterSearchShareBeforePersons = 0.3
 }
