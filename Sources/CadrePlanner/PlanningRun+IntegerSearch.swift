@@ -54,9 +54,10 @@ extension PlanningRun {
             best = traded(best, until: Date(timeIntervalSinceNow: SearchTuning.tradesAfterAnnealingShare * searchUntil.timeIntervalSinceNow))
             report(best: primaryValue(of: best))
         }
-        // Small provinces search the per-person model: it holds every plan, so branch and cut over the master's
-        // columns would only spend the time that search needs (40 officials, seed 3: 4.5 s proving 93 optimal over
-        // 377 columns, where the optimum over every plan is 83), and the neighbourhoods leave it a share.
+        // Small provinces search the per-person model, which holds every plan; the master's neighbourhoods and
+        // branch and cut prove nothing over every plan, so they leave it a share of the time (40 officials, seed 3:
+        // branch and cut spent 4.5 s proving 93 optimal over 377 columns, where the optimum is 83; seed 5: the
+        // neighbourhoods never settled and took all of it).
         let persons = canSearchPersons ? personProblem() : nil
         if relativeGap(incumbent: objective(of: best), bound: bound) > options.relativeGap, !options.stop.endsSearch(due: searchUntil) {
             let until = persons == nil ? searchUntil
@@ -87,7 +88,7 @@ extension PlanningRun {
                let searched = try personSearch(from: best, bound: bound, in: persons, until: searchUntil) {
                 (best, bound) = searched
             } else if Date() >= searchUntil {
-                // What the master's branch and cut records when it is skipped.
+                // The search's own deadline came first; branch and cut on its share did not record it.
                 noteDeadline()
             }
         }
