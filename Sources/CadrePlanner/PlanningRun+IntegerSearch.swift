@@ -58,7 +58,9 @@ extension PlanningRun {
         // branch and cut prove nothing over every plan, so they leave it a share of the time (40 officials, seed 3:
         // branch and cut spent 4.5 s proving 93 optimal over 377 columns, where the optimum is 83; seed 5: the
         // neighbourhoods never settled and took all of it).
-        let persons = canSearchPersons ? personProblem() : nil
+        // Built only when a step below will run: each of them needs the gap still open.
+        let persons = canSearchPersons && relativeGap(incumbent: objective(of: best), bound: bound) > options.relativeGap
+            ? personProblem() : nil
         if relativeGap(incumbent: objective(of: best), bound: bound) > options.relativeGap, !options.stop.endsSearch(due: searchUntil) {
             let until = persons == nil ? searchUntil
                 : Date(timeIntervalSinceNow: SearchTuning.descentShareBeforePersons * searchUntil.timeIntervalSinceNow)
@@ -73,7 +75,7 @@ extension PlanningRun {
         if relativeGap(incumbent: objective(of: best), bound: bound) > options.relativeGap {
             let until = persons == nil ? searchUntil
                 : Date(timeIntervalSinceNow: SearchTuning.masterSearchShareBeforePersons * searchUntil.timeIntervalSinceNow)
-            let search = try solveInteger(start: best, goodEnough: goodEnough(bound), until: until, endsSearch: persons == nil)
+            let search = try solveInteger(start: best, goodEnough: goodEnough(bound), until: until, recordsDeadline: persons == nil)
             if !search.values.isEmpty && search.objective < objective(of: best) { best = search.values }
             if let node = bestNodePlan, withinShortfallCaps(node), objective(of: node) < objective(of: best) - SearchTuning.improvement { best = node }
             if columnsAreComplete { bound = max(bound, strengthened(min(search.bound, objective(of: best)))) }
@@ -110,8 +112,8 @@ extension PlanningRun {
         return values
     }
 
-    /// `endsSearch`: whether `deadline` is the search's own, which reaching records as what ended it.
-    func solveInteger(start: [Double]?, goodEnough: Double? = nil, until deadline: Date, endsSearch: Bool = true) throws -> IntegerResult {
+    /// `recordsDeadline`: whether `deadline` is the search's own, so that reaching it is what ended the search.
+    func solveInteger(start: [Double]?, goodEnough: Double? = nil, until deadline: Date, recordsDeadline: Bool = true) throws -> IntegerResult {
         let result = try session.solveInteger(
             options: SolveOptions(deadline: deadline, relativeGap: options.relativeGap, verbose: options.verbose,
                                   goodEnough: goodEnough, stop: options.stop),
@@ -119,7 +121,7 @@ extension PlanningRun {
                 // The tree's bound holds for every plan only when the columns hold every sequence.
                 report(best: search.incumbent, bound: columnsAreComplete ? search.bound : nil)
             })
-        if endsSearch, result.status == .feasible || result.status == .noSolution, Date() >= deadline { hitDeadline = true }
+        if recordsDeadline, result.status == .feasible || result.status == .noSolution, Date() >= deadline { hitDeadline = true }
         trace("integer: \(result.status.rawValue) objective \(result.objective) bound \(result.bound)")
         return result
     }
