@@ -25,7 +25,15 @@ enum PersonModel {
     static func build(_ scenario: Scenario) -> LinearModel { built(scenario).model }
 
     /// The model, and which official, course and year each start binary stands for (to read a plan back).
-    static func built(_ scenario: Scenario) -> (model: LinearModel, starts: [StartVariable]) {
+    ///
+    /// `orderingIdentical` adds, for each two officials the planner cannot tell apart (the same `pricingKey`, so
+    /// swapping their whole plans changes no row and no objective), the row Σ (j+1)·x_first,j ≥ Σ (j+1)·x_next,j
+    /// over their starts in the same order. Some swap of any plan meets every such row, so the optimum stays; what
+    /// goes is the copies of each plan branch and cut would otherwise search one by one (60 officials are 28
+    /// groups). Measured with `plan --gap 0 --time-limit 30` on `generate --officials 40`: seed 3 proven at 83 in
+    /// 11.5 s (before: 93, 10.8 % at the limit), seed 6 in 11.3 s instead of 18.1, seed 8 in 15.4 instead of 19.0.
+    /// The export leaves them out: a solver checking one particular plan must not be told its mirror image only.
+    static func built(_ scenario: Scenario, orderingIdentical: Bool = false) -> (model: LinearModel, starts: [StartVariable]) {
         var startVariables: [StartVariable] = []
         let (profiles, coverage) = ProfileBuilder.build(scenario)
         let active = profiles.filter { !$0.isIdle }
@@ -36,6 +44,16 @@ enum PersonModel {
         model.name = "cadreplan_person"
         let yearCount = master.yearCount
         let baseYear = scenario.baseYear
+        // Each official's next identical one in file order, and the ordering row the pair shares.
+        var identicalNext: [Int: Int] = [:]
+        if orderingIdentical {
+            var latestOfKey: [PricingKey: Int] = [:]
+            for profile in active {
+                if let previous = latestOfKey[profile.pricingKey] { identicalNext[previous] = profile.official }
+                latestOfKey[profile.pricingKey] = profile.official
+            }
+        }
+        var orderingRowBefore: [Int: Int] = [:]
 
         for profile in active {
             let o = profile.official
@@ -161,6 +179,15 @@ enum PersonModel {
                         for start in way { put(start.variable, row, -1) }
                     }
                 }
+            }
+            // Identical officials have the same starts in the same order, so position j is the same start for both.
+            if let row = orderingRowBefore[o] {
+                for (j, start) in starts.enumerated() { put(start.variable, row, -Double(j + 1)) }
+            }
+            if let next = identicalNext[o] {
+                let row = model.addRow(.atLeast(0, name: "order_\(official)_\(next)"))
+                orderingRowBefore[next] = row
+                for (j, start) in starts.enumerated() { put(start.variable, row, Double(j + 1)) }
             }
             let first = model.variables.count
             for variable in columns { model.addVariable(variable) }

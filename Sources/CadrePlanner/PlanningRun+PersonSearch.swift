@@ -21,7 +21,7 @@ extension PlanningRun {
 
     /// The per-person model of this province, or nil when it has more columns than the search takes.
     func personProblem() -> PersonProblem? {
-        let (model, starts) = PersonModel.built(scenario)
+        let (model, starts) = PersonModel.built(scenario, orderingIdentical: true)
         guard model.variables.count <= SearchTuning.personModelColumns else {
             trace("person model: \(model.variables.count) columns, more than \(SearchTuning.personModelColumns)")
             return nil
