@@ -30,9 +30,9 @@ enum PersonModel {
     /// swapping their whole plans changes no row and no objective), the row Σ (j+1)·x_first,j ≥ Σ (j+1)·x_next,j
     /// over their starts in the same order. Some swap of any plan meets every such row, so the optimum stays; what
     /// goes is the copies of each plan branch and cut would otherwise search one by one (60 officials are 28
-    /// groups). Measured with `plan --gap 0 --time-limit 30` on `generate --officials 40`: seed 3 proven at 83 in
-    /// 11.5 s (before: 93, 10.8 % at the limit), seed 6 in 11.3 s instead of 18.1, seed 8 in 15.4 instead of 19.0.
-    /// The export leaves them out: a solver checking one particular plan must not be told its mirror image only.
+    /// groups). With them `plan --gap 0` proves 40 officials seed 3 optimal (83) in about 11 s, where it ended at
+    /// 93 after 30 s (README, "Identical officials ordered"). The export leaves them out: fixed to one of `plan`'s
+    /// schedules, the exported model must accept it whichever of two identical officials it trains.
     static func built(_ scenario: Scenario, orderingIdentical: Bool = false) -> (model: LinearModel, starts: [StartVariable]) {
         var startVariables: [StartVariable] = []
         let (profiles, coverage) = ProfileBuilder.build(scenario)
