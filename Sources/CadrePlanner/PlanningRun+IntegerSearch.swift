@@ -26,9 +26,10 @@ extension PlanningRun {
             throw PlanningError.noIntegerPlan
         }
         var bound = strengthened(root.lowerBound)
+        func gapOpen() -> Bool { relativeGap(incumbent: objective(of: best), bound: bound) > options.relativeGap }
         trace("heuristics: objective \(objective(of: best)) bound \(bound)")
         report(best: primaryValue(of: best), bound: bound)
-        let within = relativeGap(incumbent: objective(of: best), bound: bound) <= options.relativeGap
+        let within = !gapOpen()
         if phase == .shortfall, !within || options.relativeGap <= SearchTuning.tightGap {
             // A third of the search time: the best corner comes early, later rounds rarely beat it.
             let until = Date(timeIntervalSinceNow: SearchTuning.cornersShare * searchUntil.timeIntervalSinceNow)
@@ -41,13 +42,12 @@ extension PlanningRun {
             // Trades make the plans rounding misses (1,000 officials: 3,503 → 3,495 in 0.1 s); half of what is
             // left at most, because on 100,000 officials each sweep takes seconds. Once the corners reached a
             // loose gap they are not needed (a what-if at 0.5 % spent a second on them for 0.1 %).
-            if relativeGap(incumbent: objective(of: best), bound: bound) > options.relativeGap || options.relativeGap <= SearchTuning.tightGap {
+            if gapOpen() || options.relativeGap <= SearchTuning.tightGap {
                 best = traded(best, until: Date(timeIntervalSinceNow: SearchTuning.tradesShare * searchUntil.timeIntervalSinceNow))
                 report(best: primaryValue(of: best))
             }
         }
-        if phase == .shortfall, relativeGap(incumbent: objective(of: best), bound: bound) > options.relativeGap,
-           !options.stop.endsSearch(due: searchUntil) {
+        if phase == .shortfall, gapOpen(), !options.stop.endsSearch(due: searchUntil) {
             let members = master.groups.reduce(0) { $0 + $1.members.count }
             best = annealed(best, moves: min(SearchTuning.annealingMoves, SearchTuning.annealingMovesPerMember * members),
                             until: Date(timeIntervalSinceNow: SearchTuning.annealingShare * searchUntil.timeIntervalSinceNow))
@@ -59,9 +59,8 @@ extension PlanningRun {
         // branch and cut spent 4.5 s proving 93 optimal over 377 columns, where the optimum is 83; seed 5: the
         // neighbourhoods never settled and took all of it).
         // Built only when a step below will run: each of them needs the gap still open.
-        let persons = canSearchPersons && relativeGap(incumbent: objective(of: best), bound: bound) > options.relativeGap
-            ? personProblem() : nil
-        if relativeGap(incumbent: objective(of: best), bound: bound) > options.relativeGap, !options.stop.endsSearch(due: searchUntil) {
+        let persons = canSearchPersons && gapOpen() ? personProblem() : nil
+        if gapOpen(), !options.stop.endsSearch(due: searchUntil) {
             let until = persons == nil ? searchUntil
                 : Date(timeIntervalSinceNow: SearchTuning.descentShareBeforePersons * searchUntil.timeIntervalSinceNow)
             let descent = try neighbourhoodDescent(from: best, goodEnough: goodEnough(bound), until: until)
@@ -72,7 +71,7 @@ extension PlanningRun {
         // Still open only when the deadline came: branch and cut then returns at once and records it. Before the
         // per-person search it has a share of the time: over the master's columns it may find plans the
         // neighbourhoods missed (40 officials, seed 2: 295 against 302), and settled it proves nothing over every plan.
-        if relativeGap(incumbent: objective(of: best), bound: bound) > options.relativeGap {
+        if gapOpen() {
             let until = persons == nil ? searchUntil
                 : Date(timeIntervalSinceNow: SearchTuning.masterSearchShareBeforePersons * searchUntil.timeIntervalSinceNow)
             let search = try solveInteger(start: best, goodEnough: goodEnough(bound), until: until, recordsDeadline: persons == nil)
@@ -85,7 +84,7 @@ extension PlanningRun {
         // branch and cut may not settle in the time left, and a better incumbent (from annealing and the
         // neighbourhoods, which on small provinces end in seconds) narrows what must be listed.
         // Small provinces search the per-person model instead: it holds every plan, so its bound needs no listing.
-        if let persons, relativeGap(incumbent: objective(of: best), bound: bound) > options.relativeGap {
+        if let persons, gapOpen() {
             if !options.stop.endsSearch(due: searchUntil),
                let searched = try personSearch(from: best, bound: bound, in: persons, until: searchUntil) {
                 (best, bound) = searched
@@ -94,8 +93,7 @@ extension PlanningRun {
                 noteDeadline()
             }
         }
-        if canCompleteColumns, relativeGap(incumbent: objective(of: best), bound: bound) > options.relativeGap,
-           !options.stop.endsSearch(due: searchUntil) {
+        if canCompleteColumns, gapOpen(), !options.stop.endsSearch(due: searchUntil) {
             (best, bound) = try completedSearch(from: best, bound: bound, until: searchUntil)
         }
         return IntegerPlan(values: best, objective: objective(of: best), bound: bound)
