@@ -1,6 +1,6 @@
 import Foundation
 import Hummingbird
-import ZIPFoundation
+import CadreIO
 
 extension WorkspaceServer {
     func addScenarioRoutes(_ router: Router<WorkspaceContext>) {
@@ -56,27 +56,11 @@ extension WorkspaceServer {
             guard self.workspace.scenarioFile(name) != nil else { throw APIError(.notFound, "no scenario named “\(name)”") }
             let folder = self.workspace.scenarioFolder(name)
             let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { !$0.hasPrefix(".") }.sorted()
-            let data = try ZipWriter.zip(files.map { ("\(name)/\($0)", try Data(contentsOf: folder.appendingPathComponent($0))) })
+            let data = try ZipWriter.zip(files.map { ("\(name)/\($0)", try Data(contentsOf: folder.appendingPathComponent($0))) }, entriesDated: RunFiles.downloadDay)
             self.database.audit(user: self.user(context), action: "download", target: "scenario \(name)", detail: "scenario.zip")
             return Response(status: .ok, headers: [.contentType: "application/zip",
                                                    .contentDisposition: "attachment; filename=\"\(name).zip\""],
                             body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
         }
-    }
-}
-
-/// Zips in memory with fixed dates, so the same files give the same bytes.
-enum ZipWriter {
-    static let fixedDate = Date(timeIntervalSince1970: 1_640_995_200)  // 2022-01-01
-
-    static func zip(_ files: [(path: String, data: Data)]) throws -> Data {
-        let archive = try Archive(data: Data(), accessMode: .create, pathEncoding: nil)
-        for (path, data) in files {
-            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), modificationDate: fixedDate,
-                                 compressionMethod: .deflate) { position, size in
-                data.subdata(in: Int(position)..<Int(position) + size)
-            }
-        }
-        return archive.data ?? Data()
     }
 }

@@ -5,6 +5,9 @@ import Hummingbird
 /// The files of a run's folder as the API serves them: only files inside that folder, named by plain relative
 /// paths, never hidden files or links out of it.
 enum RunFiles {
+    /// The date of every file in a zip the workspace sends: a fixed one, so the same files give the same bytes.
+    static let downloadDay = (year: 2022, month: 1, day: 1)
+
     /// The path after `/files/`, decoded and checked: no empty, `.`, `..` or hidden components.
     static func relativePath(_ components: [Substring]) throws -> String {
         let decoded = components.map { String($0).removingPercentEncoding ?? String($0) }
@@ -111,6 +114,6 @@ enum RunFiles {
         guard !files.isEmpty else {
             throw APIError(.notFound, "no roster of this run has trainees of \((districts ?? []).sorted().joined(separator: ", "))")
         }
-        return try ZipWriter.zip(files)
+        return try ZipWriter.zip(files, entriesDated: Self.downloadDay)
     }
 }
