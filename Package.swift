@@ -32,8 +32,7 @@ let package = Package(
         .target(name: "CadreIO", dependencies: ["CadreDomain", "CadreLinearModel", "CadrePlanner", .product(name: "Yams", package: "Yams"),
                                        .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(name: "CadreGenerator", dependencies: ["CadreDomain", "CadreIO"]),
-        .systemLibrary(name: "CXLSXWriter", providers: [.apt(["libxlsxwriter-dev"])]),
-        .target(name: "CadreReport", dependencies: ["CadreDomain", "CadrePlanner", "CadreIO", "CXLSXWriter"]),
+        .target(name: "CadreReport", dependencies: ["CadreDomain", "CadrePlanner", "CadreIO"]),
         // The workspace drives `cadreplan` child processes: it never links the planner or GLPK, so a solve that
         // crashes cannot take the server down.
         .target(name: "CadreServer", dependencies: [

@@ -19,7 +19,7 @@ ensure_apt() {
 
 # Builds cadreplan in release into .build-bench (unless SKIP_BUILD=1) and sets $exe and $built_from.
 build_cadreplan() {
-    ensure_apt /usr/include/glpk.h:libglpk-dev /usr/include/xlsxwriter.h:libxlsxwriter-dev
+    ensure_apt /usr/include/glpk.h:libglpk-dev /usr/include/zlib.h:zlib1g-dev
     local stamp="$root/.build-bench/bench-built-from.txt"
     if [ "${SKIP_BUILD:-0}" != 1 ]; then
         local source_state

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs what the tests need (GLPK, glpsol, libxlsxwriter, SQLite, Chromium and its driver, Selenium), builds,
+# Installs what the tests need (GLPK, glpsol, zlib, SQLite, Chromium and its driver, Selenium), builds,
 # checks the HTML report in headless Chromium, runs every Swift test, then the web workspace's tests in a real
 # browser and over real sockets on loopback. Nothing is downloaded at test time beyond these packages.
 set -euo pipefail
@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 packages=()
 [ -f /usr/include/glpk.h ] || packages+=(libglpk-dev)
 command -v glpsol >/dev/null || packages+=(glpk-utils)
-[ -f /usr/include/xlsxwriter.h ] || packages+=(libxlsxwriter-dev)
+[ -f /usr/include/zlib.h ] || packages+=(zlib1g-dev)
 [ -f /usr/include/sqlite3.h ] || packages+=(libsqlite3-dev)
 command -v chromium >/dev/null || packages+=(chromium)
 command -v chromedriver >/dev/null || packages+=(chromium-driver)

@@ -1,7 +1,7 @@
 import CadrePlanner
 import Foundation
 
-/// `plan.xlsx`: the plan's tables as Excel sheets, written by libxlsxwriter.
+/// `plan.xlsx`: the plan's tables as Excel sheets (`XLSXWorkbook`).
 public enum WorkbookWriter {
     /// The workbook's bytes; the same result and language always give the same bytes.
     public static func data(for result: PlanningResult, language: ReportLanguage = .vi) throws -> Data {

@@ -78,4 +78,91 @@ final class WorkbookWriterTests: XCTestCase {
         let core = String(decoding: try reader(for: result).part("docProps/core.xml"), as: UTF8.self)
         XCTAssertTrue(core.contains("2022-01-01T00:00:00Z"), core)
     }
+
+    /// The styles are written by hand: each cell's `s` must lead to the font, fill, border and number format its
+    /// `Style` names, as Excel resolves it through styles.xml.
+    func testEachStyleResolvesToItsFontFillBorderAndNumberFormat() throws {
+        let data = try XLSXWorkbook.bytes(title: "styles", created: Date(timeIntervalSince1970: 0)) { workbook in
+            let sheet = try workbook.addSheet(named: "Kiểu")
+            for style in XLSXWorkbook.Style.allCases { try sheet.write(1234.5, row: style.rawValue, column: 0, style: style) }
+        }
+        let path = folder.appendingPathComponent("styles.xlsx").path
+        try data.write(to: URL(fileURLWithPath: path))
+        let workbook = WorkbookReader(path: path)
+        let styles = try XMLTree.parse(workbook.part("xl/styles.xml"))
+        let formats = Dictionary(uniqueKeysWithValues: styles.all("numFmt").map { ($0.attributes["numFmtId"] ?? "", $0.attributes["formatCode"] ?? "") })
+        let fonts = styles.all("fonts").first?.children ?? []
+        let fills = styles.all("fills").first?.children ?? []
+        let borders = styles.all("borders").first?.children ?? []
+        let cellFormats = styles.all("cellXfs").first?.children ?? []
+        let cells = try workbook.worksheet("Kiểu").all("c")
+        XCTAssertEqual(cells.count, XLSXWorkbook.Style.allCases.count)
+
+        struct Look: Equatable {
+            var format = "", font = "Calibri", size = "11", bold = false, italic = false, underlined = false
+            var filled = false, bordered = false, centred = false
+        }
+        func look(of cell: XMLTree) throws -> Look {
+            let xf = cellFormats[Int(cell.attributes["s"] ?? "0")!]
+            let font = fonts[Int(xf.attributes["fontId"]!)!]
+            let fill = fills[Int(xf.attributes["fillId"]!)!]
+            let border = borders[Int(xf.attributes["borderId"]!)!]
+            return Look(format: formats[xf.attributes["numFmtId"]!] ?? "", font: font.all("name").first?.attributes["val"] ?? "",
+                        size: font.all("sz").first?.attributes["val"] ?? "", bold: !font.all("b").isEmpty,
+                        italic: !font.all("i").isEmpty, underlined: !font.all("u").isEmpty,
+                        filled: fill.all("patternFill").first?.attributes["patternType"] == "solid",
+                        bordered: border.all("left").first?.attributes["style"] == "thin",
+                        centred: xf.all("alignment").first?.attributes["horizontal"] == "center")
+        }
+        let times = "Times New Roman"
+        let expected: [XLSXWorkbook.Style: Look] = [
+            .text: Look(), .header: Look(bold: true, filled: true), .integer: Look(format: "0"), .money: Look(format: "#,##0"),
+            .percent: Look(format: "0.0%"), .decimal: Look(format: "0.000"),
+            .paperHeader: Look(font: times, size: "12", bold: true, bordered: true, centred: true),
+            .paperCell: Look(font: times, size: "12", bordered: true),
+            .paperNumber: Look(format: "0", font: times, size: "12", bordered: true, centred: true),
+            .paperTotal: Look(font: times, size: "12", bold: true, bordered: true),
+            .paperCentered: Look(font: times, size: "12", centred: true),
+            .paperBold: Look(font: times, size: "12", bold: true, centred: true),
+            .paperUnderlined: Look(font: times, size: "12", bold: true, underlined: true, centred: true),
+            .paperItalic: Look(font: times, size: "12", italic: true, centred: true),
+            .paperTitle: Look(font: times, size: "14", bold: true, centred: true),
+            .paperNote: Look(font: times, size: "11", bold: true, italic: true),
+            .paperSmall: Look(font: times, size: "11"),
+        ]
+        for style in XLSXWorkbook.Style.allCases {
+            let cell = try XCTUnwrap(cells.first { $0.attributes["r"] == "A\(style.rawValue + 1)" })
+            XCTAssertEqual(try look(of: cell), expected[style], "\(style)")
+            XCTAssertEqual(cell.all("v").first?.text, "1234.5")
+        }
+    }
+
+    /// Markup, quotes, spaces at the ends and control characters (which XML 1.0 cannot hold) all come back
+    /// as written; a control character as Excel's `_xHHHH_` escape, which Excel turns back into it.
+    func testTextsThatXMLMustEscapeReadBackAsWritten() throws {
+        let texts = ["Nguyễn <b>Văn</b> & \"An\"", "  hai dấu cách ", "tab\there", "chuông\u{07}", "A'B"]
+        let data = try XLSXWorkbook.bytes(title: "<tiêu đề> & \"x\"", created: Date(timeIntervalSince1970: 0)) { workbook in
+            let sheet = try workbook.addSheet(named: "it's & <ok>")
+            for (row, text) in texts.enumerated() { try sheet.write(text, row: row, column: 1) }
+            try sheet.setUpPage(PageSetup(repeatedRows: 0...0, headerLeft: "A & B", pageNumbering: ("Trang ", "/")))
+        }
+        let path = folder.appendingPathComponent("escapes.xlsx").path
+        try data.write(to: URL(fileURLWithPath: path))
+        let workbook = WorkbookReader(path: path)
+        XCTAssertEqual(try workbook.sheetNames(), ["it's & <ok>"])
+        XCTAssertEqual(try workbook.rows(of: "it's & <ok>").map { $0.last ?? "" },
+                       ["Nguyễn <b>Văn</b> & \"An\"", "  hai dấu cách ", "tab\there", "chuông_x0007_", "A'B"])
+        XCTAssertEqual(try workbook.printTitles()["it's & <ok>"], "$1:$1")
+        XCTAssertEqual(try workbook.worksheet("it's & <ok>").all("oddHeader").first?.text, "&LA && B&R")
+        XCTAssertTrue(String(decoding: try workbook.part("docProps/core.xml"), as: UTF8.self).contains("<dc:title>&lt;tiêu đề&gt; &amp; &quot;x&quot;</dc:title>"))
+    }
+
+    func testASheetNameExcelRefusesIsAnError() throws {
+        for name in ["", String(repeating: "x", count: 32), "a/b", "'quoted'", "hai"] {
+            XCTAssertThrowsError(try XLSXWorkbook.bytes(title: "t", created: Date()) { workbook in
+                _ = try workbook.addSheet(named: "Hai")
+                _ = try workbook.addSheet(named: name)
+            }, name)
+        }
+    }
 }
