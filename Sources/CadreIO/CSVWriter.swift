@@ -18,9 +18,11 @@ public struct CSVWriter: Sendable {
 
     public var data: Data { Data(text.utf8) }
 
-    /// The field quoted, with its quotes doubled, when it holds a separator, a quote or a line break.
+    /// The field quoted, with its quotes doubled, when it holds a separator, a quote or a line break. Looked for
+    /// in the UTF-8 bytes: walking a Vietnamese name by characters (grapheme breaks) made writing the sample's
+    /// schedule cost a tenth of a what-if run.
     public static func field(_ value: String) -> String {
-        guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else {
+        guard value.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }) else {
             return value
         }
         return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
