@@ -89,7 +89,11 @@ final class XLSXWorkbook {
         }
 
         /// An empty text leaves the cell blank, with its style (a border, a font for what is written in later).
+        /// Excel holds at most 32,767 characters (UTF-16 units) in a cell and calls a longer one a damaged file.
         func write(_ text: String, row: Int, column: Int, style: Style = .text) throws {
+            guard text.utf16.count <= 32_767 else {
+                throw WorkbookError(message: "cannot write \(cellName(row, column)): more than 32,767 characters, Excel's limit for a cell")
+            }
             try place(text.isEmpty ? .blank(style) : .text(workbook.stringIndex(text), style), row: row, column: column)
         }
 

@@ -157,6 +157,16 @@ final class WorkbookWriterTests: XCTestCase {
         XCTAssertTrue(String(decoding: try workbook.part("docProps/core.xml"), as: UTF8.self).contains("<dc:title>&lt;tiêu đề&gt; &amp; &quot;x&quot;</dc:title>"))
     }
 
+    func testACellLongerThanExcelHoldsIsAnErrorNamingTheCell() throws {
+        XCTAssertThrowsError(try XLSXWorkbook.bytes(title: "t", created: Date()) { workbook in
+            let sheet = try workbook.addSheet(named: "Một")
+            try sheet.write(String(repeating: "ắ", count: 32_767), row: 0, column: 0)
+            try sheet.write(String(repeating: "a", count: 32_768), row: 2, column: 1)
+        }) { error in
+            XCTAssertEqual("\(error)", "cannot write B3: more than 32,767 characters, Excel's limit for a cell")
+        }
+    }
+
     func testASheetNameExcelRefusesIsAnError() throws {
         for name in ["", String(repeating: "x", count: 32), "a/b", "'quoted'", "hai"] {
             XCTAssertThrowsError(try XLSXWorkbook.bytes(title: "t", created: Date()) { workbook in
