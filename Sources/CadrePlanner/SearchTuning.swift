@@ -87,6 +87,11 @@ enum SearchTuning {
     static let perturbation = 0.005
     /// Corners tried while the plan is outside the gap.
     static let perturbedRounds = 400
+    /// The same at a loose gap (above `tightGap`: a what-if at 0.5 %), after which the trades take over. Which
+    /// corner lands within the gap is luck: the sample's budget × 1.4 at 0.5 %, warm in a sweep, tried 20 corners
+    /// (2.1 s) where trades after 8 close it (3.9 → 3.1 s, 7,982 → 7,987); at the contract's gap and below,
+    /// the corners stay, since they find the better plans (the sample at 0.1 %: 20,058 against 20,067).
+    static let perturbedRoundsAtLooseGap = 8
     /// Corners still tried once a plan is within a tight gap (the contract's 0.1 % or less): a planner asking
     /// that much wants the best plan, and on large provinces these rounds find plans better than the proof
     /// needs (100,000 officials: 374,647 → 374,602 for 10 s of a 54-s run). A fixed count, like the rest.
