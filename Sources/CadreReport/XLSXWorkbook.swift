@@ -12,7 +12,7 @@ public struct WorkbookError: Error, LocalizedError, CustomStringConvertible, Sen
 ///
 /// Written here rather than by a library because a what-if run writes some sixty workbooks (the plan and every
 /// roster paper): libxlsxwriter spent about 0.6 s of CPU on them per run of the sample, through a temporary file
-/// per part, which was a third of a sweep's time. Only what the plan's sheets and the papers use is here.
+/// per part, which was about a quarter of a sweep's CPU. Only what the plan's sheets and the papers use is here.
 final class XLSXWorkbook {
     /// The plan's tables use the first six; the papers (rosters) the `paper…` ones, in Times New Roman as
     /// Decree 30/2020/NĐ-CP sets administrative documents.
