@@ -38,15 +38,19 @@ public struct ZipWriter {
 
     /// Adds `data` as the file `path` (forward slashes, no leading one), deflated.
     public mutating func add(_ path: String, _ data: Data) throws {
-        guard paths.insert(path).inserted else { throw Failure.duplicate(path) }
+        guard !paths.contains(path) else { throw Failure.duplicate(path) }
         let name = Data(path.utf8)
+        guard data.count <= UInt32.max, bytes.count <= UInt32.max, name.count <= UInt16.max, paths.count + 1 < UInt16.max else {
+            throw Failure.tooLarge(path)
+        }
         var deflated = Data()
         let chunk = 1 << 16
         let checksum = try Data.compress(size: Int64(data.count), bufferSize: chunk, provider: { position, size in
             data.subdata(in: data.startIndex + Int(position) ..< data.startIndex + Int(position) + size)
         }, consumer: { deflated.append($0) })
-        guard data.count <= UInt32.max, deflated.count <= UInt32.max, bytes.count <= UInt32.max,
-              name.count <= UInt16.max, paths.count < UInt16.max else { throw Failure.tooLarge(path) }
+        guard deflated.count <= UInt32.max else { throw Failure.tooLarge(path) }
+        // Only an entry written counts: the end record's count is the paths'.
+        paths.insert(path)
         let offset = UInt32(bytes.count)
         // Bit 11: the name is UTF-8.
         let flags: UInt16 = name.allSatisfy { $0 < 0x80 } ? 0 : 1 << 11

@@ -54,5 +54,8 @@ final class ZipWriterTests: XCTestCase {
         XCTAssertThrowsError(try writer.add("a.csv", Data("2".utf8))) { error in
             XCTAssertEqual("\(error)", "the archive already holds a.csv")
         }
+        let archive = try ZipReader(writer.archive())
+        XCTAssertEqual(archive.entries.map(\.path), ["a.csv"])
+        XCTAssertEqual(try archive.contents(of: try XCTUnwrap(archive["a.csv"]), limit: 10), Data("1".utf8))
     }
 }
