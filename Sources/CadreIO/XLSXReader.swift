@@ -10,7 +10,7 @@ import FoundationXML
 /// says which part holds each, xl/sharedStrings.xml holds the text that cells refer to by number. A cell's
 /// reference (`C5`) gives its column and the row's `r` its Excel row number, which messages use as the line,
 /// so a user finds the cell where Excel shows it. Empty cells may be absent from the XML altogether.
-enum XLSXReader {
+public enum XLSXReader {
     /// No part of a workbook of these tables comes near; beyond it the ZIP is more likely a decompression bomb.
     static let maxPartSize = 256 << 20
     /// The tables have a few dozen columns; a cell far to the right would make every row that wide.
@@ -59,8 +59,8 @@ enum XLSXReader {
         }
     }
 
-    /// `A` for 0, `Z` for 25, `AA` for 26: columns as Excel names them.
-    static func columnName(_ index: Int) -> String {
+    /// `A` for 0, `Z` for 25, `AA` for 26: columns as Excel names them (the writer's too).
+    public static func columnName(_ index: Int) -> String {
         var name = ""
         var n = index + 1
         while n > 0 {

@@ -94,12 +94,12 @@ final class XLSXWorkbook {
             guard text.utf16.count <= 32_767 else {
                 throw WorkbookError(message: "cannot write \(cellName(row, column)): more than 32,767 characters, Excel's limit for a cell")
             }
-            try place(text.isEmpty ? .blank(style) : .text(workbook.stringIndex(text), style), row: row, column: column)
+            try place(Cell(value: text.isEmpty ? .blank : .text(workbook.stringIndex(text)), style: style), row: row, column: column)
         }
 
         func write(_ number: Double, row: Int, column: Int, style: Style) throws {
             guard number.isFinite else { return try write("", row: row, column: column) }
-            try place(.number(number, style), row: row, column: column)
+            try place(Cell(value: .number(number), style: style), row: row, column: column)
         }
 
         func setWidth(_ width: Double, column: Int) throws {
@@ -113,7 +113,7 @@ final class XLSXWorkbook {
         /// runs along the whole range.
         func merge(_ text: String, row: Int, columns: ClosedRange<Int>, style: Style) throws {
             try write(text, row: row, column: columns.lowerBound, style: style)
-            for column in columns.dropFirst() { try place(.blank(style), row: row, column: column) }
+            for column in columns.dropFirst() { try place(Cell(value: .blank, style: style), row: row, column: column) }
             merges.append((row, columns))
         }
 
@@ -134,10 +134,15 @@ final class XLSXWorkbook {
         }
     }
 
-    fileprivate enum Cell {
-        case text(Int, Style)
-        case number(Double, Style)
-        case blank(Style)
+    fileprivate struct Cell {
+        enum Value {
+            /// The text's place among the shared strings.
+            case text(Int)
+            case number(Double)
+            case blank
+        }
+        var value: Value
+        var style: Style
     }
 
     // MARK: - The parts
@@ -218,7 +223,7 @@ final class XLSXWorkbook {
         for (index, sheet) in sheets.enumerated() {
             let quoted = "'" + sheet.name.replacingOccurrences(of: "'", with: "''") + "'!"
             if let filter = sheet.filter {
-                let range = "$A$1:$\(columnName(filter.columns - 1))$\(filter.lastRow + 1)"
+                let range = "$A$1:$\(XLSXReader.columnName(filter.columns - 1))$\(filter.lastRow + 1)"
                 names.append(("_xlnm._FilterDatabase", sheet.name,
                               #"<definedName name="_xlnm._FilterDatabase" localSheetId="\#(index)" hidden="1">\#(escaped(quoted + range))</definedName>"#))
             }
@@ -254,7 +259,7 @@ final class XLSXWorkbook {
         let lastColumn = writtenRows.compactMap { $0.lastIndex { $0 != nil } }.max()
         if let first = rows.first, let last = rows.last, let lastColumn {
             let firstColumn = writtenRows.compactMap { $0.firstIndex { $0 != nil } }.min() ?? 0
-            let from = "\(columnName(firstColumn))\(first + 1)", to = "\(columnName(lastColumn))\(last + 1)"
+            let from = "\(XLSXReader.columnName(firstColumn))\(first + 1)", to = "\(XLSXReader.columnName(lastColumn))\(last + 1)"
             xml.add(#"<dimension ref="\#(from == to ? from : from + ":" + to)"/>"#)
         } else {
             xml.add(#"<dimension ref="A1"/>"#)
@@ -291,22 +296,18 @@ final class XLSXWorkbook {
                 for (column, cell) in cellsOfRow.enumerated() {
                     guard let cell else { continue }
                     xml.add(#"<c r=""#)
-                    xml.add(columnName(column))
+                    xml.add(XLSXReader.columnName(column))
                     xml.add(reference)
-                    let style: Style
-                    switch cell {
-                    case let .text(_, s), let .number(_, s), let .blank(s): style = s
-                    }
-                    if style != .text {
+                    if cell.style != .text {
                         xml.add(#"" s=""#)
-                        xml.add(String(style.rawValue))
+                        xml.add(String(cell.style.rawValue))
                     }
-                    switch cell {
-                    case let .text(index, _):
+                    switch cell.value {
+                    case let .text(index):
                         xml.add(#"" t="s"><v>"#)
                         xml.add(String(index))
                         xml.add("</v></c>")
-                    case let .number(value, _):
+                    case let .number(value):
                         xml.add(#""><v>"#)
                         xml.add(number(value))
                         xml.add("</v></c>")
@@ -319,13 +320,13 @@ final class XLSXWorkbook {
             xml.add("</sheetData>")
         }
         if let filter = sheet.filter {
-            xml.add(#"<autoFilter ref="A1:\#(columnName(filter.columns - 1))\#(filter.lastRow + 1)"/>"#)
+            xml.add(#"<autoFilter ref="A1:\#(XLSXReader.columnName(filter.columns - 1))\#(filter.lastRow + 1)"/>"#)
         }
         if !sheet.merges.isEmpty {
             xml.add(#"<mergeCells count="\#(sheet.merges.count)">"#)
             for merge in sheet.merges {
-                let from = columnName(merge.columns.lowerBound) + String(merge.row + 1)
-                let to = columnName(merge.columns.upperBound) + String(merge.row + 1)
+                let from = XLSXReader.columnName(merge.columns.lowerBound) + String(merge.row + 1)
+                let to = XLSXReader.columnName(merge.columns.upperBound) + String(merge.row + 1)
                 xml.add(#"<mergeCell ref="\#(from):\#(to)"/>"#)
             }
             xml.add("</mergeCells>")
@@ -499,17 +500,5 @@ private func number(_ value: Double) -> String {
     return "\(value)"
 }
 
-/// `A`, …, `Z`, `AA`, … of a zero-based column.
-private func columnName(_ column: Int) -> String {
-    var letters = ""
-    var rest = column + 1
-    while rest > 0 {
-        let digit = (rest - 1) % 26
-        letters = String(UnicodeScalar(UInt8(65 + digit))) + letters
-        rest = (rest - 1) / 26
-    }
-    return letters
-}
-
 /// `A1`-style name of a zero-based cell, for messages.
-private func cellName(_ row: Int, _ column: Int) -> String { "\(columnName(column))\(row + 1)" }
+private func cellName(_ row: Int, _ column: Int) -> String { "\(XLSXReader.columnName(column))\(row + 1)" }
