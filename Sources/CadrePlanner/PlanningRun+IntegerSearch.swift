@@ -34,9 +34,7 @@ extension PlanningRun {
             // A third of the search time: the best corner comes early, later rounds rarely beat it.
             let until = Date(timeIntervalSinceNow: SearchTuning.cornersShare * searchUntil.timeIntervalSinceNow)
             let other = try perturbedRoundings(goodEnough: within ? -.infinity : goodEnough(bound), until: until,
-                                               rounds: within ? SearchTuning.roundsWithinGap
-                                                   : options.relativeGap <= SearchTuning.tightGap ? SearchTuning.perturbedRounds
-                                                   : SearchTuning.perturbedRoundsAtLooseGap)
+                                               rounds: SearchTuning.cornerRounds(within: within, gap: options.relativeGap))
                 .filter { withinShortfallCaps($0) }
                 .min { objective(of: $0) < objective(of: $1) }
             if let other, objective(of: other) < objective(of: best) - SearchTuning.improvement { best = other }

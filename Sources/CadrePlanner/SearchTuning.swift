@@ -97,6 +97,12 @@ enum SearchTuning {
     /// needs (100,000 officials: 374,647 → 374,602 for 10 s of a 54-s run). A fixed count, like the rest.
     static let roundsWithinGap = 16
     static let tightGap = 0.001
+
+    /// How many corners a search asking `gap` tries, its plan already within that gap or not.
+    static func cornerRounds(within: Bool, gap: Double) -> Int {
+        if within { return roundsWithinGap }
+        return gap <= tightGap ? perturbedRounds : perturbedRoundsAtLooseGap
+    }
     /// Share of the groups the first neighbourhood frees, and the least share it shrinks to.
     static let initialFreeShare = 0.15
     static let smallestFreeShare = 0.03
