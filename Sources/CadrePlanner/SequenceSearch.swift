@@ -9,6 +9,54 @@ struct SequenceSearch {
     let baseYear: Int
     let yearCount: Int
     let maxTrainingDays: Int
+    /// The profile's candidates and memberships as flat arrays: pricing reads them millions of times a round,
+    /// and reading a field through `Candidate` or `Membership` (each holding an array) cost a retain and a
+    /// release every time.
+    private let grants: [Int]
+    private let requires: [Int]
+    private let daysOf: [Int]
+    private let yearsOf: [Int]
+    private let startYearMask: [UInt64]
+    /// Memberships of year offset k are `membershipStart[k]..<membershipStart[k + 1]`; the conditions of
+    /// membership m are `conditionStart[m]..<conditionStart[m + 1]`.
+    private let membershipStart: [Int]
+    private let membershipRow: [Int]
+    private let conditionStart: [Int]
+    private let conditionSlot: [Int]
+    private let conditionLevel: [Int]
+
+    init(profile: PlanningProfile, baseYear: Int, yearCount: Int, maxTrainingDays: Int) {
+        self.profile = profile
+        self.baseYear = baseYear
+        self.yearCount = yearCount
+        self.maxTrainingDays = maxTrainingDays
+        grants = profile.candidates.map(\.grants)
+        requires = profile.candidates.map(\.requires)
+        daysOf = profile.candidates.map(\.days)
+        yearsOf = profile.candidates.map(\.years)
+        startYearMask = profile.candidates.map(\.startYearMask)
+        var membershipStart = [0]
+        var membershipRow: [Int] = []
+        var conditionStart = [0]
+        var conditionSlot: [Int] = []
+        var conditionLevel: [Int] = []
+        for memberships in profile.membershipsByYear {
+            for membership in memberships {
+                membershipRow.append(membership.coverageRow)
+                for condition in membership.conditions {
+                    conditionSlot.append(condition.slot)
+                    conditionLevel.append(condition.level)
+                }
+                conditionStart.append(conditionSlot.count)
+            }
+            membershipStart.append(membershipRow.count)
+        }
+        self.membershipStart = membershipStart
+        self.membershipRow = membershipRow
+        self.conditionStart = conditionStart
+        self.conditionSlot = conditionSlot
+        self.conditionLevel = conditionLevel
+    }
 
     /// Whether a profile fits the packed state; larger ones cannot occur with the contract's ladders.
     static func fits(_ profile: PlanningProfile, baseYear: Int) -> Bool {
@@ -38,6 +86,8 @@ struct SequenceSearch {
         let slotCount = profile.families.count
         var layerStates: [SlotStates] = [initialStates()]
         var layers: [[Node]] = [[Node(value: 0, parent: -1, started: 0)]]
+        var indexOf = StateIndex(expected: 64)
+        var nodeIndex = StateIndex(expected: 64)
         for year in baseYear...profile.lastPlanYear {
             let k = year - baseYear
             // Each candidate's price this year, once, rather than once per state that could start it.
@@ -50,44 +100,53 @@ struct SequenceSearch {
                                         parent: index, started: 0))
             }
             // Partials already made never change key, so one index serves every slot of the year.
-            var indexOf = StateIndex(expected: 4 * partials.count)
+            indexOf.reset(expected: 4 * partials.count)
             for (i, partial) in partials.enumerated() { indexOf.set(partial.states, days: partial.days, to: i) }
-            for slot in 0..<slotCount where profile.candidatesBySlot[slot].contains(where: { profile.candidates[$0].startYearMask & (1 << UInt64(k)) != 0 }) {
-                var next = partials
-                for partial in partials where partial.states.running(slot) < 0 {
-                    for c in profile.candidatesBySlot[slot] where canStart(c, from: partial.states, slot: slot, year: year, days: partial.days) {
+            let yearBit = UInt64(1) << UInt64(k)
+            for slot in 0..<slotCount {
+                let startable = profile.candidatesBySlot[slot].filter { startYearMask[$0] & yearBit != 0 }
+                guard !startable.isEmpty else { continue }
+                // States made here start a course in this slot, so the loop, which extends only states with the
+                // slot free, never reaches them: they can go straight into the same array.
+                for i in 0..<partials.count {
+                    let partial = partials[i]
+                    guard partial.states.running(slot) < 0 else { continue }
+                    let level = partial.states.level(slot)
+                    for c in startable where grants[c] > level && requires[c] <= level && partial.days + daysOf[c] <= maxTrainingDays {
                         var states = partial.states
-                        let candidate = profile.candidates[c]
-                        states.set(slot, level: partial.states.level(slot), running: c, completes: k + candidate.years - 1)
-                        let days = partial.days + candidate.days
+                        states.set(slot, level: level, running: c, completes: k + yearsOf[c] - 1)
+                        let days = partial.days + daysOf[c]
                         let value = partial.value - priceThisYear[c]
-                        if let existing = indexOf.position(of: states, days: days, orInsert: next.count) {
-                            if value > next[existing].value + SearchTuning.valueDust {
-                                next[existing] = Partial(states: states, days: days, value: value, parent: partial.parent,
-                                                         started: partial.started | (1 << UInt64(c)))
+                        if let existing = indexOf.position(of: states, days: days, orInsert: partials.count) {
+                            if value > partials[existing].value + SearchTuning.valueDust {
+                                partials[existing] = Partial(states: states, days: days, value: value, parent: partial.parent,
+                                                             started: partial.started | (1 << UInt64(c)))
                             }
                         } else {
-                            next.append(Partial(states: states, days: days, value: value, parent: partial.parent,
-                                                started: partial.started | (1 << UInt64(c))))
+                            partials.append(Partial(states: states, days: days, value: value, parent: partial.parent,
+                                                    started: partial.started | (1 << UInt64(c))))
                         }
                     }
                 }
-                partials = next
             }
             var states: [SlotStates] = []
             var nodes: [Node] = []
-            var nodeIndex = StateIndex(expected: partials.count)
+            // The reward depends on the ended state alone: counted once per state, not once per way of reaching it.
+            var rewards: [Double] = []
+            nodeIndex.reset(expected: partials.count)
             for partial in partials {
                 let ended = endOfYear(partial.states, yearOffset: k)
-                let value = partial.value + reward(ended, yearOffset: k, prices: prices)
-                    + attendancePrice(partial.states, yearOffset: k, prices: prices)
+                let attendance = attendancePrice(partial.states, yearOffset: k, prices: prices)
                 if let existing = nodeIndex.position(of: ended, orInsert: states.count) {
+                    let value = partial.value + rewards[existing] + attendance
                     if value > nodes[existing].value + SearchTuning.valueDust {
                         nodes[existing] = Node(value: value, parent: partial.parent, started: partial.started)
                     }
                 } else {
+                    let earned = reward(ended, yearOffset: k, prices: prices)
                     states.append(ended)
-                    nodes.append(Node(value: value, parent: partial.parent, started: partial.started))
+                    rewards.append(earned)
+                    nodes.append(Node(value: partial.value + earned + attendance, parent: partial.parent, started: partial.started))
                 }
             }
             if let beam, states.count > beam {
@@ -216,33 +275,34 @@ struct SequenceSearch {
     func busyDays(_ states: SlotStates) -> Int {
         var days = 0
         for slot in 0..<profile.families.count where states.running(slot) >= 0 {
-            days += profile.candidates[states.running(slot)].days
+            days += daysOf[states.running(slot)]
         }
         return days
     }
 
     /// The course rules: admitted this year, prerequisite held, raises the level, within the days left.
     func canStart(_ c: Int, from states: SlotStates, slot: Int, year: Int, days: Int) -> Bool {
-        let candidate = profile.candidates[c]
         let level = states.level(slot)
-        return candidate.grants > level && candidate.requires <= level && days + candidate.days <= maxTrainingDays
-            && candidate.startYearMask & (1 << UInt64(year - baseYear)) != 0
+        return grants[c] > level && requires[c] <= level && days + daysOf[c] <= maxTrainingDays
+            && startYearMask[c] & (1 << UInt64(year - baseYear)) != 0
     }
 
     /// Courses completing this year raise their slot's level.
     func endOfYear(_ states: SlotStates, yearOffset k: Int) -> SlotStates {
         var ended = states
         for slot in 0..<profile.families.count where states.running(slot) >= 0 && states.completes(slot) == k {
-            ended.set(slot, level: max(states.level(slot), profile.candidates[states.running(slot)].grants))
+            ended.set(slot, level: max(states.level(slot), grants[states.running(slot)]))
         }
         return ended
     }
 
     func reward(_ states: SlotStates, yearOffset: Int, prices: SequencePrices) -> Double {
         var total = 0.0
-        for membership in profile.membershipsByYear[yearOffset]
-        where membership.conditions.allSatisfy({ states.level($0.slot) >= $0.level }) {
-            total += prices.coverage[membership.coverageRow]
+        memberships: for m in membershipStart[yearOffset]..<membershipStart[yearOffset + 1] {
+            for condition in conditionStart[m]..<conditionStart[m + 1] where states.level(conditionSlot[condition]) < conditionLevel[condition] {
+                continue memberships
+            }
+            total += prices.coverage[membershipRow[m]]
         }
         return total
     }
