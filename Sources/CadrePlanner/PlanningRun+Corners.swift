@@ -9,7 +9,10 @@ extension PlanningRun {
     /// gap, the rounds run out or the deadline comes. The costs are restored after.
     func perturbedRoundings(goodEnough: Double, until deadline: Date, rounds: Int = SearchTuning.perturbedRounds) throws -> [[Double]] {
         let costs = master.model.variables.map(\.cost)
+        let outOfReach = try columnsOutOfReach(ofNudges: SearchTuning.perturbation, until: deadline)
+        for column in outOfReach { try session.setVariableBounds(master.firstSequenceVariable + column, lower: 0, upper: 0) }
         defer {
+            for column in outOfReach { try? session.setVariableBounds(master.firstSequenceVariable + column, lower: 0, upper: .infinity) }
             try? session.setCosts(costs)
             _ = try? session.solveRelaxation(options: SolveOptions(deadline: Date().addingTimeInterval(SearchTuning.graceSeconds), verbose: options.verbose))
         }
@@ -30,5 +33,22 @@ extension PlanningRun {
             if objective(of: polishedValues) <= goodEnough { break }
         }
         return found
+    }
+
+    /// Columns unused by the relaxation whose reduced cost is far beyond nudges of at most `nudge`: the corners the
+    /// nudges reach lie among the columns near the relaxation, and GLPK's simplex leaves a column fixed at 0 out of
+    /// its iterations. A what-if run holds every column of the runs before it; at × 1.4 of the sample's budget, warm
+    /// in a sweep, 2,500 of its 5,300 columns cost more than 0.1 over the relaxation (and none between 0.01 and
+    /// 0.1), and without them each corner took half the time and came out the same.
+    private func columnsOutOfReach(ofNudges nudge: Double, until deadline: Date) throws -> [Int] {
+        let root = try session.solveRelaxation(options: SolveOptions(deadline: deadline, verbose: options.verbose))
+        guard root.status == .optimal else { return [] }
+        let variables = master.model.variables
+        return master.columns.indices.filter { column in
+            let variable = master.firstSequenceVariable + column
+            guard root.values[variable] <= SearchTuning.wholeness else { return false }
+            let reduced = variables[variable].entries.reduce(variables[variable].cost) { $0 - root.duals[$1.row] * $1.coefficient }
+            return reduced > SearchTuning.outOfReachNudges * nudge
+        }
     }
 }

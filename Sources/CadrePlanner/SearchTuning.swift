@@ -85,6 +85,8 @@ enum SearchTuning {
     static let annealingMovesPerMember = 2_000
     /// Size of the corners' nudge, in weighted-shortfall units per column: any positive amount picks another corner.
     static let perturbation = 0.005
+    /// A column whose reduced cost exceeds this many nudges is left out of the corners' relaxations.
+    static let outOfReachNudges = 20.0
     /// Corners tried while the plan is outside the gap.
     static let perturbedRounds = 400
     /// The same at a loose gap (above `tightGap`: a what-if at 0.5 %), after which the trades take over. Which
