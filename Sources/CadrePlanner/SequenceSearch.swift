@@ -9,9 +9,9 @@ struct SequenceSearch {
     let baseYear: Int
     let yearCount: Int
     let maxTrainingDays: Int
-    /// The profile's candidates and memberships as flat arrays: pricing reads them millions of times a round,
-    /// and reading a field through `Candidate` or `Membership` (each holding an array) cost a retain and a
-    /// release every time.
+    /// The profile's candidates and memberships as flat arrays of numbers, for the dynamic program's inner loops,
+    /// which read them millions of times a round: a `Candidate` or `Membership` holds an array, so reading one
+    /// whole may retain and release it, and a membership's conditions are checked without a closure.
     private let grants: [Int]
     private let requires: [Int]
     private let daysOf: [Int]
@@ -112,7 +112,7 @@ struct SequenceSearch {
                     let partial = partials[i]
                     guard partial.states.running(slot) < 0 else { continue }
                     let level = partial.states.level(slot)
-                    for c in startable where grants[c] > level && requires[c] <= level && partial.days + daysOf[c] <= maxTrainingDays {
+                    for c in startable where canStart(c, fromLevel: level, days: partial.days) {
                         var states = partial.states
                         states.set(slot, level: level, running: c, completes: k + yearsOf[c] - 1)
                         let days = partial.days + daysOf[c]
@@ -282,9 +282,12 @@ struct SequenceSearch {
 
     /// The course rules: admitted this year, prerequisite held, raises the level, within the days left.
     func canStart(_ c: Int, from states: SlotStates, slot: Int, year: Int, days: Int) -> Bool {
-        let level = states.level(slot)
-        return grants[c] > level && requires[c] <= level && days + daysOf[c] <= maxTrainingDays
-            && startYearMask[c] & (1 << UInt64(year - baseYear)) != 0
+        canStart(c, fromLevel: states.level(slot), days: days) && startYearMask[c] & (1 << UInt64(year - baseYear)) != 0
+    }
+
+    /// The rules but the year's: pricing checks the year once for the whole slot.
+    private func canStart(_ c: Int, fromLevel level: Int, days: Int) -> Bool {
+        grants[c] > level && requires[c] <= level && days + daysOf[c] <= maxTrainingDays
     }
 
     /// Courses completing this year raise their slot's level.

@@ -126,4 +126,24 @@ final class StateIndexTests: XCTestCase {
         }
         XCTAssertLessThan(reference.count, 20_000, "keys must repeat for the lookups to be tested")
     }
+
+    /// A search empties one table year by year: a reset forgets every state, whether it keeps the table's storage
+    /// (a smaller expectation) or takes larger storage, and the table agrees with a dictionary after it.
+    func testAResetForgetsEveryStateWhetherItKeepsItsStorageOrNot() {
+        var rng = SeededRandom(seed: 7)
+        var index = StateIndex(expected: 4)
+        for expected in [3_000, 1, 4] {
+            index.reset(expected: expected)
+            var reference: [String: Int] = [:]
+            for position in 0..<2_000 {
+                var states = SlotStates()
+                for slot in 0..<3 { states.set(slot, level: Int(rng.next() % 4), running: Int(rng.next() % 3) - 1, completes: 1) }
+                let days = Int(rng.next() % 3) * 10
+                let key = "\(states.packed.0)-\(states.packed.1)-\(days)"
+                XCTAssertEqual(index.position(of: states, days: days, orInsert: position), reference[key], "expected \(expected)")
+                if reference[key] == nil { reference[key] = position }
+            }
+            XCTAssertGreaterThan(reference.count, 100, "enough states for the table to grow after the reset")
+        }
+    }
 }
