@@ -59,6 +59,13 @@ public enum XLSXReader {
         }
     }
 
+    /// A number as a cell's text: whole numbers without a decimal point, others as Swift's shortest text that
+    /// reads back to the same double (the writer's numbers too).
+    public static func text(of value: Double) -> String {
+        if value == value.rounded() && abs(value) < 1e15 { return String(Int64(value)) }
+        return "\(value)"
+    }
+
     /// `A` for 0, `Z` for 25, `AA` for 26: columns as Excel names them (the writer's too).
     public static func columnName(_ index: Int) -> String {
         var name = ""
@@ -277,8 +284,7 @@ private final class Sheet: TextCollector, PartParser {
     /// Swift's shortest round-trip form gives back what the user typed.
     private static func number(_ raw: String) -> String {
         guard let value = Double(raw), value.isFinite else { return raw }
-        if value == value.rounded() && abs(value) < 1e15 { return String(Int64(value)) }
-        return "\(value)"
+        return XLSXReader.text(of: value)
     }
 
     private func store(_ value: String) {

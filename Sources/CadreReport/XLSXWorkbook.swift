@@ -259,7 +259,7 @@ final class XLSXWorkbook {
         let lastColumn = writtenRows.compactMap { $0.lastIndex { $0 != nil } }.max()
         if let first = rows.first, let last = rows.last, let lastColumn {
             let firstColumn = writtenRows.compactMap { $0.firstIndex { $0 != nil } }.min() ?? 0
-            let from = "\(XLSXReader.columnName(firstColumn))\(first + 1)", to = "\(XLSXReader.columnName(lastColumn))\(last + 1)"
+            let from = cellName(first, firstColumn), to = cellName(last, lastColumn)
             xml.add(#"<dimension ref="\#(from == to ? from : from + ":" + to)"/>"#)
         } else {
             xml.add(#"<dimension ref="A1"/>"#)
@@ -274,7 +274,7 @@ final class XLSXWorkbook {
         if !sheet.widths.isEmpty {
             xml.add("<cols>")
             for (column, width) in sheet.widths.sorted(by: { $0.key < $1.key }) {
-                xml.add(#"<col min="\#(column + 1)" max="\#(column + 1)" width="\#(number(Self.fileWidth(width)))" customWidth="1"/>"#)
+                xml.add(#"<col min="\#(column + 1)" max="\#(column + 1)" width="\#(XLSXReader.text(of: Self.fileWidth(width)))" customWidth="1"/>"#)
             }
             xml.add("</cols>")
         }
@@ -288,7 +288,7 @@ final class XLSXWorkbook {
                 xml.add(reference)
                 // Excel's own height for an 11-point row is left unsaid, as Excel does.
                 if let height = sheet.heights[row], height != 15 {
-                    xml.add(#"" ht="\#(number(height))" customHeight="1">"#)
+                    xml.add(#"" ht="\#(XLSXReader.text(of: height))" customHeight="1">"#)
                 } else {
                     xml.add(#"">"#)
                 }
@@ -309,7 +309,7 @@ final class XLSXWorkbook {
                         xml.add("</v></c>")
                     case let .number(value):
                         xml.add(#""><v>"#)
-                        xml.add(number(value))
+                        xml.add(XLSXReader.text(of: value))
                         xml.add("</v></c>")
                     case .blank:
                         xml.add(#""/>"#)
@@ -325,9 +325,7 @@ final class XLSXWorkbook {
         if !sheet.merges.isEmpty {
             xml.add(#"<mergeCells count="\#(sheet.merges.count)">"#)
             for merge in sheet.merges {
-                let from = XLSXReader.columnName(merge.columns.lowerBound) + String(merge.row + 1)
-                let to = XLSXReader.columnName(merge.columns.upperBound) + String(merge.row + 1)
-                xml.add(#"<mergeCell ref="\#(from):\#(to)"/>"#)
+                xml.add(#"<mergeCell ref="\#(cellName(merge.row, merge.columns.lowerBound)):\#(cellName(merge.row, merge.columns.upperBound))"/>"#)
             }
             xml.add("</mergeCells>")
         }
@@ -493,12 +491,5 @@ private func escaped(_ text: String) -> String {
     return out
 }
 
-/// A number as the XML of a cell holds it: whole numbers without a decimal point, others as Swift's shortest
-/// text that reads back to the same double.
-private func number(_ value: Double) -> String {
-    if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
-    return "\(value)"
-}
-
-/// `A1`-style name of a zero-based cell, for messages.
+/// `A1`-style name of a zero-based cell.
 private func cellName(_ row: Int, _ column: Int) -> String { "\(XLSXReader.columnName(column))\(row + 1)" }
