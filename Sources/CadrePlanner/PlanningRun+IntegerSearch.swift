@@ -34,7 +34,8 @@ extension PlanningRun {
             // A third of the search time: the best corner comes early, later rounds rarely beat it.
             let until = Date(timeIntervalSinceNow: SearchTuning.cornersShare * searchUntil.timeIntervalSinceNow)
             let other = try perturbedRoundings(goodEnough: within ? -.infinity : goodEnough(bound), until: until,
-                                               rounds: SearchTuning.cornerRounds(within: within, gap: options.relativeGap))
+                                               rounds: SearchTuning.cornerRounds(within: within, gap: options.relativeGap),
+                                               start: best, refine: within ? nil : { [self] in traded($0, until: until) })
                 .filter { withinShortfallCaps($0) }
                 .min { objective(of: $0) < objective(of: $1) }
             if let other, objective(of: other) < objective(of: best) - SearchTuning.improvement { best = other }

@@ -143,6 +143,36 @@ final class HeuristicTests: XCTestCase {
         XCTAssertEqual(again.objective, root.result.objective, accuracy: 1e-6, "the costs are restored in the solver too")
     }
 
+    /// The corners' best so far is refined at rounds 8, 16, 32, … when a corner has beaten the last one refined,
+    /// and the corners stop as soon as a refined plan is good enough.
+    func testCornersRefineTheirBestCornerAndStopOnceARefinedPlanIsGoodEnough() throws {
+        let run = try PlanningRun(scenario: province, solver: GLPKSolver(), options: PlannerOptions(timeLimit: 60, relativeGap: 0),
+                                  progress: nil)
+        _ = try run.generateColumns(until: Date().addingTimeInterval(30))
+        var given: [[Double]] = []
+        let roundings = try run.perturbedRoundings(goodEnough: -.infinity, until: Date().addingTimeInterval(60), rounds: 40,
+                                                   refine: { given.append($0); return run.traded($0, until: .distantFuture) })
+        XCTAssertTrue((1...3).contains(given.count), "refined after round 8 and perhaps 16 and 32, never after the last round: \(given.count)")
+        XCTAssertEqual(roundings.count, 40 + given.count, "every corner and every refined plan is returned")
+        let bestOfFirstEight = try XCTUnwrap(roundings.prefix(8).map(run.objective(of:)).min())
+        XCTAssertEqual(run.objective(of: given[0]), bestOfFirstEight, accuracy: 1e-9, "the first refinement takes the best of the first eight corners")
+        XCTAssertEqual(roundings[8], run.traded(given[0], until: .distantFuture), "the refined plan follows the corner it came from")
+        for (earlier, later) in zip(given, given.dropFirst()) {
+            XCTAssertLessThan(run.objective(of: later), run.objective(of: earlier), "only a better corner is refined again")
+        }
+
+        // Good enough as soon as the first refinement: the corners end after it.
+        let enough = run.objective(of: roundings[8])
+        var calls = 0
+        let stopped = try run.perturbedRoundings(goodEnough: enough, until: Date().addingTimeInterval(60), rounds: 40,
+                                                 refine: { calls += 1; return run.traded($0, until: .distantFuture) })
+        if try XCTUnwrap(roundings.prefix(8).map(run.objective(of:)).min()) > enough {
+            XCTAssertEqual(calls, 1)
+            XCTAssertEqual(stopped.count, 9, "eight corners and the refined plan")
+            XCTAssertEqual(run.objective(of: stopped[8]), enough, accuracy: 1e-9)
+        }
+    }
+
     func testAnnealingNeverWorsensAndItsPlanObeysEveryRule() throws {
         let run = try PlanningRun(scenario: province, solver: GLPKSolver(), options: PlannerOptions(timeLimit: 60, relativeGap: 0),
                                   progress: nil)
