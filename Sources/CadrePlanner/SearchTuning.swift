@@ -100,7 +100,7 @@ enum SearchTuning {
     static let roundsWithinGap = 16
     static let tightGap = 0.001
 
-    /// The rounds after which the corners' best plan is refined (by trades) when a corner has beaten it since:
+    /// The rounds after which the corners' best is refined (by trades) when it is new since the last refinement:
     /// 8, 16, 32, … — at most six refinements in 400 rounds, each a fraction of a second on the sample.
     static func refinesCorner(_ round: Int) -> Bool { round >= 8 && round & (round - 1) == 0 }
     /// How many corners a search asking `gap` tries, its plan already within that gap or not.
