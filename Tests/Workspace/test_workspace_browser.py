@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as ready
 from selenium.webdriver.support.ui import WebDriverWait
@@ -36,7 +37,11 @@ def browser():
 
 
 def wait(driver, seconds=60):
-    return WebDriverWait(driver, seconds, poll_frequency=0.1)
+    # A condition polled while the page is being replaced (a form posted, a redirect) can read an element of the
+    # page going away; chromedriver then answers "Node with given id does not belong to the document" as a plain
+    # WebDriverException, not as a stale element. Such a poll is retried like any other that is not yet true; a
+    # condition that never holds still ends in a TimeoutException.
+    return WebDriverWait(driver, seconds, poll_frequency=0.1, ignored_exceptions=[WebDriverException])
 
 
 def shot(driver, name):
