@@ -16,6 +16,7 @@ final class SearchContext {
     private var start: [Double]?
     private var lastReport = Date.distantPast
     private let heuristic: NodeHeuristic?
+    private let nodeLimit: Int?
     /// The solution, made exact, when it keeps every bound and row of the model as it stands; else nil.
     private let feasibleSolution: ([Double]) -> [Double]?
 
@@ -25,7 +26,7 @@ final class SearchContext {
     private(set) var incumbent: Double?
 
     init(deadline: Date, stop: StopRequest, started: Date, bound: Double, start: [Double]?, goodEnough: Double? = nil,
-         boundGoal: Double? = nil, heuristic: NodeHeuristic?, feasibleSolution: @escaping ([Double]) -> [Double]?,
+         boundGoal: Double? = nil, nodeLimit: Int? = nil, heuristic: NodeHeuristic?, feasibleSolution: @escaping ([Double]) -> [Double]?,
          progress: ((SearchProgress) -> Void)?) {
         self.deadline = deadline
         self.stop = stop
@@ -33,6 +34,7 @@ final class SearchContext {
         self.feasibleSolution = feasibleSolution
         self.goodEnough = goodEnough
         self.boundGoal = boundGoal
+        self.nodeLimit = nodeLimit
         self.started = started
         self.bound = bound
         self.start = start.map { [0] + $0 }
@@ -47,7 +49,17 @@ final class SearchContext {
             glp_ios_terminate(tree)
             return
         }
-        switch glp_ios_reason(tree) {
+        let reason = glp_ios_reason(tree)
+        if reason == GLP_ISELECT, let nodeLimit {
+            var created: Int32 = 0
+            glp_ios_tree_size(tree, nil, nil, &created)
+            if created >= nodeLimit {
+                observe(tree)
+                glp_ios_terminate(tree)
+                return
+            }
+        }
+        switch reason {
         case GLP_IHEUR:
             if let start {
                 self.start = nil

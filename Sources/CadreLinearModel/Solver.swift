@@ -27,16 +27,21 @@ public struct SolveOptions: Sendable {
     /// Ends an integer search before its deadline, with the best solution found. A relaxation runs to its end
     /// (GLPK's simplex has no callback to stop it from).
     public var stop: StopRequest
-    /// Let the integer search add the solver's general cuts (which families is the backend's choice). Off by
-    /// default: on the master problem's knapsack-like rows they slow the search; the per-person model needs them
-    /// to raise its bound.
-    public var cuts: Bool
+    /// The general cut families the integer search may add. None by default: on the master problem's
+    /// knapsack-like rows they slow the search; the per-person model needs them to raise its bound.
+    public var cuts: CutFamilies
     /// Stop the integer search as soon as its bound reaches this (the caller holds a solution the model leaves
     /// out, and this bound proves it within the caller's gap): the solver's own gap needs an incumbent of its own.
     public var boundGoal: Double?
+    /// How the integer search picks the variable to branch on.
+    public var branching: Branching
+    /// Stop the integer search once it has created this many nodes: a budget of work, unlike the deadline the same
+    /// on every machine, for searches whose result must not depend on the machine's speed.
+    public var nodeLimit: Int?
 
     public init(deadline: Date = .distantFuture, relativeGap: Double = 1e-3, presolve: Bool = false, verbose: Bool = false,
-                goodEnough: Double? = nil, stop: StopRequest = StopRequest(), cuts: Bool = false, boundGoal: Double? = nil) {
+                goodEnough: Double? = nil, stop: StopRequest = StopRequest(), cuts: CutFamilies = [], boundGoal: Double? = nil,
+                branching: Branching = .driebeckTomlin, nodeLimit: Int? = nil) {
         self.deadline = deadline
         self.relativeGap = relativeGap
         self.presolve = presolve
@@ -45,7 +50,28 @@ public struct SolveOptions: Sendable {
         self.stop = stop
         self.cuts = cuts
         self.boundGoal = boundGoal
+        self.branching = branching
+        self.nodeLimit = nodeLimit
     }
+}
+
+/// Branching rules of a branch and cut.
+public enum Branching: Sendable {
+    /// Driebeck and Tomlin's: the variable whose rounding worsens the objective most, by a dual simplex step.
+    case driebeckTomlin
+    /// Pseudo-costs: the variable whose branchings have raised the bound most so far.
+    case pseudoCost
+}
+
+/// Cut families a branch and cut may add, named as the literature names them; a backend without one ignores it.
+public struct CutFamilies: OptionSet, Sendable {
+    public let rawValue: Int
+    public init(rawValue: Int) { self.rawValue = rawValue }
+    public static let gomoryMixedInteger = CutFamilies(rawValue: 1 << 0)
+    public static let mixedIntegerRounding = CutFamilies(rawValue: 1 << 1)
+    public static let cover = CutFamilies(rawValue: 1 << 2)
+    public static let clique = CutFamilies(rawValue: 1 << 3)
+    public static let all: CutFamilies = [.gomoryMixedInteger, .mixedIntegerRounding, .cover, .clique]
 }
 
 public struct RelaxationResult: Sendable {

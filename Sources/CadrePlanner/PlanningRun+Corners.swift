@@ -14,8 +14,14 @@ extension PlanningRun {
     /// often closes it: the sample at × 0.7 of its budget reached 38,001 at corner 15 and 38,000 at corner 281, and
     /// only the trades after all 400 closed the gap (11 s); trading the best of the first eight corners does (2.5 s).
     /// A refined plan is not refined again: the search would stay in its local optimum (× 0.7 then stuck at 37,996).
+    ///
+    /// With `searchesNeighbourhoods`, from round `SearchTuning.firstCornerNeighbourhood` on, each corner's relaxation
+    /// also names a neighbourhood (`relaxationNeighbourhood`) whose best plan follows the corner's rounding: at × 1.4
+    /// of the sample's budget the plans within the gap lie in a few corners' neighbourhoods and no rounding or trade
+    /// reaches them (corner 36 holds 7,958: 3.6 s to the gap, where the search ran to its limit before).
     func perturbedRoundings(goodEnough: Double, until deadline: Date, rounds: Int = SearchTuning.perturbedRounds,
-                            start: [Double]? = nil, refine: (([Double]) -> [Double])? = nil) throws -> [[Double]] {
+                            start: [Double]? = nil, refine: (([Double]) -> [Double])? = nil,
+                            searchesNeighbourhoods: Bool = false) throws -> [[Double]] {
         let costs = master.model.variables.map(\.cost)
         let outOfReach = try columnsOutOfReach(ofNudges: SearchTuning.perturbation, until: deadline)
         for column in outOfReach { try session.setVariableBounds(master.firstSequenceVariable + column, lower: 0, upper: 0) }
@@ -41,6 +47,15 @@ extension PlanningRun {
             trace("perturbed \(round): polished \(primaryValue(of: polishedValues))")
             found.append(polishedValues)
             if objective(of: polishedValues) <= goodEnough { break }
+            if searchesNeighbourhoods, round >= SearchTuning.firstCornerNeighbourhood {
+                // Branch and cut weighs plans by their true costs, not the nudged ones.
+                try session.setCosts(costs)
+                if let searched = try relaxationNeighbourhood(lp.values, heldAtZero: outOfReach, goodEnough: goodEnough, until: deadline) {
+                    trace("perturbed \(round): neighbourhood \(primaryValue(of: searched))")
+                    found.append(searched)
+                    if objective(of: searched) <= goodEnough { break }
+                }
+            }
             if withinShortfallCaps(polishedValues), bestCorner.map({ objective(of: polishedValues) < objective(of: $0) - SearchTuning.improvement }) ?? true {
                 bestCorner = polishedValues
                 improvedSinceRefined = true

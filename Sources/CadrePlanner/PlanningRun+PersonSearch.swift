@@ -48,7 +48,7 @@ extension PlanningRun {
         trace("person model: \(model.rows.count) rows, \(model.variables.count) columns, cap \(cap)")
         let result = try persons.solveInteger(
             options: SolveOptions(deadline: deadline, relativeGap: options.relativeGap, presolve: true, verbose: options.verbose,
-                                  goodEnough: goodEnough(startBound), stop: options.stop, cuts: true,
+                                  goodEnough: goodEnough(startBound), stop: options.stop, cuts: .all,
                                   boundGoal: incumbentValue - options.relativeGap * abs(incumbentValue)),
             start: nil, heuristic: nil, progress: { [self] search in
                 // Plans the cap leaves out are no better than the incumbent.

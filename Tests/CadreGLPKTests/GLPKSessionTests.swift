@@ -159,6 +159,37 @@ final class GLPKSessionTests: XCTestCase {
         XCTAssertEqual(result.objective, -21, accuracy: 1e-9)
     }
 
+    /// The options the planner's relaxation neighbourhoods use: pseudo-cost branching and Gomory's cuts after
+    /// presolve prove the hand-checked knapsack optimum as the defaults do.
+    func testPseudoCostBranchingWithGomoryCutsFindsTheSameOptimum() throws {
+        let result = try open(Fixtures.knapsack()).solveInteger(
+            options: SolveOptions(relativeGap: 0, presolve: true, cuts: .gomoryMixedInteger, branching: .pseudoCost),
+            start: nil, progress: nil)
+        XCTAssertEqual(result.status, .optimal)
+        XCTAssertEqual(result.objective, -21, accuracy: 1e-9)
+        XCTAssertEqual(result.values, [0, 1, 1, 1])
+    }
+
+    /// A node budget ends a search the deadline would not, at the same point on every run: the same plan twice, and
+    /// a larger budget continues the same search, so its plan is never worse.
+    func testNodeLimitEndsTheSearchTheSameWayEveryTime() throws {
+        let hard = Fixtures.hardKnapsack()
+        func search(nodes: Int) throws -> (result: IntegerResult, seconds: Double) {
+            let began = Date()
+            let result = try open(hard.model).solveInteger(
+                options: SolveOptions(deadline: began.addingTimeInterval(60), relativeGap: 0, nodeLimit: nodes), start: nil, progress: nil)
+            return (result, Date().timeIntervalSince(began))
+        }
+        let few = try search(nodes: 200)
+        XCTAssertLessThan(few.seconds, 30, "ended by its nodes, long before the deadline")
+        XCTAssertEqual(few.result.status, .feasible, "a plan, not proven optimal, in 200 nodes")
+        XCTAssertTrue(Fixtures.isFeasible(hard.model, few.result.values))
+        XCTAssertEqual(try search(nodes: 200).result.values, few.result.values)
+        let more = try search(nodes: 2_000)
+        XCTAssertLessThanOrEqual(more.result.objective, few.result.objective + 1e-9)
+        XCTAssertTrue(Fixtures.isFeasible(hard.model, more.result.values))
+    }
+
     func testOptimalStartIsAcceptedAndReturned() throws {
         let session = try open(Fixtures.knapsack())
         // The root LP is fractional, so GLPK asks for a heuristic solution and takes ours.

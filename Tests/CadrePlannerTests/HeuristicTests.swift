@@ -173,6 +173,77 @@ final class HeuristicTests: XCTestCase {
         XCTAssertEqual(run.objective(of: stopped[8]), enough, accuracy: 1e-9)
     }
 
+    /// From round 17 each corner's neighbourhood follows its rounding: every plan obeys every rule, the first 17
+    /// rounds are as without them, and another run gives the same plans.
+    func testCornersSearchTheirNeighbourhoodsFromRoundSeventeen() throws {
+        func corners() throws -> (run: PlanningRun, plain: [[Double]], searched: [[Double]]) {
+            let run = try PlanningRun(scenario: province, solver: GLPKSolver(), options: PlannerOptions(timeLimit: 60, relativeGap: 0),
+                                      progress: nil)
+            _ = try run.generateColumns(until: Date().addingTimeInterval(30))
+            let plain = try run.perturbedRoundings(goodEnough: -.infinity, until: Date().addingTimeInterval(60), rounds: 24)
+            let searched = try run.perturbedRoundings(goodEnough: -.infinity, until: Date().addingTimeInterval(60), rounds: 24,
+                                                      searchesNeighbourhoods: true)
+            return (run, plain, searched)
+        }
+        let (run, plain, searched) = try corners()
+        XCTAssertTrue(Array(searched.prefix(17)) == Array(plain.prefix(17)), "no neighbourhood before round 17")
+        XCTAssertGreaterThan(searched.count, plain.count, "some corner from 17 on splits a group, and its neighbourhood has a plan")
+        XCTAssertLessThanOrEqual(searched.count, plain.count + 8, "one neighbourhood per corner at most")
+        for values in searched {
+            let evaluation = PlanEvaluation(scenario: province, plan: run.plan(of: values))
+            XCTAssertEqual(evaluation.violations, [])
+            XCTAssertEqual(evaluation.objective, run.primaryValue(of: values), accuracy: 1e-6)
+        }
+        // Node budgets, not time limits: another run of the same search finds the same plans.
+        XCTAssertTrue(try corners().searched == searched, "the same plans in another run")
+    }
+
+    /// The relaxation's neighbourhood against brute force on tiny provinces: every group the relaxation plans whole
+    /// keeps that plan, the plan obeys every rule, and when every group with a choice is split the neighbourhood is
+    /// the whole problem and its plan the optimum.
+    func testRelaxationNeighbourhoodKeepsWholeGroupsAndFindsTheBruteForceOptimumWhenEverythingIsSplit() throws {
+        var searched = 0, whole = 0
+        for seed in 0..<60 {
+            let scenario = TinyScenarios.random(seed: UInt64(seed))
+            let run = try PlanningRun(scenario: scenario, solver: GLPKSolver(), options: PlannerOptions(timeLimit: 60, relativeGap: 0),
+                                      progress: nil)
+            let root = try run.generateColumns(until: Date().addingTimeInterval(30))
+            guard root.result.status == .optimal, run.columnsAreComplete else { continue }
+            let relaxation = root.result.values
+            var split = Set<Int>(), choices = [Int: Int]()
+            for (column, entry) in run.master.columns.enumerated() {
+                let value = relaxation[run.master.firstSequenceVariable + column]
+                if abs(value - value.rounded()) > 1e-6 { split.insert(entry.group) }
+                choices[entry.group, default: 0] += 1
+            }
+            let found = try run.relaxationNeighbourhood(relaxation, heldAtZero: [], goodEnough: -.infinity, until: .distantFuture)
+            guard !split.isEmpty else {
+                XCTAssertNil(found, "seed \(seed): a whole relaxation names no neighbourhood")
+                continue
+            }
+            let values = try XCTUnwrap(found, "seed \(seed): leaving the split groups untrained is a plan")
+            searched += 1
+            let evaluation = PlanEvaluation(scenario: scenario, plan: run.plan(of: values))
+            XCTAssertEqual(evaluation.violations, [], "seed \(seed)")
+            XCTAssertEqual(evaluation.objective, run.primaryValue(of: values), accuracy: 1e-6, "seed \(seed)")
+            for (column, entry) in run.master.columns.enumerated() where !split.contains(entry.group) {
+                let variable = run.master.firstSequenceVariable + column
+                XCTAssertEqual(values[variable], relaxation[variable].rounded(), "seed \(seed): group \(entry.group) kept")
+            }
+            let exact = ExhaustiveSearch.optimum(scenario)
+            XCTAssertGreaterThanOrEqual(run.primaryValue(of: values), exact.objective - 1e-6, "seed \(seed)")
+            if choices.allSatisfy({ $0.value < 2 || split.contains($0.key) }) {
+                whole += 1
+                XCTAssertEqual(run.primaryValue(of: values), exact.objective, accuracy: 1e-6, "seed \(seed)")
+            }
+            let again = try run.session.solveRelaxation(options: SolveOptions())
+            XCTAssertEqual(again.objective, root.result.objective, accuracy: 1e-6, "seed \(seed): every column is free again")
+        }
+        print("relaxation neighbourhoods: \(searched) searched, \(whole) of them the whole problem")
+        XCTAssertGreaterThan(searched, 5)
+        XCTAssertGreaterThan(whole, 2)
+    }
+
     func testAnnealingNeverWorsensAndItsPlanObeysEveryRule() throws {
         let run = try PlanningRun(scenario: province, solver: GLPKSolver(), options: PlannerOptions(timeLimit: 60, relativeGap: 0),
                                   progress: nil)
