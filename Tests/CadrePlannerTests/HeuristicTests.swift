@@ -203,12 +203,7 @@ final class HeuristicTests: XCTestCase {
     /// the whole problem and its plan the optimum.
     func testRelaxationNeighbourhoodKeepsWholeGroupsAndFindsTheBruteForceOptimumWhenEverythingIsSplit() throws {
         var searched = 0, whole = 0
-        for seed in 0..<60 {
-            let scenario = TinyScenarios.random(seed: UInt64(seed))
-            let run = try PlanningRun(scenario: scenario, solver: GLPKSolver(), options: PlannerOptions(timeLimit: 60, relativeGap: 0),
-                                      progress: nil)
-            let root = try run.generateColumns(until: Date().addingTimeInterval(30))
-            guard root.result.status == .optimal, run.columnsAreComplete else { continue }
+        try forEachTinyProvince(seeds: 0..<60) { seed, scenario, run, root in
             let relaxation = root.result.values
             var split = Set<Int>(), choices = [Int: Int]()
             for (column, entry) in run.master.columns.enumerated() {
@@ -219,7 +214,7 @@ final class HeuristicTests: XCTestCase {
             let found = try run.relaxationNeighbourhood(relaxation, heldAtZero: [], goodEnough: -.infinity, until: .distantFuture)
             guard !split.isEmpty else {
                 XCTAssertNil(found, "seed \(seed): a whole relaxation names no neighbourhood")
-                continue
+                return
             }
             let values = try XCTUnwrap(found, "seed \(seed): leaving the split groups untrained is a plan")
             searched += 1
@@ -278,12 +273,7 @@ final class HeuristicTests: XCTestCase {
 
     func testDescentOnATinyProvinceSearchesItWholeAndProvesTheBruteForceOptimum() throws {
         var checked = 0
-        for seed in 0..<30 {
-            let scenario = TinyScenarios.random(seed: UInt64(seed))
-            let run = try PlanningRun(scenario: scenario, solver: GLPKSolver(), options: PlannerOptions(timeLimit: 60, relativeGap: 0),
-                                      progress: nil)
-            let root = try run.generateColumns(until: Date().addingTimeInterval(30))
-            guard root.result.status == .optimal, run.columnsAreComplete else { continue }
+        try forEachTinyProvince(seeds: 0..<30) { seed, scenario, run, root in
             let start = run.roundedSolution(from: root.result.values)
             let descent = try run.neighbourhoodDescent(from: start, goodEnough: -.infinity, until: Date().addingTimeInterval(30))
             XCTAssertEqual(descent.bound ?? -1, run.primaryValue(of: descent.values), accuracy: 1e-6,
@@ -293,6 +283,19 @@ final class HeuristicTests: XCTestCase {
             checked += 1
         }
         XCTAssertGreaterThan(checked, 10)
+    }
+
+    /// Each tiny province of `seeds` whose relaxation is optimal over every sequence, with its run and relaxation.
+    private func forEachTinyProvince(seeds: Range<Int>,
+                                     _ body: (Int, Scenario, PlanningRun, PlanningRun.Relaxation) throws -> Void) throws {
+        for seed in seeds {
+            let scenario = TinyScenarios.random(seed: UInt64(seed))
+            let run = try PlanningRun(scenario: scenario, solver: GLPKSolver(), options: PlannerOptions(timeLimit: 60, relativeGap: 0),
+                                      progress: nil)
+            let root = try run.generateColumns(until: Date().addingTimeInterval(30))
+            guard root.result.status == .optimal, run.columnsAreComplete else { continue }
+            try body(seed, scenario, run, root)
+        }
     }
 }
 
