@@ -89,7 +89,7 @@ extension PlanningRun {
     /// many groups for a short search, or when the search finds no plan.
     func relaxationNeighbourhood(_ relaxation: [Double], heldAtZero: [Int], goodEnough: Double, until deadline: Date) throws -> [Double]? {
         let held = Set(heldAtZero)
-        // Columns priced since the relaxation was solved (by polishing) are at zero in it.
+        // Columns added since the relaxation was solved (polishing can add some) are at zero in it.
         func relaxed(_ variable: Int) -> Double { variable < relaxation.count ? relaxation[variable] : 0 }
         var split = Set<Int>()
         for (column, entry) in master.columns.enumerated() where !held.contains(column) {
