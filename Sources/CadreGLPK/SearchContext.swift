@@ -43,23 +43,14 @@ final class SearchContext {
 
     func handle(_ tree: OpaquePointer) {
         let now = Date()
-        // tm_lim does not bound the whole run, so the one deadline is enforced here, and so is a stop request.
-        if stop.endsSearch(due: deadline) {
+        // tm_lim does not bound the whole run, so the one deadline is enforced here, and so are a stop request and
+        // the node budget.
+        if stop.endsSearch(due: deadline) || spentNodeBudget(tree) {
             observe(tree)
             glp_ios_terminate(tree)
             return
         }
-        let reason = glp_ios_reason(tree)
-        if reason == GLP_ISELECT, let nodeLimit {
-            var created: Int32 = 0
-            glp_ios_tree_size(tree, nil, nil, &created)
-            if created >= nodeLimit {
-                observe(tree)
-                glp_ios_terminate(tree)
-                return
-            }
-        }
-        switch reason {
+        switch glp_ios_reason(tree) {
         case GLP_IHEUR:
             if let start {
                 self.start = nil
@@ -88,6 +79,14 @@ final class SearchContext {
         default:
             break
         }
+    }
+
+    /// Counted when the search picks its next node, so the budget ends it between nodes.
+    private func spentNodeBudget(_ tree: OpaquePointer) -> Bool {
+        guard let nodeLimit, glp_ios_reason(tree) == GLP_ISELECT else { return false }
+        var created: Int32 = 0
+        glp_ios_tree_size(tree, nil, nil, &created)
+        return created >= nodeLimit
     }
 
     private func observe(_ tree: OpaquePointer) {

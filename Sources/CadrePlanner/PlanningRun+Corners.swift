@@ -32,6 +32,12 @@ extension PlanningRun {
         }
         var random = SeededRandom(seed: SearchTuning.seed)
         var found: [[Double]] = []
+        // Keeps a plan and says whether it ends the corners.
+        func keep(_ plan: [Double]) -> Bool {
+            found.append(plan)
+            return objective(of: plan) <= goodEnough
+        }
+        let heldAtZero = Set(outOfReach)
         var bestCorner = start
         var improvedSinceRefined = false
         var round = 0
@@ -45,15 +51,13 @@ extension PlanningRun {
             let rounded = roundedSolution(from: lp.values)
             let polishedValues = solution(polished(counts(of: rounded)))
             trace("perturbed \(round): polished \(primaryValue(of: polishedValues))")
-            found.append(polishedValues)
-            if objective(of: polishedValues) <= goodEnough { break }
+            if keep(polishedValues) { break }
             if searchesNeighbourhoods, round >= SearchTuning.firstCornerNeighbourhood {
                 // Branch and cut weighs plans by their true costs, not the nudged ones.
                 try session.setCosts(costs)
-                if let searched = try relaxationNeighbourhood(lp.values, heldAtZero: outOfReach, goodEnough: goodEnough, until: deadline) {
+                if let searched = try relaxationNeighbourhood(lp.values, heldAtZero: heldAtZero, goodEnough: goodEnough, until: deadline) {
                     trace("perturbed \(round): neighbourhood \(primaryValue(of: searched))")
-                    found.append(searched)
-                    if objective(of: searched) <= goodEnough { break }
+                    if keep(searched) { break }
                 }
             }
             if withinShortfallCaps(polishedValues), bestCorner.map({ objective(of: polishedValues) < objective(of: $0) - SearchTuning.improvement }) ?? true {
@@ -62,10 +66,8 @@ extension PlanningRun {
             }
             // Not after the last round: the search refines the best of all the corners then.
             if let refine, let corner = bestCorner, improvedSinceRefined, round < rounds, SearchTuning.refinesCorner(round) {
-                let refined = refine(corner)
                 improvedSinceRefined = false
-                found.append(refined)
-                if objective(of: refined) <= goodEnough { break }
+                if keep(refine(corner)) { break }
             }
         }
         return found

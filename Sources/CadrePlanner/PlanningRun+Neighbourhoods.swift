@@ -87,8 +87,7 @@ extension PlanningRun {
     /// without them. A node budget, not a time limit, so that the plan found does not depend on the machine.
     /// `heldAtZero`: columns fixed at zero by the caller, left so. Nil when the relaxation is whole or splits too
     /// many groups for a short search, or when the search finds no plan.
-    func relaxationNeighbourhood(_ relaxation: [Double], heldAtZero: [Int], goodEnough: Double, until deadline: Date) throws -> [Double]? {
-        let held = Set(heldAtZero)
+    func relaxationNeighbourhood(_ relaxation: [Double], heldAtZero held: Set<Int>, goodEnough: Double, until deadline: Date) throws -> [Double]? {
         // Columns added since the relaxation was solved (polishing can add some) are at zero in it.
         func relaxed(_ variable: Int) -> Double { variable < relaxation.count ? relaxation[variable] : 0 }
         var split = Set<Int>()
