@@ -19,9 +19,10 @@ public struct PlannerOptions: Sendable {
     /// Groups with at most this many sequences get them all as columns up front (nil: the planner's own
     /// choice by province size). Tests set 0, so that every column must be priced or completed.
     var listingLimit: Int?
-    /// Provinces of at most this many officials search the per-person model instead of completing the columns
-    /// (nil: `SearchTuning.personModelOfficials`). Tests set 0 to exercise the completion.
-    var personModelOfficials: Int?
+    /// Provinces of at most this many officials are searched by branch and price and the per-person model instead
+    /// of the master's neighbourhoods and the completion (nil: `SearchTuning.exactSearchOfficials`). Tests set 0 to
+    /// exercise the others.
+    var exactSearchOfficials: Int?
 
     public init(timeLimit: Double = 60, relativeGap: Double = 1e-3, verbose: Bool = false, clockStarted: Date? = nil,
                 keptForWriting: Double = 0, stop: StopRequest = StopRequest()) {

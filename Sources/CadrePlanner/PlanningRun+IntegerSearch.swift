@@ -38,7 +38,7 @@ extension PlanningRun {
             let other = try perturbedRoundings(goodEnough: within ? -.infinity : goodEnough(bound), until: until,
                                                rounds: SearchTuning.cornerRounds(within: within, gap: options.relativeGap),
                                                start: best, refine: within ? nil : { [self] in traded($0, until: until) },
-                                               searchesNeighbourhoods: !within && !canSearchPersons)
+                                               searchesNeighbourhoods: !within && !searchesExactly)
                 .filter { withinShortfallCaps($0) }
                 .min { objective(of: $0) < objective(of: $1) }
             if let other, objective(of: other) < objective(of: best) - SearchTuning.improvement { best = other }
@@ -58,36 +58,50 @@ extension PlanningRun {
             best = traded(best, until: Date(timeIntervalSinceNow: SearchTuning.tradesAfterAnnealingShare * searchUntil.timeIntervalSinceNow))
             report(best: primaryValue(of: best))
         }
-        // Small provinces search the per-person model, which holds every plan; the master's neighbourhoods and
-        // branch and cut prove nothing over every plan, so they leave it a share of the time (40 officials, seed 3:
+        // Small provinces are searched exactly instead (branch and price, then the per-person model): the master's
+        // neighbourhoods and branch and cut over its columns prove nothing over every plan (40 officials, seed 3:
         // branch and cut spent 4.5 s proving 93 optimal over 377 columns, where the optimum is 83; seed 5: the
-        // neighbourhoods never settled and took all of it).
-        // Built only when a step below will run: each of them needs the gap still open.
-        let persons = canSearchPersons && gapOpen() ? personProblem() : nil
-        if gapOpen(), !options.stop.endsSearch(due: searchUntil) {
-            let until = persons == nil ? searchUntil
-                : Date(timeIntervalSinceNow: SearchTuning.descentShareBeforePersons * searchUntil.timeIntervalSinceNow)
-            let descent = try neighbourhoodDescent(from: best, goodEnough: goodEnough(bound), until: until)
+        // neighbourhoods never settled and took all of the time).
+        let small = searchesExactly
+        if !small, gapOpen(), !options.stop.endsSearch(due: searchUntil) {
+            let descent = try neighbourhoodDescent(from: best, goodEnough: goodEnough(bound), until: searchUntil)
             best = descent.values
             if let proven = descent.bound, columnsAreComplete { bound = max(bound, strengthened(proven)) }
             report(best: primaryValue(of: best), bound: bound)
         }
-        // Still open only when the deadline came: branch and cut then returns at once and records it. Before the
-        // per-person search it has a share of the time: over the master's columns it may find plans the
-        // neighbourhoods missed (40 officials, seed 2: 295 against 302), and settled it proves nothing over every plan.
-        if gapOpen() {
-            let until = persons == nil ? searchUntil
-                : Date(timeIntervalSinceNow: SearchTuning.masterSearchShareBeforePersons * searchUntil.timeIntervalSinceNow)
-            let search = try solveInteger(start: best, goodEnough: goodEnough(bound), until: until, recordsDeadline: persons == nil)
+        // Still open only when the deadline came: branch and cut then returns at once and records it.
+        if !small, gapOpen() {
+            let search = try solveInteger(start: best, goodEnough: goodEnough(bound), until: searchUntil)
             if !search.values.isEmpty && search.objective < objective(of: best) { best = search.values }
             if let node = bestNodePlan, withinShortfallCaps(node), objective(of: node) < objective(of: best) - SearchTuning.improvement { best = node }
             if columnsAreComplete { bound = max(bound, strengthened(min(search.bound, objective(of: best)))) }
             report(best: primaryValue(of: best), bound: bound)
         }
+        // Built only when a step below will run: each of them needs the gap still open.
+        let persons = small && gapOpen() ? personProblem() : nil
+        // Branch and price raises the bound node by node (60 officials, seed 1: from the relaxation's 214 to 226, the
+        // optimum, in 3 s, where the per-person model's tree stayed at 223 for 22 s) and finds plans by its
+        // neighbourhoods; the per-person model's branch and cut, capped below the incumbent, finds others (40
+        // officials, seed 8: 245 in 3.5 s after branch and price stopped at 255), so each has a share.
+        if small, gapOpen(), !options.stop.endsSearch(due: searchUntil) {
+            let until = persons == nil ? searchUntil
+                : Date(timeIntervalSinceNow: SearchTuning.branchAndPriceShare * searchUntil.timeIntervalSinceNow)
+            if let searched = try branchAndPrice(from: best, bound: bound, until: until, recordsDeadline: persons == nil) {
+                (best, bound) = searched
+            }
+        }
+        if let persons, gapOpen() {
+            if !options.stop.endsSearch(due: searchUntil),
+               let searched = try personSearch(from: best, bound: bound, in: persons, until: searchUntil) {
+                (best, bound) = searched
+            } else if Date() >= searchUntil {
+                // The search's own deadline came first; branch and price on its share did not record it.
+                noteDeadline()
+            }
+        }
         // Time left and the gap open: the columns so far were not enough, so complete them. Last, because its
         // branch and cut may not settle in the time left, and a better incumbent (from annealing and the
-        // neighbourhoods, which on small provinces end in seconds) narrows what must be listed.
-        // Small provinces search the per-person model instead: it holds every plan, so its bound needs no listing.
+        // neighbourhoods) narrows what must be listed.
         if let persons, gapOpen() {
             if !options.stop.endsSearch(due: searchUntil),
                let searched = try personSearch(from: best, bound: bound, in: persons, until: searchUntil) {
@@ -114,8 +128,7 @@ extension PlanningRun {
         return values
     }
 
-    /// `recordsDeadline`: whether `deadline` is the search's own, so that reaching it is what ended the search.
-    func solveInteger(start: [Double]?, goodEnough: Double? = nil, until deadline: Date, recordsDeadline: Bool = true) throws -> IntegerResult {
+    func solveInteger(start: [Double]?, goodEnough: Double? = nil, until deadline: Date) throws -> IntegerResult {
         let result = try session.solveInteger(
             options: SolveOptions(deadline: deadline, relativeGap: options.relativeGap, verbose: options.verbose,
                                   goodEnough: goodEnough, stop: options.stop),
@@ -123,7 +136,7 @@ extension PlanningRun {
                 // The tree's bound holds for every plan only when the columns hold every sequence.
                 report(best: search.incumbent, bound: columnsAreComplete ? search.bound : nil)
             })
-        if recordsDeadline, result.status == .feasible || result.status == .noSolution, Date() >= deadline { hitDeadline = true }
+        if result.status == .feasible || result.status == .noSolution, Date() >= deadline { hitDeadline = true }
         trace("integer: \(result.status.rawValue) objective \(result.objective) bound \(result.bound)")
         return result
     }

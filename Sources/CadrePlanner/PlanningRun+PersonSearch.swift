@@ -12,11 +12,12 @@ import Foundation
 /// starting solution: a cap lets GLPK presolve, and measured with glpsol on 40 officials (seed 1) it proves the
 /// optimum 70 in 0.9 s, where the model without it found no proof in 60 s.
 extension PlanningRun {
-    /// Whether this province is small enough for the per-person search, and the objective suits it: whole, so a
-    /// better plan is better by one, and the shortfall's, with free shortfalls (as for the completion).
-    var canSearchPersons: Bool {
+    /// Whether this province is small enough for the exact searches (branch and price, the per-person model), and
+    /// the objective suits them: whole, so a better plan is better by one, and the shortfall's, with free
+    /// shortfalls (as for the completion).
+    var searchesExactly: Bool {
         canCompleteColumns && objectiveIsWhole
-            && scenario.officials.count <= (options.personModelOfficials ?? SearchTuning.personModelOfficials)
+            && scenario.officials.count <= (options.exactSearchOfficials ?? SearchTuning.exactSearchOfficials)
     }
 
     /// The per-person model of this province, or nil when it has more columns than the search takes.

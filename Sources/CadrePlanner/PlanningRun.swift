@@ -3,9 +3,9 @@ import CadreLinearModel
 import Foundation
 
 /// One solve of one scenario: column generation on the master problem, then integer plans by rounding, member
-/// searches and (only while the gap is open) neighbourhoods and branch and cut on the columns found — first for
-/// the least weighted shortfall, then for the least spending at that shortfall. Lives on one thread, like the
-/// solver session it owns.
+/// searches and (only while the gap is open) neighbourhoods and branch and cut on the columns found, or on small
+/// provinces branch and price and the per-person model — first for the least weighted shortfall, then for the
+/// least spending at that shortfall. Lives on one thread, like the solver session it owns.
 final class PlanningRun {
     enum Phase { case shortfall, spending }
 

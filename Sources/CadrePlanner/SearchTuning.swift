@@ -126,15 +126,17 @@ enum SearchTuning {
     /// Beyond this many listed sequences in one round, the master grows too large for branch and cut to settle
     /// in the time a planner waits: the completion gives up.
     static let largestCompletionLimit = 320_000
-    /// Provinces of at most this many officials search the per-person model (`personSearch`) instead of completing
-    /// the columns: there GLPK's branch and cut over it, capped below the incumbent, proves in seconds what the
-    /// completion's listing cannot hold (40 officials, seed 1: 0.7 s in `plan`, 0.9 s in glpsol), and larger provinces keep today's search.
-    static let personModelOfficials = 150
-    /// …and only while its model has at most this many columns (60 officials: 1,341).
+    /// Provinces of at most this many officials are searched exactly: branch and price (`branchAndPrice`), then the
+    /// per-person model (`personSearch`), instead of the master's neighbourhoods, branch and cut over its columns and
+    /// the completion, which prove nothing over every plan or cannot hold the listing a proof needs (40 officials,
+    /// seed 1: the per-person model proves 70 in 0.7 s in `plan`, 0.9 s in glpsol).
+    static let exactSearchOfficials = 150
+    /// The per-person search runs only while its model has at most this many columns (60 officials: 1,341).
     static let personModelColumns = 6_000
-    /// Where the per-person search follows, the master's neighbourhoods get this share of the search time left: on
-    /// 40 officials (seed 5) they never settled and took all of it.
-    static let descentShareBeforePersons = 0.4
-    /// …and branch and cut over the master's columns this share of what is left after them.
-    static let masterSearchShareBeforePersons = 0.3
+    /// On those provinces, branch and price gets this share of the search time left, and the per-person search the
+    /// rest (measured on 15 provinces of 40–100 officials: see the README).
+    static let branchAndPriceShare = 0.5
+    /// Branch and price searches a node's relaxation neighbourhood (`relaxationNeighbourhood`) once every so many
+    /// nodes: each takes up to its node budget of GLPK's, a node of branch and price a few milliseconds.
+    static let branchAndPriceNeighbourhoodEvery = 10
 }

@@ -35,8 +35,8 @@ final class ExactCompletionTests: XCTestCase {
     private func options(gap: Double) -> PlannerOptions {
         var options = PlannerOptions(timeLimit: 60, relativeGap: gap)
         options.listingLimit = 0
-        // These provinces are small enough for the per-person search, which would settle them before the completion.
-        options.personModelOfficials = 0
+        // These provinces are small enough for the exact searches, which would settle them before the completion.
+        options.exactSearchOfficials = 0
         return options
     }
 

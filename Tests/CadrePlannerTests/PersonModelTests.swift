@@ -121,12 +121,13 @@ final class PersonModelTests: XCTestCase {
 
     /// Generated provinces of 40 officials, with no gap allowed: `plan` proves the optimum HiGHS and glpsol prove on
     /// the per-person model. Seed 1 is where the completion ran out of time (README, "Small provinces, measured");
-    /// seed 3 is 21 groups, so many plans come in copies: without the ordering rows the per-person search ended at
-    /// 93 (bound 83, 10.8 %) after 30 s, with them it proves 83 in about 11 s (release; 35 s in the debug build).
+    /// seed 3 is 21 groups, so many plans come in copies: the per-person search alone proved 83 in about 17 s
+    /// (release), branch and price finds and proves it in 7.5 s (release; about a minute for both seeds in the
+    /// debug build, so the limit is generous: the test ends at the proof).
     func testFortyOfficialsAreProvenOptimal() throws {
         for (seed, optimum) in [(UInt64(1), 70.0), (3, 83)] {
             let scenario = ProvinceGenerator(officials: 40, seed: seed).generate().scenario
-            let result = try Planner(solver: GLPKSolver(), options: PlannerOptions(timeLimit: 60, relativeGap: 0)).plan(scenario)
+            let result = try Planner(solver: GLPKSolver(), options: PlannerOptions(timeLimit: 240, relativeGap: 0)).plan(scenario)
             XCTAssertEqual(result.evaluation.violations, [], "seed \(seed)")
             XCTAssertEqual(result.objective, optimum, "seed \(seed)")
             XCTAssertEqual(result.gap, 0, "seed \(seed)")

@@ -1,0 +1,351 @@
+import CadreDomain
+import CadreLinearModel
+import Foundation
+
+/// Branch and price on member counts: the master's relaxation, priced exactly at every node, is the bound, and a
+/// node splits on how many members of a group start one course in one year.
+///
+/// Branch and cut over the master's columns proves nothing about sequences never priced, and over the per-person
+/// model it searches every way of handing the same courses to identical officials. Here the columns come from the
+/// pricing dynamic program at every node, so a node's Lagrangian bound holds for every plan within its branches,
+/// and a branch on a group's count of one start cannot be undone by swapping identical members.
+///
+/// A branch is a row of its own, "members of group g starting candidate c in year y ≥ k" (or ≤ k). Its dual enters
+/// the dynamic program as a price on that start for that group only, so pricing keeps to the node. A "≥" row has
+/// an artificial column of large cost: the columns so far may not be able to meet it, and pricing needs a feasible
+/// relaxation to find those that can.
+extension PlanningRun {
+    /// Searches for a plan better than `incumbent` by a whole step until the deadline. Returns the best plan and the
+    /// bound proven over every plan; nil when the solver failed. `recordsDeadline`: whether `deadline` is the
+    /// search's own, so that reaching it is what ended the search.
+    func branchAndPrice(from incumbent: [Double], bound startBound: Double, until deadline: Date,
+                        recordsDeadline: Bool = true) throws -> (values: [Double], bound: Double)? {
+        var tree = try CountBranching(run: self)
+        var best = incumbent
+        var bestValue = objective(of: best)
+        // Only plans better by a whole step matter: the objective is whole.
+        func cutoff() -> Double { bestValue - 1 + SearchTuning.wholeness }
+        var open = [CountNode(limits: [:], bound: startBound, depth: 0, serial: 0)]
+        // The child nearest the relaxation is searched next (a dive, which finds plans) until its branch closes; then
+        // the open node of least bound (which raises the bound).
+        var plunge: CountNode?
+        var serial = 0
+        var nodes = 0
+        var unresolved = Double.infinity
+        func openBound() -> Double { min(unresolved, plunge?.bound ?? .infinity, open.lazy.map(\.bound).min() ?? .infinity) }
+        func take(_ plan: [Double]) {
+            guard withinShortfallCaps(plan), objective(of: plan) < bestValue - SearchTuning.improvement else { return }
+            best = plan
+            bestValue = objective(of: plan)
+            trace("branch and price: node \(nodes), plan \(bestValue)")
+            report(best: primaryValue(of: best))
+        }
+        while true {
+            if let next = plunge, next.bound > cutoff() { plunge = nil }
+            if relativeGap(incumbent: bestValue, bound: strengthened(min(openBound(), bestValue))) <= options.relativeGap { break }
+            if options.stop.endsSearch(due: deadline) {
+                if recordsDeadline && Date() >= deadline { hitDeadline = true }
+                break
+            }
+            let node: CountNode
+            if let next = plunge {
+                node = next
+                plunge = nil
+            } else {
+                guard let next = open.indices.min(by: { (open[$0].bound, -open[$0].depth, open[$0].serial) < (open[$1].bound, -open[$1].depth, open[$1].serial) }),
+                      open[next].bound <= cutoff() else {
+                    open.removeAll()
+                    break
+                }
+                node = open.remove(at: next)
+            }
+            nodes += 1
+            try tree.apply(node.limits)
+            guard let relaxed = try tree.relax(cutoff: cutoff(), until: deadline) else {
+                unresolved = min(unresolved, node.bound)
+                continue
+            }
+            guard relaxed.bound <= cutoff() else { continue }
+            let values = tree.masterValues(relaxed.values)
+            take(solution(polished(counts(of: roundedSolution(from: values)))))
+            switch tree.split(relaxed.values) {
+            case .whole:
+                take(solution(counts(of: values)))
+            case .unsplittable:
+                // Whole shortfalls and start counts but split columns: no branch of these kinds separates them, so
+                // the node's bound stays in the proof.
+                unresolved = min(unresolved, relaxed.bound)
+            case .on(let key, let value):
+                let floor = Int(value.rounded(.down))
+                let nearer = value - Double(floor) < 0.5 ? 0 : 1
+                for (side, limit) in [BranchLimit(lower: 0, upper: floor), BranchLimit(lower: floor + 1, upper: .max)].enumerated() {
+                    var limits = node.limits
+                    let limit = (limits[key] ?? BranchLimit(lower: 0, upper: .max)).intersected(with: limit)
+                    guard limit.lower <= limit.upper else { continue }
+                    limits[key] = limit
+                    serial += 1
+                    let child = CountNode(limits: limits, bound: max(node.bound, relaxed.bound), depth: node.depth + 1, serial: serial)
+                    if side == nearer { plunge = child } else { open.append(child) }
+                }
+            }
+            // Deep in the tree few groups are split, and branch and cut over those, the others held, finds the
+            // re-timings of several groups at once that no rounding makes (60 officials, seed 1: 226, the optimum,
+            // after 191 nodes, where every other search stayed at 235). Every so many nodes, since each is costlier
+            // than a node.
+            if nodes % SearchTuning.branchAndPriceNeighbourhoodEvery == 1,
+               let found = try relaxationNeighbourhood(values, heldAtZero: [], goodEnough: goodEnough(openBound()), until: deadline) {
+                take(found)
+            }
+            if nodes % 50 == 0 { report(best: primaryValue(of: best), bound: min(openBound(), bestValue)) }
+        }
+        let proven = min(openBound(), bestValue)
+        trace("branch and price: \(nodes) nodes, \(open.count) open, \(tree.countRows) count rows, plan \(bestValue), bound \(proven)")
+        return (padded(best), max(startBound, strengthened(proven)))
+    }
+}
+
+/// What a node branches on: a coverage row's shortfall, or how many members of a group start one candidate in
+/// one year. Shortfalls first: they are what the objective counts.
+enum BranchKey: Hashable, Comparable {
+    case shortfall(row: Int)
+    case count(group: Int, year: Int, candidate: Int)
+
+    static func < (a: BranchKey, b: BranchKey) -> Bool {
+        switch (a, b) {
+        case let (.shortfall(x), .shortfall(y)): return x < y
+        case (.shortfall, .count): return true
+        case (.count, .shortfall): return false
+        case let (.count(g1, y1, c1), .count(g2, y2, c2)): return (g1, y1, c1) < (g2, y2, c2)
+        }
+    }
+}
+
+/// `lower ≤ value ≤ upper`; `Int.max` is no upper limit.
+struct BranchLimit: Equatable {
+    var lower: Int
+    var upper: Int
+
+    func intersected(with other: BranchLimit) -> BranchLimit {
+        BranchLimit(lower: max(lower, other.lower), upper: min(upper, other.upper))
+    }
+}
+
+struct CountNode {
+    var limits: [BranchKey: BranchLimit]
+    /// The parent's bound until this node's relaxation is solved.
+    var bound: Double
+    var depth: Int
+    /// Creation order: the last tie rule, so the same tree is searched every time.
+    var serial: Int
+}
+
+/// The master with one row per branched start count and an artificial column per limited row, in a solver session
+/// of its own. Its columns are the master's, at the same indices, with the artificial columns and the columns
+/// priced since its last rebuild after them.
+struct CountBranching {
+    enum Split {
+        case whole
+        case unsplittable
+        case on(BranchKey, Double)
+    }
+
+    let run: PlanningRun
+    private var session: any SolverSession
+    private var model: LinearModel
+    /// The session's column of each master variable.
+    private var sessionIndex: [Int]
+    /// Count rows, and the artificial column of each count row and of each coverage row.
+    private var countRow: [BranchKey: Int] = [:]
+    private var artificial: [BranchKey: Int] = [:]
+    private var counts: [BranchKey] = []
+    private var applied: [BranchKey: BranchLimit] = [:]
+    /// What an artificial column costs per member: more than every target's weight on every member together, so
+    /// that a relaxation using one is worse than any plan.
+    private let artificialCost: Double
+
+    var countRows: Int { counts.count }
+
+    init(run: PlanningRun) throws {
+        self.run = run
+        let members = run.master.groups.reduce(0) { $0 + $1.members.count }
+        artificialCost = 10 * Double(max(1, members)) * max(1, run.master.shortfallWeights.reduce(0, +))
+        model = run.master.model
+        sessionIndex = []
+        session = try run.solver.open(model)
+        try rebuild(adding: [])
+    }
+
+    /// Sets every limited row and variable to the node's limits, adding the count rows the node needs first.
+    mutating func apply(_ limits: [BranchKey: BranchLimit]) throws {
+        let missing = limits.keys.filter { if case .count = $0 { return countRow[$0] == nil } else { return false } }.sorted()
+        if !missing.isEmpty { try rebuild(adding: missing) }
+        for key in Set(applied.keys).union(limits.keys).sorted() {
+            let limit = limits[key]
+            guard applied[key] != limit else { continue }
+            applied[key] = limit
+            let lower = Double(limit?.lower ?? 0)
+            let upper = limit.map { $0.upper == .max ? Double.infinity : Double($0.upper) } ?? .infinity
+            switch key {
+            case .shortfall(let row):
+                try session.setVariableBounds(run.master.shortfallVariables.lowerBound + row, lower: lower, upper: upper)
+                // Too small a shortfall for the columns so far is met by the artificial column until pricing finds better.
+                try session.setVariableBounds(artificial[key]!, lower: 0, upper: upper < .infinity ? .infinity : 0)
+            case .count:
+                try session.setRowBounds(countRow[key]!, lower: limit == nil ? -.infinity : lower, upper: upper)
+                try session.setVariableBounds(artificial[key]!, lower: 0, upper: lower > 0 ? .infinity : 0)
+            }
+        }
+    }
+    /// The node's relaxation, priced until no sequence improves it; nil when the solver failed. Its bound is the
+    /// Lagrangian one and is returned early once it passes `cutoff`.
+    mutating func relax(cutoff: Double, until deadline: Date) throws -> (values: [Double], bound: Double)? {
+        // Polishing adds columns to the master too.
+        let missing = sessionIndex.count..<run.master.model.variables.count
+        if !missing.isEmpty { try addToSession(missing.map { $0 - run.master.firstSequenceVariable }) }
+        while true {
+            let lp = try session.solveRelaxation(options: SolveOptions(
+                deadline: max(deadline, Date().addingTimeInterval(SearchTuning.graceSeconds)), verbose: run.options.verbose))
+            guard lp.status == .optimal else { return nil }
+            let masterRows = run.master.model.rows.count
+            let base = run.sequencePrices(duals: Array(lp.duals[0..<masterRows]))
+            var startDuals = [Int: [CourseSequence.Start: Double]]()
+            for key in counts {
+                guard case let .count(group, year, candidate) = key, abs(lp.duals[countRow[key]!]) > SearchTuning.valueDust else { continue }
+                startDuals[group, default: [:]][CourseSequence.Start(candidate: candidate, year: year)] = lp.duals[countRow[key]!]
+            }
+            let master = run.master
+            let scenario = run.scenario
+            let todo = master.groups.indices.filter { !run.complete[$0] }
+            let found = ParallelJobs.run(todo.count) { position in
+                let g = todo[position]
+                var prices = base
+                if let duals = startDuals[g] {
+                    let cost = base.startCost
+                    prices.startCost = { profile, candidate, year in
+                        cost(profile, candidate, year) - (duals[CourseSequence.Start(candidate: candidate, year: year)] ?? 0)
+                    }
+                }
+                return SequenceSearch(profile: master.groups[g].profile, baseYear: scenario.baseYear,
+                                      yearCount: master.yearCount, maxTrainingDays: scenario.maxTrainingDays)
+                    .best(prices: prices, moneyScale: MasterProblem.moneyScale)
+            }
+            var lagrangian = lp.objective
+            var improving = false
+            var added: [Int] = []
+            for (position, g) in todo.enumerated() {
+                let gain = found[position].value + lp.duals[master.convexityRow[g]]
+                guard gain > SearchTuning.improvement else { continue }
+                improving = true
+                lagrangian -= gain * Double(master.groups[g].members.count)
+                if run.addColumn(found[position].sequence, of: g) != nil { added.append(run.master.columns.count - 1) }
+            }
+            if !added.isEmpty {
+                try run.session.addVariables(added.map { run.master.model.variables[run.master.firstSequenceVariable + $0] })
+                try addToSession(added)
+            }
+            if lagrangian > cutoff { return (lp.values, lagrangian) }
+            if added.isEmpty { return (lp.values, improving ? lagrangian : lp.objective) }
+            if Date() >= deadline || run.options.stop.isRequested { return (lp.values, lagrangian) }
+        }
+    }
+
+    /// The master's variable values from the session's.
+    func masterValues(_ values: [Double]) -> [Double] {
+        sessionIndex.map { value(values, $0) }
+    }
+
+    /// A relaxation cut short by the deadline predates the columns priced from it: those count as zero.
+    private func value(_ values: [Double], _ index: Int) -> Double {
+        index < values.count ? values[index] : 0
+    }
+
+    /// What to branch on: the shortfall, or else the start count, whose fraction is nearest a half (ties by the
+    /// keys' order).
+    func split(_ values: [Double]) -> Split {
+        let master = run.master
+        var fractional: [BranchKey: Double] = [:]
+        for (r, variable) in master.shortfallVariables.enumerated() {
+            fractional[.shortfall(row: r)] = value(values, sessionIndex[variable])
+        }
+        var splitColumns = false
+        var starts: [BranchKey: Double] = [:]
+        for (column, entry) in master.columns.enumerated() {
+            let value = value(values, sessionIndex[master.firstSequenceVariable + column])
+            guard value > SearchTuning.wholeness else { continue }
+            if abs(value - value.rounded()) > SearchTuning.wholeness { splitColumns = true }
+            for start in entry.sequence.starts {
+                starts[.count(group: entry.group, year: start.year, candidate: start.candidate), default: 0] += value
+            }
+        }
+        guard splitColumns else { return .whole }
+        for candidates in [fractional, starts] {
+            var chosen: (key: BranchKey, value: Double, score: Double)?
+            for (key, value) in candidates {
+                let fraction = value - value.rounded(.down)
+                let score = min(fraction, 1 - fraction)
+                guard score > SearchTuning.wholeness else { continue }
+                if chosen.map({ score > $0.score + SearchTuning.valueDust || (abs(score - $0.score) <= SearchTuning.valueDust && key < $0.key) }) ?? true {
+                    chosen = (key, value, score)
+                }
+            }
+            if let chosen { return .on(chosen.key, chosen.value) }
+        }
+        return .unsplittable
+    }
+
+    private mutating func addToSession(_ columns: [Int]) throws {
+        let master = run.master
+        var variables: [Variable] = []
+        var next = model.variables.count
+        for column in columns {
+            var variable = master.model.variables[master.firstSequenceVariable + column]
+            variable.entries += countEntries(of: column)
+            variables.append(variable)
+            model.addVariable(variable)
+            sessionIndex.append(next)
+            next += 1
+        }
+        try session.addVariables(variables)
+    }
+
+    private func countEntries(of column: Int) -> [Entry] {
+        let (group, sequence) = run.master.columns[column]
+        return sequence.starts.compactMap { start in
+            countRow[.count(group: group, year: start.year, candidate: start.candidate)].map { Entry(row: $0, coefficient: 1) }
+        }
+    }
+
+    /// A new session with count rows for `missing` too; the master's variables keep their indices, the artificial
+    /// columns follow them. The basis is lost, which on the provinces this runs on costs milliseconds.
+    private mutating func rebuild(adding missing: [BranchKey]) throws {
+        let master = run.master
+        counts += missing
+        // Rows are new, so every column is rebuilt with its entries in them.
+        var rebuilt = LinearModel(name: "cadreplan_branches")
+        for existing in master.model.rows { rebuilt.addRow(existing) }
+        for key in counts {
+            guard case let .count(group, year, candidate) = key else { continue }
+            countRow[key] = rebuilt.addRow(Row(name: "count_\(group)_\(candidate)_\(year)"))
+        }
+        for (index, variable) in master.model.variables.enumerated() {
+            var variable = variable
+            if index >= master.firstSequenceVariable { variable.entries += countEntries(of: index - master.firstSequenceVariable) }
+            rebuilt.addVariable(variable)
+        }
+        artificial = [:]
+        for r in master.coverage.rows.indices {
+            artificial[.shortfall(row: r)] = rebuilt.addVariable(Variable(
+                name: "artificial_cover_\(r)", lower: 0, upper: 0, cost: artificialCost, entries: [Entry(row: r, coefficient: 1)]))
+        }
+        for key in counts {
+            artificial[key] = rebuilt.addVariable(Variable(
+                name: "artificial_\(rebuilt.rows[countRow[key]!].name)", lower: 0, upper: 0, cost: artificialCost,
+                entries: [Entry(row: countRow[key]!, coefficient: 1)]))
+        }
+        try rebuilt.validate()
+        model = rebuilt
+        sessionIndex = Array(master.model.variables.indices)
+        session = try run.solver.open(rebuilt)
+        applied = [:]
+    }
+}

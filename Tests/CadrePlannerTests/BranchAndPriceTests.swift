@@ -1,0 +1,58 @@
+import CadreDomain
+import CadreGLPK
+import CadreLinearModel
+@testable import CadrePlanner
+import XCTest
+import _CadreTestSupport
+
+/// Branch and price on shortfalls and member counts, against brute force: what it proves is the optimum over every
+/// plan, with the columns only pricing at each node finds.
+final class BranchAndPriceTests: XCTestCase {
+    /// Nothing listed up front, so that every column comes from pricing under some node's duals.
+    private func run(_ scenario: Scenario) throws -> (PlanningRun, PlanningRun.Relaxation) {
+        var options = PlannerOptions(timeLimit: 60, relativeGap: 0)
+        options.listingLimit = 0
+        let run = try PlanningRun(scenario: scenario, solver: GLPKSolver(), options: options, progress: nil)
+        return (run, try run.generateColumns(until: Date().addingTimeInterval(30)))
+    }
+
+    /// The relaxation takes 5/6 of the dear course and never prices the cheap one, which alone is the optimum:
+    /// a branch on the dear course's target makes pricing find it.
+    func testFindsAndProvesTheSequenceTheRelaxationNeverPrices() throws {
+        let scenario = ExactCompletionTests.knapsackOfOne()
+        let (run, root) = try run(scenario)
+        let nothing = run.solution([:])
+        XCTAssertEqual(run.objective(of: nothing), 9)
+        let searched = try XCTUnwrap(run.branchAndPrice(from: nothing, bound: run.strengthened(root.lowerBound), until: .distantFuture))
+        XCTAssertEqual(run.objective(of: searched.values), 6)
+        XCTAssertEqual(searched.bound, 6, "proven")
+        let plan = run.plan(of: searched.values)
+        XCTAssertEqual(plan.starts.map { scenario.courses[$0.course].id }, ["Y"])
+        XCTAssertEqual(PlanEvaluation(scenario: scenario, plan: plan).violations, [])
+    }
+
+    /// From no training at all, every tiny province ends at its brute-force optimum with that optimum proven, and
+    /// the plan obeys every rule.
+    func testTinyProvincesEndProvenAtTheirBruteForceOptimum() throws {
+        var checked = 0, improved = 0
+        for seed in 0..<40 {
+            let scenario = TinyScenarios.random(seed: UInt64(seed))
+            let (run, root) = try run(scenario)
+            guard root.result.status == .optimal, run.objectiveIsWhole else { continue }
+            let start = run.solution([:])
+            let searched = try XCTUnwrap(run.branchAndPrice(from: start, bound: run.strengthened(root.lowerBound), until: .distantFuture),
+                                         "seed \(seed)")
+            let exact = ExhaustiveSearch.optimum(scenario).objective
+            XCTAssertEqual(run.objective(of: searched.values), exact, accuracy: 1e-6, "seed \(seed)")
+            XCTAssertEqual(searched.bound, exact, accuracy: 1e-6, "seed \(seed): proven")
+            let evaluation = PlanEvaluation(scenario: scenario, plan: run.plan(of: searched.values))
+            XCTAssertEqual(evaluation.violations, [], "seed \(seed)")
+            XCTAssertEqual(evaluation.objective, exact, accuracy: 1e-6, "seed \(seed)")
+            checked += 1
+            if run.objective(of: start) > exact + 1e-6 { improved += 1 }
+        }
+        print("branch and price: \(checked) tiny provinces, \(improved) of them better than no training")
+        XCTAssertGreaterThan(checked, 30)
+        XCTAssertGreaterThan(improved, 15, "the search, not the start, made the plans")
+    }
+}
