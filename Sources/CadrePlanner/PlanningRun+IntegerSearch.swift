@@ -102,15 +102,6 @@ extension PlanningRun {
         // Time left and the gap open: the columns so far were not enough, so complete them. Last, because its
         // branch and cut may not settle in the time left, and a better incumbent (from annealing and the
         // neighbourhoods) narrows what must be listed.
-        if let persons, gapOpen() {
-            if !options.stop.endsSearch(due: searchUntil),
-               let searched = try personSearch(from: best, bound: bound, in: persons, until: searchUntil) {
-                (best, bound) = searched
-            } else if Date() >= searchUntil {
-                // The search's own deadline came first; branch and cut on its share did not record it.
-                noteDeadline()
-            }
-        }
         if canCompleteColumns, gapOpen(), !options.stop.endsSearch(due: searchUntil) {
             (best, bound) = try completedSearch(from: best, bound: bound, until: searchUntil)
         }
