@@ -16,10 +16,10 @@ import Foundation
 /// relaxation to find those that can.
 extension PlanningRun {
     /// Searches for a plan better than `incumbent` by a whole step until the deadline. Returns the best plan and the
-    /// bound proven over every plan; nil when the solver failed. `recordsDeadline`: whether `deadline` is the
-    /// search's own, so that reaching it is what ended the search.
+    /// bound proven over every plan; a node whose relaxation the solver could not solve keeps its parent's bound in
+    /// it. `recordsDeadline`: whether `deadline` is the search's own, so that reaching it is what ended the search.
     func branchAndPrice(from incumbent: [Double], bound startBound: Double, until deadline: Date,
-                        recordsDeadline: Bool = true) throws -> (values: [Double], bound: Double)? {
+                        recordsDeadline: Bool = true) throws -> (values: [Double], bound: Double) {
         var tree = try CountBranching(run: self)
         var best = incumbent
         var bestValue = objective(of: best)

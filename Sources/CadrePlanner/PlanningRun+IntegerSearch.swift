@@ -86,9 +86,7 @@ extension PlanningRun {
         if small, gapOpen(), !options.stop.endsSearch(due: searchUntil) {
             let until = persons == nil ? searchUntil
                 : Date(timeIntervalSinceNow: SearchTuning.branchAndPriceShare * searchUntil.timeIntervalSinceNow)
-            if let searched = try branchAndPrice(from: best, bound: bound, until: until, recordsDeadline: persons == nil) {
-                (best, bound) = searched
-            }
+            (best, bound) = try branchAndPrice(from: best, bound: bound, until: until, recordsDeadline: persons == nil)
         }
         if let persons, gapOpen() {
             if !options.stop.endsSearch(due: searchUntil),

@@ -23,7 +23,7 @@ final class BranchAndPriceTests: XCTestCase {
         let (run, root) = try run(scenario)
         let nothing = run.solution([:])
         XCTAssertEqual(run.objective(of: nothing), 9)
-        let searched = try XCTUnwrap(run.branchAndPrice(from: nothing, bound: run.strengthened(root.lowerBound), until: .distantFuture))
+        let searched = try run.branchAndPrice(from: nothing, bound: run.strengthened(root.lowerBound), until: .distantFuture)
         XCTAssertEqual(run.objective(of: searched.values), 6)
         XCTAssertEqual(searched.bound, 6, "proven")
         let plan = run.plan(of: searched.values)
@@ -40,8 +40,7 @@ final class BranchAndPriceTests: XCTestCase {
             let (run, root) = try run(scenario)
             guard root.result.status == .optimal, run.objectiveIsWhole else { continue }
             let start = run.solution([:])
-            let searched = try XCTUnwrap(run.branchAndPrice(from: start, bound: run.strengthened(root.lowerBound), until: .distantFuture),
-                                         "seed \(seed)")
+            let searched = try run.branchAndPrice(from: start, bound: run.strengthened(root.lowerBound), until: .distantFuture)
             let exact = ExhaustiveSearch.optimum(scenario).objective
             XCTAssertEqual(run.objective(of: searched.values), exact, accuracy: 1e-6, "seed \(seed)")
             XCTAssertEqual(searched.bound, exact, accuracy: 1e-6, "seed \(seed): proven")
