@@ -66,6 +66,23 @@ actor RunManager {
         guard let child = running[id] else { return false }
         live[id, default: LiveRun()].stopRequested = true
         child.requestStop()
+        // A SIGINT that reaches a child still setting up its handlers is lost (a Stop right after the run starts).
+        // Sent again after the child's window for "a second signal leaves at once", it only repeats the request.
+        Task { [weak self] in
+            while true {
+                try? await Task.sleep(for: .seconds(Self.stopResendSeconds))
+                guard let self, await self.repeatStop(id) else { return }
+            }
+        }
+        return true
+    }
+
+    /// Longer than the command's `StopSignals.repeatWindow` (2 s).
+    static let stopResendSeconds = 3.0
+
+    private func repeatStop(_ id: Int64) -> Bool {
+        guard let child = running[id] else { return false }
+        child.requestStop()
         return true
     }
 
