@@ -151,12 +151,13 @@ struct CountBranching {
 
     let run: PlanningRun
     private var session: any SolverSession
-    private var model: LinearModel
+    /// How many columns the session has: the next one added goes there.
+    private var sessionColumns: Int
     /// The session's column of each master variable.
     private var sessionIndex: [Int]
     /// Count rows, and the artificial column of each count row and of each coverage row.
-    private var countRow: [BranchKey: Int] = [:]
-    private var artificial: [BranchKey: Int] = [:]
+    private var countRow: [BranchKey: Int]
+    private var artificial: [BranchKey: Int]
     private var counts: [BranchKey] = []
     private var applied: [BranchKey: BranchLimit] = [:]
     /// What an artificial column costs per member: more than every target's weight on every member together, so
@@ -169,10 +170,8 @@ struct CountBranching {
         self.run = run
         let members = run.master.groups.reduce(0) { $0 + $1.members.count }
         artificialCost = 10 * Double(max(1, members)) * max(1, run.master.shortfallWeights.reduce(0, +))
-        model = run.master.model
-        sessionIndex = []
-        session = try run.solver.open(model)
-        try rebuild(adding: [])
+        (session, sessionColumns, countRow, artificial) = try Self.open(run: run, counts: [], artificialCost: artificialCost)
+        sessionIndex = Array(run.master.model.variables.indices)
     }
 
     /// Sets every limited row and variable to the node's limits, adding the count rows the node needs first.
@@ -206,38 +205,23 @@ struct CountBranching {
             let lp = try session.solveRelaxation(options: SolveOptions(
                 deadline: max(deadline, Date().addingTimeInterval(SearchTuning.graceSeconds)), verbose: run.options.verbose))
             guard lp.status == .optimal else { return nil }
-            let masterRows = run.master.model.rows.count
-            let base = run.sequencePrices(duals: Array(lp.duals[0..<masterRows]))
             var startDuals = [Int: [CourseSequence.Start: Double]]()
             for key in counts {
                 guard case let .count(group, year, candidate) = key, abs(lp.duals[countRow[key]!]) > SearchTuning.valueDust else { continue }
                 startDuals[group, default: [:]][CourseSequence.Start(candidate: candidate, year: year)] = lp.duals[countRow[key]!]
             }
             let master = run.master
-            let scenario = run.scenario
-            let todo = master.groups.indices.filter { !run.complete[$0] }
-            let found = ParallelJobs.run(todo.count) { position in
-                let g = todo[position]
-                var prices = base
-                if let duals = startDuals[g] {
-                    let cost = base.startCost
-                    prices.startCost = { profile, candidate, year in
-                        cost(profile, candidate, year) - (duals[CourseSequence.Start(candidate: candidate, year: year)] ?? 0)
-                    }
-                }
-                return SequenceSearch(profile: master.groups[g].profile, baseYear: scenario.baseYear,
-                                      yearCount: master.yearCount, maxTrainingDays: scenario.maxTrainingDays)
-                    .best(prices: prices, moneyScale: MasterProblem.moneyScale)
-            }
+            let priced = run.price(duals: Array(lp.duals[0..<master.model.rows.count]), beam: nil, startDuals: startDuals)
             var lagrangian = lp.objective
             var improving = false
             var added: [Int] = []
-            for (position, g) in todo.enumerated() {
-                let gain = found[position].value + lp.duals[master.convexityRow[g]]
+            for (g, found) in priced.enumerated() {
+                guard let (sequence, value) = found else { continue }
+                let gain = value + lp.duals[master.convexityRow[g]]
                 guard gain > SearchTuning.improvement else { continue }
                 improving = true
                 lagrangian -= gain * Double(master.groups[g].members.count)
-                if run.addColumn(found[position].sequence, of: g) != nil { added.append(run.master.columns.count - 1) }
+                if run.addColumn(sequence, of: g) != nil { added.append(run.master.columns.count - 1) }
             }
             if !added.isEmpty {
                 try run.session.addVariables(added.map { run.master.model.variables[run.master.firstSequenceVariable + $0] })
@@ -296,56 +280,63 @@ struct CountBranching {
     private mutating func addToSession(_ columns: [Int]) throws {
         let master = run.master
         var variables: [Variable] = []
-        var next = model.variables.count
         for column in columns {
             var variable = master.model.variables[master.firstSequenceVariable + column]
-            variable.entries += countEntries(of: column)
+            variable.entries += Self.countEntries(of: column, in: master, countRow: countRow)
             variables.append(variable)
-            model.addVariable(variable)
-            sessionIndex.append(next)
-            next += 1
+            sessionIndex.append(sessionColumns)
+            sessionColumns += 1
         }
         try session.addVariables(variables)
     }
 
-    private func countEntries(of column: Int) -> [Entry] {
-        let (group, sequence) = run.master.columns[column]
+    private static func countEntries(of column: Int, in master: MasterProblem, countRow: [BranchKey: Int]) -> [Entry] {
+        let (group, sequence) = master.columns[column]
         return sequence.starts.compactMap { start in
             countRow[.count(group: group, year: start.year, candidate: start.candidate)].map { Entry(row: $0, coefficient: 1) }
         }
     }
 
-    /// A new session with count rows for `missing` too; the master's variables keep their indices, the artificial
-    /// columns follow them. The basis is lost, which on the provinces this runs on costs milliseconds.
+    /// A new session with count rows for `missing` too. The basis is lost, which on the provinces this runs on
+    /// costs milliseconds.
     private mutating func rebuild(adding missing: [BranchKey]) throws {
-        let master = run.master
         counts += missing
+        (session, sessionColumns, countRow, artificial) = try Self.open(run: run, counts: counts, artificialCost: artificialCost)
+        sessionIndex = Array(run.master.model.variables.indices)
+        applied = [:]
+    }
+
+    /// A session of the master with a row per count in `counts`; the master's variables keep their indices, the
+    /// artificial columns follow them.
+    private static func open(run: PlanningRun, counts: [BranchKey], artificialCost: Double) throws
+        -> (session: any SolverSession, columns: Int, countRow: [BranchKey: Int], artificial: [BranchKey: Int]) {
+        let master = run.master
         // Rows are new, so every column is rebuilt with its entries in them.
-        var rebuilt = LinearModel(name: "cadreplan_branches")
-        for existing in master.model.rows { rebuilt.addRow(existing) }
+        var model = LinearModel(name: "cadreplan_branches")
+        for existing in master.model.rows { model.addRow(existing) }
+        var countRow: [BranchKey: Int] = [:]
         for key in counts {
             guard case let .count(group, year, candidate) = key else { continue }
-            countRow[key] = rebuilt.addRow(Row(name: "count_\(group)_\(candidate)_\(year)"))
+            countRow[key] = model.addRow(Row(name: "count_\(group)_\(candidate)_\(year)"))
         }
         for (index, variable) in master.model.variables.enumerated() {
             var variable = variable
-            if index >= master.firstSequenceVariable { variable.entries += countEntries(of: index - master.firstSequenceVariable) }
-            rebuilt.addVariable(variable)
+            if index >= master.firstSequenceVariable {
+                variable.entries += countEntries(of: index - master.firstSequenceVariable, in: master, countRow: countRow)
+            }
+            model.addVariable(variable)
         }
-        artificial = [:]
+        var artificial: [BranchKey: Int] = [:]
         for r in master.coverage.rows.indices {
-            artificial[.shortfall(row: r)] = rebuilt.addVariable(Variable(
+            artificial[.shortfall(row: r)] = model.addVariable(Variable(
                 name: "artificial_cover_\(r)", lower: 0, upper: 0, cost: artificialCost, entries: [Entry(row: r, coefficient: 1)]))
         }
         for key in counts {
-            artificial[key] = rebuilt.addVariable(Variable(
-                name: "artificial_\(rebuilt.rows[countRow[key]!].name)", lower: 0, upper: 0, cost: artificialCost,
+            artificial[key] = model.addVariable(Variable(
+                name: "artificial_\(model.rows[countRow[key]!].name)", lower: 0, upper: 0, cost: artificialCost,
                 entries: [Entry(row: countRow[key]!, coefficient: 1)]))
         }
-        try rebuilt.validate()
-        model = rebuilt
-        sessionIndex = Array(master.model.variables.indices)
-        session = try run.solver.open(rebuilt)
-        applied = [:]
+        try model.validate()
+        return (try run.solver.open(model), model.variables.count, countRow, artificial)
     }
 }

@@ -78,8 +78,11 @@ extension PlanningRun {
         master.add(sequence, of: group, cost: sequenceCost(sequence, of: group))
     }
 
-    /// The best sequence of each incompletely listed group under the duals (nil where nothing to price).
-    private func price(duals: [Double], beam: Int?) -> [(CourseSequence, Double)?] {
+    /// The best sequence of each incompletely listed group under the master's duals (nil where nothing to price).
+    /// `startDuals` are what rows outside the master (branch and price's start counts) pay one group for one
+    /// start.
+    func price(duals: [Double], beam: Int?,
+               startDuals: [Int: [CourseSequence.Start: Double]] = [:]) -> [(CourseSequence, Double)?] {
         let master = self.master
         let yearCount = master.yearCount
         let prices = sequencePrices(duals: duals)
@@ -88,9 +91,16 @@ extension PlanningRun {
             .sorted { (master.groups[$0].profile.candidates.count, $1) > (master.groups[$1].profile.candidates.count, $0) }
         let scenario = self.scenario
         let found = ParallelJobs.run(todo.count) { position in
-            SequenceSearch(profile: master.groups[todo[position]].profile, baseYear: scenario.baseYear,
-                           yearCount: yearCount, maxTrainingDays: scenario.maxTrainingDays)
-                .best(prices: prices, moneyScale: MasterProblem.moneyScale, beam: beam)
+            var groupPrices = prices
+            if let paid = startDuals[todo[position]] {
+                let cost = prices.startCost
+                groupPrices.startCost = { profile, candidate, year in
+                    cost(profile, candidate, year) - (paid[CourseSequence.Start(candidate: candidate, year: year)] ?? 0)
+                }
+            }
+            return SequenceSearch(profile: master.groups[todo[position]].profile, baseYear: scenario.baseYear,
+                                  yearCount: yearCount, maxTrainingDays: scenario.maxTrainingDays)
+                .best(prices: groupPrices, moneyScale: MasterProblem.moneyScale, beam: beam)
         }
         var best = [(CourseSequence, Double)?](repeating: nil, count: master.groups.count)
         for (position, group) in todo.enumerated() { best[group] = found[position] }
