@@ -37,7 +37,7 @@ extension PlanningRun {
         var bound = startBound
         var limit = SearchTuning.firstCompletionLimit
         var round = 0
-        func open() -> Bool { relativeGap(incumbent: objective(of: best), bound: bound) > options.relativeGap }
+        func open() -> Bool { gapOpen(incumbent: objective(of: best), bound: bound) }
         while canCompleteColumns, open(), !options.stop.endsSearch(due: deadline), limit <= SearchTuning.largestCompletionLimit {
             round += 1
             let lp = try session.solveRelaxation(options: SolveOptions(

@@ -157,7 +157,7 @@ public struct Planner {
         var spendingGap = Double.nan
         let spendingEnd = min(run.deadline(atFraction: SearchTuning.spendingEndShare), Date().addingTimeInterval(max(1, run.elapsed)))
         if !options.stop.endsSearch(due: spendingEnd) {
-            try run.enterSpendingPhase(primaryCap: primary)
+            try run.enterSpendingPhase(primaryCap: primary, settledWithin: SearchTuning.spendingSettledWithin)
             let spendingRoot = try run.generateColumns(until: Date(timeIntervalSinceNow: SearchTuning.spendingColumnsShare * spendingEnd.timeIntervalSinceNow))
             if spendingRoot.result.status == .optimal {
                 let spending = try run.bestInteger(root: spendingRoot, incumbent: shortfall.values, searchUntil: spendingEnd)

@@ -26,7 +26,7 @@ extension PlanningRun {
             throw PlanningError.noIntegerPlan
         }
         var bound = strengthened(root.lowerBound)
-        func gapOpen() -> Bool { relativeGap(incumbent: objective(of: best), bound: bound) > options.relativeGap }
+        func gapOpen() -> Bool { self.gapOpen(incumbent: objective(of: best), bound: bound) }
         trace("heuristics: objective \(objective(of: best)) bound \(bound)")
         report(best: primaryValue(of: best), bound: bound)
         let within = !gapOpen()

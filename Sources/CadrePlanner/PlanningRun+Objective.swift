@@ -5,9 +5,11 @@ import Foundation
 /// The objective of each phase — the weighted shortfall, then spending at that shortfall — and what a plan
 /// scores under it.
 extension PlanningRun {
-    /// Switches the objective to spending, with the weighted shortfall capped at `primaryCap`.
-    func enterSpendingPhase(primaryCap: Double) throws {
+    /// Switches the objective to spending, with the weighted shortfall capped at `primaryCap`. A plan within
+    /// `settledWithin` (millions of VND) of the bound then ends the search, whatever gap was asked.
+    func enterSpendingPhase(primaryCap: Double, settledWithin: Double = 0) throws {
         phase = .spending
+        spendingSettledWithin = settledWithin
         report(.spending)
         bestNodePlan = nil
         master.setPrimaryCap(primaryCap + SearchTuning.relativeSlack * max(1, abs(primaryCap)))
@@ -81,8 +83,15 @@ extension PlanningRun {
         }
     }
 
-    /// The objective at which a plan is within the requested gap of `bound`.
+    /// The objective at which a plan is close enough to `bound` (see `gapOpen`).
     func goodEnough(_ bound: Double) -> Double {
-        bound >= 0 ? bound / (1 - options.relativeGap) : bound * (1 - options.relativeGap)
+        let withinGap = bound >= 0 ? bound / (1 - options.relativeGap) : bound * (1 - options.relativeGap)
+        return max(withinGap, bound + spendingSettledWithin)
+    }
+
+    /// Whether `incumbent` is not yet close enough to `bound`: beyond the gap asked, and in the spending phase
+    /// beyond what settles it.
+    func gapOpen(incumbent: Double, bound: Double) -> Bool {
+        relativeGap(incumbent: incumbent, bound: bound) > options.relativeGap && incumbent - bound > spendingSettledWithin
     }
 }

@@ -31,6 +31,7 @@ final class PlanningRun {
 
     /// Set by `enterSpendingPhase`.
     var phase: Phase = .shortfall
+    var spendingSettledWithin = 0.0
     /// Some search stopped at its deadline rather than at the gap (see `stopReason`).
     var hitDeadline = false
     /// The best plan `nodeRounding` made at branch and cut's nodes in this phase, which GLPK may have refused

@@ -18,6 +18,11 @@ enum SearchTuning {
     static let leastBudgetColumnsShare = 0.45
     /// `min-budget` ends its unlimited-money integer search by this share of the limit.
     static let leastBudgetSearchShare = 0.5
+    /// `plan`'s spending phase ends once its plan is within this many millions of VND (1,000 VND) of the bound,
+    /// whatever the gap asked. What is left is the tie rules' nudges (at most 7 × 10⁻⁶ each start), and at `--gap 0`
+    /// chasing them took the phase's whole share (40 officials, seed 3: 8 s for 130 VND). `min-budget` keeps the
+    /// gap alone: its spending is the answer.
+    static let spendingSettledWithin = 1e-3
     /// Of the spending phase, its column generation: the integer search over them needs the other half.
     static let spendingColumnsShare = 0.5
     /// `export-model` prices columns until this share of the limit, then writes.
@@ -139,4 +144,15 @@ enum SearchTuning {
     /// Branch and price searches a node's relaxation neighbourhood (`relaxationNeighbourhood`) once every so many
     /// nodes: each takes up to its node budget of GLPK's, a node of branch and price a few milliseconds.
     static let branchAndPriceNeighbourhoodEvery = 10
+    /// After this many nodes without raising the bound, branch and price searches the columns it has priced
+    /// (`pricedColumnSearch`), once for each bound; for at most this many of GLPK's nodes, which end it at the same
+    /// place on every machine (1–2 s on 40–60 officials; 300 nodes missed the plans of 40 officials, seeds 1, 5, 6
+    /// and 8, that 1,500 found).
+    static let branchAndPriceStallNodes = 50
+    static let pricedColumnSearchNodes = 1_500
+    /// Only on provinces of at most this many officials. On 40 officials (8 seeds) the searches found every plan
+    /// they were tried for, 1–17 s sooner; on 60–100 (7 seeds) they found nothing, and the time they took was the
+    /// tree's (60 officials, seed 4: no longer proven in 60 s; 100 officials: 386 instead of 381). Capping them at
+    /// half the tree's time did not help the larger and slowed the smaller.
+    static let pricedColumnSearchOfficials = 50
 }
