@@ -122,11 +122,7 @@ extension PlanningRun {
         let uncapped = master.model.rows[master.primaryRow].upper
         try session.setRowBounds(master.primaryRow, lower: -.infinity, upper: cap)
         defer { try? session.setRowBounds(master.primaryRow, lower: -.infinity, upper: uncapped) }
-        let result = try session.solveInteger(
-            options: SolveOptions(deadline: deadline, relativeGap: 0, presolve: true, verbose: options.verbose, goodEnough: goodEnough,
-                                  stop: options.stop, cuts: .gomoryMixedInteger, branching: .pseudoCost,
-                                  nodeLimit: SearchTuning.pricedColumnSearchNodes),
-            start: nil, heuristic: nil, progress: nil)
+        let result = try presolvedSearch(goodEnough: goodEnough, nodeLimit: SearchTuning.pricedColumnSearchNodes, until: deadline)
         trace("branch and price: priced columns, cap \(cap): \(result.status.rawValue) objective \(result.objective)")
         return result.values.isEmpty ? nil : solution(counts(of: result.values))
     }

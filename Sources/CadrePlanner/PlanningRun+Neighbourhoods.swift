@@ -106,16 +106,20 @@ extension PlanningRun {
             let count = relaxed(variable).rounded()
             try session.setVariableBounds(variable, lower: count, upper: count)
         }
-        // Presolve shrinks the problem to the free groups' columns, which is what makes each node cheap; it takes
-        // no start and no node heuristic, and needs neither here.
-        let result = try session.solveInteger(
-            options: SolveOptions(deadline: deadline, relativeGap: 0, presolve: true, verbose: options.verbose, goodEnough: goodEnough,
-                                  stop: options.stop, cuts: .gomoryMixedInteger, branching: .pseudoCost,
-                                  nodeLimit: SearchTuning.relaxationNeighbourhoodNodes),
-            start: nil, heuristic: nil, progress: nil)
+        let result = try presolvedSearch(goodEnough: goodEnough, nodeLimit: SearchTuning.relaxationNeighbourhoodNodes, until: deadline)
         trace("relaxation neighbourhood: \(split.count) groups, \(result.status.rawValue) objective \(result.objective)")
         guard !result.values.isEmpty else { return nil }
         let values = solution(counts(of: result.values))
         return withinShortfallCaps(values) ? values : nil
+    }
+
+    /// GLPK's branch and cut on the master as it stands, for at most `nodeLimit` nodes. Presolve shrinks the problem
+    /// to the columns left free, which is what makes each node cheap; it takes no start and no node heuristic, and
+    /// the callers need neither.
+    func presolvedSearch(goodEnough: Double, nodeLimit: Int, until deadline: Date) throws -> IntegerResult {
+        try session.solveInteger(
+            options: SolveOptions(deadline: deadline, relativeGap: 0, presolve: true, verbose: options.verbose, goodEnough: goodEnough,
+                                  stop: options.stop, cuts: .gomoryMixedInteger, branching: .pseudoCost, nodeLimit: nodeLimit),
+            start: nil, heuristic: nil, progress: nil)
     }
 }
