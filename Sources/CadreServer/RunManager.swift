@@ -64,6 +64,9 @@ actor RunManager {
             return true
         }
         guard let child = running[id] else { return false }
+        // A second Stop leaves the repeats below to do it: a signal of its own, or a second loop of repeats, could
+        // land within 2 s of one of them and make the child leave at once, writing nothing.
+        guard !(live[id]?.stopRequested ?? false) else { return true }
         live[id, default: LiveRun()].stopRequested = true
         child.requestStop()
         // A SIGINT that reaches a child still setting up its handlers is lost (a Stop right after the run starts).
