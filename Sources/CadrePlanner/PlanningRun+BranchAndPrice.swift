@@ -35,6 +35,8 @@ extension PlanningRun {
         /// Where the bound last rose, and whether the columns have been searched since.
         var raised = (bound: startBound, node: 0, searched: false)
         func openBound() -> Double { min(unresolved, plunge?.bound ?? .infinity, open.lazy.map(\.bound).min() ?? .infinity) }
+        /// What the tree proves so far over every plan.
+        func proven() -> Double { strengthened(min(openBound(), bestValue)) }
         func take(_ plan: [Double]) {
             guard withinShortfallCaps(plan), objective(of: plan) < bestValue - SearchTuning.improvement else { return }
             best = plan
@@ -44,7 +46,7 @@ extension PlanningRun {
         }
         while true {
             if let next = plunge, next.bound > cutoff() { plunge = nil }
-            if !gapOpen(incumbent: bestValue, bound: strengthened(min(openBound(), bestValue))) { break }
+            if !gapOpen(incumbent: bestValue, bound: proven()) { break }
             if options.stop.endsSearch(due: deadline) {
                 if recordsDeadline && Date() >= deadline { hitDeadline = true }
                 break
@@ -103,17 +105,16 @@ extension PlanningRun {
             // then the tree has priced the columns it needs, and branch and cut over all of them finds it where the
             // nodes' roundings and neighbourhoods take hundreds of nodes more (40 officials, seed 3: 83 at node 50
             // instead of node 1,111; seed 8: 245 in 1.1 s, which nothing in the tree had found by node 1,021).
-            let proven = strengthened(min(openBound(), bestValue))
-            if proven > raised.bound { raised = (proven, nodes, false) }
-            if !raised.searched, nodes - raised.node >= SearchTuning.branchAndPriceStallNodes, proven < bestValue,
+            let bound = proven()
+            if bound > raised.bound { raised = (bound, nodes, false) }
+            if !raised.searched, nodes - raised.node >= SearchTuning.branchAndPriceStallNodes, bound < bestValue,
                scenario.officials.count <= SearchTuning.pricedColumnSearchOfficials {
                 raised.searched = true
-                if let found = try pricedColumnSearch(below: cutoff(), goodEnough: proven, until: deadline) { take(found) }
+                if let found = try pricedColumnSearch(below: cutoff(), goodEnough: bound, until: deadline) { take(found) }
             }
         }
-        let proven = min(openBound(), bestValue)
-        trace("branch and price: \(nodes) nodes, \(open.count) open, \(tree.countRows) count rows, plan \(bestValue), bound \(proven)")
-        return (padded(best), max(startBound, strengthened(proven)))
+        trace("branch and price: \(nodes) nodes, \(open.count) open, \(tree.countRows) count rows, plan \(bestValue), bound \(proven())")
+        return (padded(best), max(startBound, proven()))
     }
 
     /// Branch and cut over every column priced so far, for a plan of at most `cap`, for a node budget: a plan, or
