@@ -15,7 +15,8 @@ import Foundation
 /// an artificial column of large cost: the columns so far may not be able to meet it, and pricing needs a feasible
 /// relaxation to find those that can.
 extension PlanningRun {
-    /// Searches for a plan better than `incumbent` by a whole step until the deadline. Returns the best plan and the
+    /// Searches for a plan better than `incumbent` by a whole step (in the spending phase, by more than what settles
+    /// it) until the deadline. Returns the best plan and the
     /// bound proven over every plan; a node whose relaxation the solver could not solve keeps its parent's bound in
     /// it. `recordsDeadline`: whether `deadline` is the search's own, so that reaching it is what ended the search.
     func branchAndPrice(from incumbent: [Double], bound startBound: Double, until deadline: Date,
@@ -23,8 +24,9 @@ extension PlanningRun {
         var tree = try CountBranching(run: self)
         var best = incumbent
         var bestValue = objective(of: best)
-        // Only plans better by a whole step matter: the objective is whole.
-        func cutoff() -> Double { bestValue - 1 + SearchTuning.wholeness }
+        // Only plans better by a whole step matter: the shortfall is whole, and spending within what settles it.
+        let step = phase == .shortfall ? 1 - SearchTuning.wholeness : spendingSettledWithin
+        func cutoff() -> Double { bestValue - step }
         var open = [CountNode(limits: [:], bound: startBound, depth: 0, serial: 0)]
         // The child nearest the relaxation is searched next (a dive, which finds plans) until its branch closes; then
         // the open node of least bound (which raises the bound).
@@ -107,7 +109,7 @@ extension PlanningRun {
             // instead of node 1,111; seed 8: 245 in 1.1 s, which nothing in the tree had found by node 1,021).
             let bound = proven()
             if bound > raised.bound { raised = (bound, nodes, false) }
-            if !raised.searched, nodes - raised.node >= SearchTuning.branchAndPriceStallNodes, bound < bestValue,
+            if phase == .shortfall, !raised.searched, nodes - raised.node >= SearchTuning.branchAndPriceStallNodes, bound < bestValue,
                scenario.officials.count <= SearchTuning.pricedColumnSearchOfficials {
                 raised.searched = true
                 if let found = try pricedColumnSearch(below: cutoff(), goodEnough: bound, until: deadline) { take(found) }

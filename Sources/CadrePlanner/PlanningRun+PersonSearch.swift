@@ -20,6 +20,16 @@ extension PlanningRun {
             && scenario.officials.count <= (options.exactSearchOfficials ?? SearchTuning.exactSearchOfficials)
     }
 
+    /// Whether `plan`'s spending phase starts with branch and price: the same provinces, with the shortfall settled
+    /// and every shortfall free (`min-budget` caps them, and its spending is its answer, searched as before). The
+    /// spending relaxation's bound is weak on them (40 officials, seed 5: 119.1 against the optimum 128 millions), and
+    /// neither the neighbourhoods nor branch and cut over the columns prove anything over every plan, so the phase
+    /// used to search its whole share for nothing.
+    var searchesSpendingExactly: Bool {
+        phase == .spending && master.shortfallVariables.allSatisfy { master.model.variables[$0].upper == .infinity }
+            && scenario.officials.count <= (options.exactSearchOfficials ?? SearchTuning.exactSearchOfficials)
+    }
+
     /// The per-person model of this province, or nil when it has more columns than the search takes.
     func personProblem() -> PersonProblem? {
         let (model, starts) = PersonModel.built(scenario, orderingIdentical: true)
