@@ -34,8 +34,10 @@ extension PlanningRun {
         var serial = 0
         var nodes = 0
         var unresolved = Double.infinity
-        /// Where the bound last rose, and whether the columns have been searched since.
-        var raised = (bound: startBound, node: 0, searched: false)
+        /// Where the bound last rose.
+        var raised = (bound: startBound, node: 0)
+        /// The last search of the priced columns: under which bound and incumbent, over how many columns.
+        var searched: (bound: Double, incumbent: Double, columns: Int)?
         func openBound() -> Double { min(unresolved, plunge?.bound ?? .infinity, open.lazy.map(\.bound).min() ?? .infinity) }
         /// What the tree proves so far over every plan.
         func proven() -> Double { strengthened(min(openBound(), bestValue)) }
@@ -99,7 +101,8 @@ extension PlanningRun {
             // after 191 nodes, where every other search stayed at 235). Every so many nodes, since each is costlier
             // than a node.
             if nodes % SearchTuning.branchAndPriceNeighbourhoodEvery == 1,
-               let found = try relaxationNeighbourhood(values, heldAtZero: [], goodEnough: goodEnough(openBound()), until: deadline) {
+               let found = try relaxationNeighbourhood(values, heldAtZero: [], goodEnough: goodEnough(openBound()),
+                                                       nodeLimit: SearchTuning.branchAndPriceNeighbourhoodNodes, until: deadline) {
                 take(found)
             }
             if nodes % 50 == 0 { report(best: primaryValue(of: best), bound: min(openBound(), bestValue)) }
@@ -108,10 +111,15 @@ extension PlanningRun {
             // nodes' roundings and neighbourhoods take hundreds of nodes more (40 officials, seed 3: 83 at node 50
             // instead of node 1,111; seed 8: 245 in 1.1 s, which nothing in the tree had found by node 1,021).
             let bound = proven()
-            if bound > raised.bound { raised = (bound, nodes, false) }
-            if phase == .shortfall, !raised.searched, nodes - raised.node >= SearchTuning.branchAndPriceStallNodes, bound < bestValue,
+            if bound > raised.bound { raised = (bound, nodes) }
+            // Once for each bound, and under the same incumbent only over many more columns than last time.
+            let worthSearching = searched.map { last in
+                bound > last.bound && (bestValue < last.incumbent
+                    || Double(master.columns.count) >= (1 + SearchTuning.pricedColumnGrowth) * Double(last.columns))
+            } ?? true
+            if phase == .shortfall, worthSearching, nodes - raised.node >= SearchTuning.branchAndPriceStallNodes, bound < bestValue,
                scenario.officials.count <= SearchTuning.pricedColumnSearchOfficials {
-                raised.searched = true
+                searched = (bound, bestValue, master.columns.count)
                 if let found = try pricedColumnSearch(below: cutoff(), goodEnough: bound, until: deadline) { take(found) }
             }
         }
@@ -126,7 +134,7 @@ extension PlanningRun {
         try session.setRowBounds(master.primaryRow, lower: -.infinity, upper: cap)
         defer { try? session.setRowBounds(master.primaryRow, lower: -.infinity, upper: uncapped) }
         let result = try presolvedSearch(goodEnough: goodEnough, nodeLimit: SearchTuning.pricedColumnSearchNodes, until: deadline)
-        trace("branch and price: priced columns, cap \(cap): \(result.status.rawValue) objective \(result.objective)")
+        trace("branch and price: priced columns (\(master.columns.count)), cap \(cap): \(result.status.rawValue) objective \(result.objective)")
         return result.values.isEmpty ? nil : solution(counts(of: result.values))
     }
 }

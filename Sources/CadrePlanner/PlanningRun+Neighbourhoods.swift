@@ -87,7 +87,8 @@ extension PlanningRun {
     /// without them. A node budget, not a time limit, so that the plan found does not depend on the machine.
     /// `heldAtZero`: columns fixed at zero by the caller, left so. Nil when the relaxation is whole or splits too
     /// many groups for a short search, or when the search finds no plan.
-    func relaxationNeighbourhood(_ relaxation: [Double], heldAtZero held: Set<Int>, goodEnough: Double, until deadline: Date) throws -> [Double]? {
+    func relaxationNeighbourhood(_ relaxation: [Double], heldAtZero held: Set<Int>, goodEnough: Double,
+                                 nodeLimit: Int = SearchTuning.relaxationNeighbourhoodNodes, until deadline: Date) throws -> [Double]? {
         // Columns added since the relaxation was solved (polishing can add some) are at zero in it.
         func relaxed(_ variable: Int) -> Double { variable < relaxation.count ? relaxation[variable] : 0 }
         var split = Set<Int>()
@@ -106,7 +107,7 @@ extension PlanningRun {
             let count = relaxed(variable).rounded()
             try session.setVariableBounds(variable, lower: count, upper: count)
         }
-        let result = try presolvedSearch(goodEnough: goodEnough, nodeLimit: SearchTuning.relaxationNeighbourhoodNodes, until: deadline)
+        let result = try presolvedSearch(goodEnough: goodEnough, nodeLimit: nodeLimit, until: deadline)
         trace("relaxation neighbourhood: \(split.count) groups, \(result.status.rawValue) objective \(result.objective)")
         guard !result.values.isEmpty else { return nil }
         let values = solution(counts(of: result.values))

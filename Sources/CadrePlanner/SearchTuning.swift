@@ -144,12 +144,21 @@ enum SearchTuning {
     /// Branch and price searches a node's relaxation neighbourhood (`relaxationNeighbourhood`) once every so many
     /// nodes: each takes up to its node budget of GLPK's, a node of branch and price a few milliseconds.
     static let branchAndPriceNeighbourhoodEvery = 10
+    /// For at most this many of GLPK's nodes each: with 1,000 (the corners' budget) they took most of the tree's time
+    /// (60 officials, seed 1: 10.4 of 11.5 s, against 0.6 s for the nodes' relaxations), and 200 proved 7 of 15 small
+    /// provinces within 10 s against 5. Some plans they found go (60 officials, seed 3: 282 at the limit instead of 273).
+    static let branchAndPriceNeighbourhoodNodes = 200
     /// After this many nodes without raising the bound, branch and price searches the columns it has priced
     /// (`pricedColumnSearch`), once for each bound; for at most this many of GLPK's nodes, which end it at the same
     /// place on every machine (1–2 s on 40–60 officials; 300 nodes missed the plans of 40 officials, seeds 1, 5, 6
     /// and 8, that 1,500 found).
     static let branchAndPriceStallNodes = 50
     static let pricedColumnSearchNodes = 1_500
+    /// Under the same incumbent the priced columns are searched again (at a higher bound) only once they have grown by
+    /// this share: a search that found nothing finds nothing over nearly the same columns (40 officials, seed 5: seven
+    /// searches of 2–3 s under the same cap, over 363 to 557 columns), and one over many more may (seed 7: the optimum
+    /// at the third search, over 662 columns against 444 and 595).
+    static let pricedColumnGrowth = 0.1
     /// Only on provinces of at most this many officials. On 40 officials (8 seeds) the searches found every plan
     /// they were tried for, 1–17 s sooner; on 60–100 (7 seeds) they found nothing, and the time they took was the
     /// tree's (60 officials, seed 4: no longer proven in 60 s; 100 officials: 386 instead of 381). Capping them at
