@@ -16,9 +16,9 @@ import Foundation
 /// relaxation to find those that can.
 extension PlanningRun {
     /// Searches for a plan better than `incumbent` by a whole step (in the spending phase, by more than what settles
-    /// it) until the deadline. Returns the best plan and the
-    /// bound proven over every plan; a node whose relaxation the solver could not solve keeps its parent's bound in
-    /// it. `recordsDeadline`: whether `deadline` is the search's own, so that reaching it is what ended the search.
+    /// it) until the deadline. Returns the best plan and the bound proven over every plan; a node whose relaxation the
+    /// solver could not solve keeps its parent's bound in it. `recordsDeadline`: whether `deadline` is the search's
+    /// own, so that reaching it is what ended the search.
     func branchAndPrice(from incumbent: [Double], bound startBound: Double, until deadline: Date,
                         recordsDeadline: Bool = true) throws -> (values: [Double], bound: Double) {
         var tree = try CountBranching(run: self)
