@@ -19,8 +19,11 @@ extension PlanningRun {
     /// Whether the completion's argument holds: it reads the relaxation's reduced costs as bounds, which is
     /// sound only while every shortfall may grow freely (`min-budget` caps them) and the objective is the
     /// shortfall's.
-    var canCompleteColumns: Bool {
-        phase == .shortfall && master.shortfallVariables.allSatisfy { master.model.variables[$0].upper == .infinity }
+    var canCompleteColumns: Bool { phase == .shortfall && shortfallsAreFree }
+
+    /// Whether every shortfall may grow freely: `min-budget` caps them.
+    var shortfallsAreFree: Bool {
+        master.shortfallVariables.allSatisfy { master.model.variables[$0].upper == .infinity }
     }
 
     /// Whether every plan's objective is a whole number: whole weights and no previous plan to lean to. Then a

@@ -15,20 +15,17 @@ extension PlanningRun {
     /// Whether this province is small enough for the exact searches (branch and price, the per-person model), and
     /// the objective suits them: whole, so a better plan is better by one, and the shortfall's, with free
     /// shortfalls (as for the completion).
-    var searchesExactly: Bool {
-        canCompleteColumns && objectiveIsWhole
-            && scenario.officials.count <= (options.exactSearchOfficials ?? SearchTuning.exactSearchOfficials)
-    }
+    var searchesExactly: Bool { canCompleteColumns && objectiveIsWhole && isSmall }
+
+    /// Whether the province has few enough officials for the exact searches.
+    var isSmall: Bool { scenario.officials.count <= (options.exactSearchOfficials ?? SearchTuning.exactSearchOfficials) }
 
     /// Whether `plan`'s spending phase starts with branch and price: the same provinces, with the shortfall settled
     /// and every shortfall free (`min-budget` caps them, and its spending is its answer, searched as before). The
     /// spending relaxation's bound is weak on them (40 officials, seed 5: 119.1 against the optimum 128 millions), and
     /// neither the neighbourhoods nor branch and cut over the columns prove anything over every plan, so the phase
     /// used to search its whole share for nothing.
-    var searchesSpendingExactly: Bool {
-        phase == .spending && master.shortfallVariables.allSatisfy { master.model.variables[$0].upper == .infinity }
-            && scenario.officials.count <= (options.exactSearchOfficials ?? SearchTuning.exactSearchOfficials)
-    }
+    var searchesSpendingExactly: Bool { phase == .spending && shortfallsAreFree && isSmall }
 
     /// The per-person model of this province, or nil when it has more columns than the search takes.
     func personProblem() -> PersonProblem? {
