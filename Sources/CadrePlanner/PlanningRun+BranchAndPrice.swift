@@ -38,6 +38,8 @@ extension PlanningRun {
         var raised = (bound: startBound, node: 0)
         /// The last search of the priced columns: under which bound and incumbent, over how many columns.
         var searched: (bound: Double, incumbent: Double, columns: Int)?
+        /// When the next relaxation neighbourhood is due, and how many nodes after it the one after.
+        var neighbourhood = (due: 1, interval: SearchTuning.branchAndPriceNeighbourhoodEvery)
         func openBound() -> Double { min(unresolved, plunge?.bound ?? .infinity, open.lazy.map(\.bound).min() ?? .infinity) }
         /// What the tree proves so far over every plan.
         func proven() -> Double { strengthened(min(openBound(), bestValue)) }
@@ -99,11 +101,18 @@ extension PlanningRun {
             // Deep in the tree few groups are split, and branch and cut over those, the others held, finds the
             // re-timings of several groups at once that no rounding makes (60 officials, seed 1: 226, the optimum,
             // after 191 nodes, where every other search stayed at 235). Every so many nodes, since each is costlier
-            // than a node.
-            if nodes % SearchTuning.branchAndPriceNeighbourhoodEvery == 1,
-               let found = try relaxationNeighbourhood(values, heldAtZero: [], goodEnough: goodEnough(openBound()),
-                                                       nodeLimit: SearchTuning.branchAndPriceNeighbourhoodNodes, until: deadline) {
-                take(found)
+            // than a node, and more rarely while they find nothing. In the shortfall phase capped below the incumbent,
+            // as the priced columns are.
+            if nodes >= neighbourhood.due {
+                let before = bestValue
+                if let found = try relaxationNeighbourhood(values, heldAtZero: [], goodEnough: goodEnough(openBound()),
+                                                           below: phase == .shortfall ? cutoff() : nil,
+                                                           nodeLimit: SearchTuning.branchAndPriceNeighbourhoodNodes, until: deadline) {
+                    take(found)
+                }
+                neighbourhood.interval = bestValue < before ? SearchTuning.branchAndPriceNeighbourhoodEvery
+                    : min(2 * neighbourhood.interval, SearchTuning.branchAndPriceNeighbourhoodSparsest)
+                neighbourhood.due = nodes + neighbourhood.interval
             }
             if nodes % 50 == 0 { report(best: primaryValue(of: best), bound: min(openBound(), bestValue)) }
             // A bound that stops rising is often the optimum's already, and the plan is missing, not the proof; by
@@ -120,7 +129,17 @@ extension PlanningRun {
             if phase == .shortfall, worthSearching, nodes - raised.node >= SearchTuning.branchAndPriceStallNodes, bound < bestValue,
                scenario.officials.count <= SearchTuning.pricedColumnSearchOfficials {
                 searched = (bound, bestValue, master.columns.count)
-                if let found = try pricedColumnSearch(below: cutoff(), goodEnough: bound, until: deadline) { take(found) }
+                // First for a plan at the bound, which would end the search: capped that tightly GLPK either proves
+                // there is none over these columns or finds it, in a fraction of a second, where capped below the
+                // incumbent it may search its whole node budget and find nothing (40 officials, seed 5: the optimum
+                // 192 found at the bound, after five searches below 202 had each spent their budget in vain). Then,
+                // when there is none at the bound, for any plan better than the incumbent.
+                let atBound = bound + SearchTuning.wholeness
+                if atBound < cutoff(), let found = try pricedColumnSearch(below: atBound, goodEnough: bound, until: deadline) {
+                    take(found)
+                } else if let found = try pricedColumnSearch(below: cutoff(), goodEnough: bound, until: deadline) {
+                    take(found)
+                }
             }
         }
         trace("branch and price: \(nodes) nodes, \(open.count) open, \(tree.countRows) count rows, plan \(bestValue), bound \(proven())")
@@ -130,10 +149,9 @@ extension PlanningRun {
     /// Branch and cut over every column priced so far, for a plan of at most `cap`, for a node budget: a plan, or
     /// nil. The cap keeps GLPK from spending its nodes on plans no better than the incumbent.
     private func pricedColumnSearch(below cap: Double, goodEnough: Double, until deadline: Date) throws -> [Double]? {
-        let uncapped = master.model.rows[master.primaryRow].upper
-        try session.setRowBounds(master.primaryRow, lower: -.infinity, upper: cap)
-        defer { try? session.setRowBounds(master.primaryRow, lower: -.infinity, upper: uncapped) }
-        let result = try presolvedSearch(goodEnough: goodEnough, nodeLimit: SearchTuning.pricedColumnSearchNodes, until: deadline)
+        let result = try withPrimaryCapped(at: cap) {
+            try presolvedSearch(goodEnough: goodEnough, nodeLimit: SearchTuning.pricedColumnSearchNodes, until: deadline)
+        }
         trace("branch and price: priced columns (\(master.columns.count)), cap \(cap): \(result.status.rawValue) objective \(result.objective)")
         return result.values.isEmpty ? nil : solution(counts(of: result.values))
     }

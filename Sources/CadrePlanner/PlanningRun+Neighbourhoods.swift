@@ -87,7 +87,7 @@ extension PlanningRun {
     /// without them. A node budget, not a time limit, so that the plan found does not depend on the machine.
     /// `heldAtZero`: columns fixed at zero by the caller, left so. Nil when the relaxation is whole or splits too
     /// many groups for a short search, or when the search finds no plan.
-    func relaxationNeighbourhood(_ relaxation: [Double], heldAtZero held: Set<Int>, goodEnough: Double,
+    func relaxationNeighbourhood(_ relaxation: [Double], heldAtZero held: Set<Int>, goodEnough: Double, below cap: Double? = nil,
                                  nodeLimit: Int = SearchTuning.relaxationNeighbourhoodNodes, until deadline: Date) throws -> [Double]? {
         // Columns added since the relaxation was solved (polishing can add some) are at zero in it.
         func relaxed(_ variable: Int) -> Double { variable < relaxation.count ? relaxation[variable] : 0 }
@@ -107,11 +107,21 @@ extension PlanningRun {
             let count = relaxed(variable).rounded()
             try session.setVariableBounds(variable, lower: count, upper: count)
         }
-        let result = try presolvedSearch(goodEnough: goodEnough, nodeLimit: nodeLimit, until: deadline)
+        let result = try withPrimaryCapped(at: cap) { try presolvedSearch(goodEnough: goodEnough, nodeLimit: nodeLimit, until: deadline) }
         trace("relaxation neighbourhood: \(split.count) groups, \(result.status.rawValue) objective \(result.objective)")
         guard !result.values.isEmpty else { return nil }
         let values = solution(counts(of: result.values))
         return withinShortfallCaps(values) ? values : nil
+    }
+
+    /// Runs `search` with the primary objective's row capped at `cap` (none: as it stands), and restores the row.
+    /// A cap below the incumbent keeps GLPK from spending its nodes on plans no better than it.
+    func withPrimaryCapped<Result>(at cap: Double?, _ search: () throws -> Result) throws -> Result {
+        guard let cap else { return try search() }
+        let uncapped = master.model.rows[master.primaryRow].upper
+        try session.setRowBounds(master.primaryRow, lower: -.infinity, upper: min(cap, uncapped))
+        defer { try? session.setRowBounds(master.primaryRow, lower: -.infinity, upper: uncapped) }
+        return try search()
     }
 
     /// GLPK's branch and cut on the master as it stands, for at most `nodeLimit` nodes. Presolve shrinks the problem
