@@ -147,8 +147,8 @@ enum SearchTuning {
     /// Each neighbourhood that finds no better plan doubles the interval to the next, up to this many nodes; a better
     /// plan brings it back to the first. Once the incumbent is the optimum, every neighbourhood is in vain, and at a
     /// fixed interval they took half of the tree's time and most of the spending phase's (40 officials, seed 2: 5.4
-    /// of 11.5 s and 5.4 of 7.2 s). Doubling up to 160 nodes proved 10 of the 15 small provinces within 10 s
-    /// against 7 (doubling up to 40: no better). Deep in the tree the neighbourhoods, now rarer, still find plans
+    /// of 11.5 s and 5.4 of 7.2 s). With doubling up to 160 nodes 9 of the 15 small provinces are proven within
+    /// 10 s, against 7, and 40 officials, seed 2, at 8.9–10.3 s (doubling up to 40: no better). Deep in the tree the neighbourhoods, now rarer, still find plans
     /// (60 officials, seed 2: 138 at node 1,741, where the fixed interval ended at 147), but fewer early ones
     /// (100 officials: 386 instead of 380).
     static let branchAndPriceNeighbourhoodSparsest = 160
