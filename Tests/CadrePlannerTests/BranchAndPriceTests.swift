@@ -31,6 +31,19 @@ final class BranchAndPriceTests: XCTestCase {
         XCTAssertEqual(PlanEvaluation(scenario: scenario, plan: plan).violations, [])
     }
 
+    /// The tree's searches cap the weighted shortfall below the incumbent for their own run only: under a cap below
+    /// the optimum (6) no plan is found, and afterwards the master takes any plan again.
+    func testACapOnTheShortfallHoldsForItsSearchOnly() throws {
+        let (run, _) = try run(ExactCompletionTests.knapsackOfOne())
+        func search() throws -> IntegerResult { try run.presolvedSearch(goodEnough: 0, nodeLimit: 100, until: .distantFuture) }
+        let capped = try run.withPrimaryCapped(at: 5, search)
+        XCTAssertTrue(capped.values.isEmpty, "no plan is below the optimum")
+        let afterwards = try search()
+        guard !afterwards.values.isEmpty else { return XCTFail("the cap was not lifted") }
+        XCTAssertGreaterThanOrEqual(run.primaryValue(of: afterwards.values), 6 - 1e-6)
+        XCTAssertFalse(try run.withPrimaryCapped(at: nil, search).values.isEmpty, "no cap: the master as it stands")
+    }
+
     /// From no training at all, every tiny province ends at its brute-force optimum with that optimum proven, and
     /// the plan obeys every rule.
     func testTinyProvincesEndProvenAtTheirBruteForceOptimum() throws {
