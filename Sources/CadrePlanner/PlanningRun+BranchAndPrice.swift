@@ -146,8 +146,8 @@ extension PlanningRun {
         return (padded(best), max(startBound, proven()))
     }
 
-    /// Branch and cut over every column priced so far, for a plan of at most `cap`, for a node budget: a plan, or
-    /// nil. The cap keeps GLPK from spending its nodes on plans no better than the incumbent.
+    /// Branch and cut over every column priced so far, for a plan of at most `cap` (the bound, or one below the
+    /// incumbent), for a node budget: a plan, or nil.
     private func pricedColumnSearch(below cap: Double, goodEnough: Double, until deadline: Date) throws -> [Double]? {
         let result = try withPrimaryCapped(at: cap) {
             try presolvedSearch(goodEnough: goodEnough, nodeLimit: SearchTuning.pricedColumnSearchNodes, until: deadline)

@@ -85,10 +85,12 @@ extension PlanningRun {
     /// 7,952). Which corner's neighbourhood holds such a plan is luck (3 of the first 19 corners); GLPK settles
     /// most in a few hundred nodes with Gomory's cuts and pseudo-cost branching, and in 10 s did not settle some
     /// without them. A node budget, not a time limit, so that the plan found does not depend on the machine.
-    /// `heldAtZero`: columns fixed at zero by the caller, left so. Nil when the relaxation is whole or splits too
-    /// many groups for a short search, or when the search finds no plan.
-    func relaxationNeighbourhood(_ relaxation: [Double], heldAtZero held: Set<Int>, goodEnough: Double, below cap: Double? = nil,
-                                 nodeLimit: Int = SearchTuning.relaxationNeighbourhoodNodes, until deadline: Date) throws -> [Double]? {
+    /// `heldAtZero`: columns fixed at zero by the caller, left so; `cap`: the most weighted shortfall a plan found may
+    /// have (none: the master's own). Nil when the relaxation is whole or splits too many groups for a short search,
+    /// or when the search finds no plan.
+    func relaxationNeighbourhood(_ relaxation: [Double], heldAtZero held: Set<Int>, goodEnough: Double,
+                                 below cap: Double? = nil, nodeLimit: Int = SearchTuning.relaxationNeighbourhoodNodes,
+                                 until deadline: Date) throws -> [Double]? {
         // Columns added since the relaxation was solved (polishing can add some) are at zero in it.
         func relaxed(_ variable: Int) -> Double { variable < relaxation.count ? relaxation[variable] : 0 }
         var split = Set<Int>()
@@ -107,7 +109,9 @@ extension PlanningRun {
             let count = relaxed(variable).rounded()
             try session.setVariableBounds(variable, lower: count, upper: count)
         }
-        let result = try withPrimaryCapped(at: cap) { try presolvedSearch(goodEnough: goodEnough, nodeLimit: nodeLimit, until: deadline) }
+        let result = try withPrimaryCapped(at: cap) {
+            try presolvedSearch(goodEnough: goodEnough, nodeLimit: nodeLimit, until: deadline)
+        }
         trace("relaxation neighbourhood: \(split.count) groups, \(result.status.rawValue) objective \(result.objective)")
         guard !result.values.isEmpty else { return nil }
         let values = solution(counts(of: result.values))

@@ -148,9 +148,9 @@ enum SearchTuning {
     /// plan brings it back to the first. Once the incumbent is the optimum, every neighbourhood is in vain, and at a
     /// fixed interval they took half of the tree's time and most of the spending phase's (40 officials, seed 2: 5.4
     /// of 11.5 s and 5.4 of 7.2 s). With doubling up to 160 nodes 9 of the 15 small provinces are proven within
-    /// 10 s, against 7, and 40 officials, seed 2, at 8.9–10.3 s (doubling up to 40: no better). Deep in the tree the neighbourhoods, now rarer, still find plans
-    /// (60 officials, seed 2: 138 at node 1,741, where the fixed interval ended at 147), but fewer early ones
-    /// (100 officials: 386 instead of 380).
+    /// 10 s, against 7, and 40 officials, seed 2, at 8.9–10.3 s (doubling up to 40: no better). Deep in the tree
+    /// the neighbourhoods, now rarer, still find plans (60 officials, seed 2: 138 at node 1,741, where the fixed
+    /// interval ended at 147), but fewer early ones (100 officials: 386 instead of 380).
     static let branchAndPriceNeighbourhoodSparsest = 160
     /// For at most this many of GLPK's nodes each: with 1,000 (the corners' budget) they took most of the tree's time
     /// (60 officials, seed 1: 10.4 of 11.5 s, against 0.6 s for the nodes' relaxations), and 200 proved 7 of 15 small
