@@ -169,8 +169,8 @@ enum SearchTuning {
     static let pricedColumnGrowth = 0.1
     /// Each search of the priced columns looks first for a plan at most this share of the gap above the bound (rounded
     /// down to a whole person). The eight provinces of 40 officials were proven in 41.8 s in all with the search at
-    /// the bound itself (0), in 38.7–38.9 s with a quarter (seed 7: 3.9 s against 7.4, its optimum found under 166 with
-    /// the bound at 164; seed 3: 2.3 s against 0.6); with half, seed 5 was no longer proven.
+    /// the bound itself (0), in 38.7–38.9 s with a quarter (seed 7: 3.9 s against 7.4, its optimum found under 166
+    /// with the bound at 164; seed 3: 2.3 s against 0.6); with half, seed 5 was no longer proven.
     static let pricedColumnNearBound = 0.25
     /// Only on provinces of at most this many officials. On 40 officials (8 seeds) the searches found every plan
     /// they were tried for, 1–17 s sooner; on 60–100 (7 seeds) they found nothing, and the time they took was the
