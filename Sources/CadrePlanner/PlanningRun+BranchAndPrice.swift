@@ -146,7 +146,7 @@ extension PlanningRun {
         return (padded(best), max(startBound, proven()))
     }
 
-    /// Branch and cut over every column priced so far, for a plan of at most `cap` (the bound, or one below the
+    /// Branch and cut over every column priced so far, for a plan of at most `cap` (near the bound, or one below the
     /// incumbent), for a node budget: a plan, or nil.
     private func pricedColumnSearch(below cap: Double, goodEnough: Double, until deadline: Date) throws -> [Double]? {
         let result = try withPrimaryCapped(at: cap) {
