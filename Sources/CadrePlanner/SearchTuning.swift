@@ -141,8 +141,8 @@ enum SearchTuning {
     /// On those provinces, branch and price gets this share of the search time left, and the per-person search the
     /// rest (measured on 15 provinces of 40–100 officials: see the README).
     static let branchAndPriceShare = 0.5
-    /// Branch and price searches a node's relaxation neighbourhood (`relaxationNeighbourhood`) once every so many
-    /// nodes: each takes up to its node budget of GLPK's, a node of branch and price a few milliseconds.
+    /// Branch and price searches a node's relaxation neighbourhood (`relaxationNeighbourhood`) at first once every so
+    /// many nodes: each takes up to its node budget of GLPK's, a node of branch and price a few milliseconds.
     static let branchAndPriceNeighbourhoodEvery = 10
     /// Each neighbourhood that finds no better plan doubles the interval to the next, up to this many nodes; a better
     /// plan brings it back to the first. Once the incumbent is the optimum, every neighbourhood is in vain, and at a
