@@ -180,7 +180,9 @@ public final class GLPKSession: SolverSession {
         func flag(_ family: CutFamilies) -> Int32 { options.cuts.contains(family) ? GLP_ON : GLP_OFF }
         parameters.gmi_cuts = flag(.gomoryMixedInteger)
         parameters.mir_cuts = flag(.mixedIntegerRounding)
-        parameters.cov_cuts = flag(.cover)
+        // GLPK 5.0's cover-cut generator calls glp_add_cols with no columns, which aborts the process, when presolve
+        // has removed every column (a window of a tiny province did); nothing tells beforehand that it will.
+        parameters.cov_cuts = options.presolve ? GLP_OFF : flag(.cover)
         parameters.clq_cuts = flag(.clique)
         parameters.cb_func = { tree, info in searchCallback(tree, info) }
         parameters.cb_info = Unmanaged.passUnretained(context).toOpaque()

@@ -108,6 +108,37 @@ final class GLPKSessionTests: XCTestCase {
         XCTAssertEqual(result.status, .infeasible)
     }
 
+    /// Presolve that leaves no column, with every cut family asked for: GLPK 5.0's cover-cut generator would abort
+    /// the process here (glp_add_cols with none), so the backend leaves cover cuts out under presolve. The model is a
+    /// window of a tiny province, where the first year's budget is spent already and presolve settles the rest.
+    func testPresolveThatLeavesNoColumnWithEveryCutFamilyStillSolves() throws {
+        var model = LinearModel(name: "presolved away")
+        let cover2023 = model.addRow(.atLeast(1, name: "cover_2023"))
+        let cover2024 = model.addRow(.atLeast(1, name: "cover_2024"))
+        let budget = [0.0, 2, 2].enumerated().map { model.addRow(.atMost($0.element, name: "budget_\(2022 + $0.offset)")) }
+        let seats = model.addRow(.atMost(1, name: "seats_2023"))
+        let primary = model.addRow(.atMost(1.000001, name: "primary"))
+        let group = [model.addRow(.atMost(1, name: "group_0")), model.addRow(.atMost(1, name: "group_1"))]
+        for cover in [cover2023, cover2024] {
+            model.addVariable(Variable(name: "short_\(cover)", kind: .integer, cost: 1,
+                                       entries: [Entry(row: primary, coefficient: 1), Entry(row: cover, coefficient: 1)]))
+        }
+        model.addVariable(Variable(name: "early", kind: .integer, entries: [
+            Entry(row: group[0], coefficient: 1), Entry(row: budget[0], coefficient: 2), Entry(row: budget[1], coefficient: 2),
+            Entry(row: cover2023, coefficient: 1), Entry(row: cover2024, coefficient: 1)]))
+        model.addVariable(Variable(name: "late", kind: .integer, entries: [
+            Entry(row: group[0], coefficient: 1), Entry(row: seats, coefficient: 1), Entry(row: budget[1], coefficient: 2),
+            Entry(row: budget[2], coefficient: 2), Entry(row: cover2024, coefficient: 1)]))
+        model.addVariable(Variable(name: "other", kind: .integer, entries: [
+            Entry(row: group[1], coefficient: 1), Entry(row: seats, coefficient: 1), Entry(row: budget[0], coefficient: 4),
+            Entry(row: budget[1], coefficient: 2), Entry(row: cover2024, coefficient: 1)]))
+        let session = try open(model)
+        let result = try session.solveInteger(options: SolveOptions(relativeGap: 0, presolve: true, cuts: .all), start: nil, progress: nil)
+        XCTAssertEqual(result.status, .optimal)
+        XCTAssertEqual(result.objective, 1, accuracy: 1e-9, "the late start covers 2024; 2023 stays short")
+        XCTAssertEqual(result.values, [1, 0, 0, 1, 0])
+    }
+
     func testVerboseSolveStillSolves() throws {
         // Exercises the terminal hook; GLPK's log goes to standard error.
         let result = try open(Fixtures.smallLP()).solveRelaxation(options: SolveOptions(verbose: true))
