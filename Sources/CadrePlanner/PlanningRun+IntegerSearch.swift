@@ -69,6 +69,14 @@ extension PlanningRun {
         if searchesSpendingExactly, gapOpen(), !options.stop.endsSearch(due: searchUntil) {
             (best, bound) = try branchAndPrice(from: best, bound: bound, until: searchUntil, recordsDeadline: false)
         }
+        // Before the neighbourhoods, which hold most groups whole: the windows re-time many at once (300 officials,
+        // seed 2: 1,144 to 1,139, and the neighbourhoods then 1,138, where alone they stayed at 1,144).
+        if phase == .shortfall, !small, scenario.officials.count <= SearchTuning.windowOfficials, gapOpen(),
+           !options.stop.endsSearch(due: searchUntil) {
+            best = try windowDescent(from: best, step: objectiveIsWhole ? 1 - SearchTuning.wholeness : SearchTuning.improvement,
+                                     until: Date(timeIntervalSinceNow: SearchTuning.windowShare * searchUntil.timeIntervalSinceNow))
+            report(best: primaryValue(of: best))
+        }
         if !small, gapOpen(), !options.stop.endsSearch(due: searchUntil) {
             let descent = try neighbourhoodDescent(from: best, goodEnough: goodEnough(bound), until: searchUntil)
             best = descent.values

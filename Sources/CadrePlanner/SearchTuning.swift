@@ -140,7 +140,7 @@ enum SearchTuning {
     static let personModelColumns = 6_000
     /// On those provinces, branch and price gets this share of the search time left, and the per-person search the
     /// rest (measured on 15 provinces of 40–100 officials: see the README).
-    static let branchAndPriceShare = 0.5
+    static let branchAndPriceShare = 0.85
     /// Branch and price searches a node's relaxation neighbourhood (`relaxationNeighbourhood`) at first once every so
     /// many nodes: each takes up to its node budget of GLPK's, a node of branch and price a few milliseconds.
     static let branchAndPriceNeighbourhoodEvery = 10
@@ -160,6 +160,19 @@ enum SearchTuning {
     /// (`pricedColumnSearch`), once for each bound; for at most this many of GLPK's nodes, which end it at the same
     /// place on every machine (1–2 s on 40–60 officials; 300 nodes missed the plans of 40 officials, seeds 1, 5, 6
     /// and 8, that 1,500 found).
+    /// The window neighbourhoods (`windowDescent`): how many years a window spans, of how many of GLPK's nodes each
+    /// search may take (a budget of work, the same on every machine), and by how much the columns must have grown for
+    /// the windows to be searched again under one incumbent. Five of nine years: in six GLPK did not settle a window
+    /// of 60 officials (seeds 2 and 3) in 10 s, in three or fewer no better plan lay (seed 3).
+    static let windowYears = 5
+    static let windowNodes = 1_500
+    static let windowColumnGrowth = 1.0
+    /// Above branch and price's provinces, the windows are searched (for at most this share of the time left, before
+    /// the neighbourhoods) on provinces of at most this many officials: on 300 (seeds 1–3) they found 1,139 and 1,145
+    /// where the neighbourhoods alone stayed at 1,144 and 1,146; on 1,000 (seeds 1–3) nothing, and their time cost a
+    /// plan (3,669 against 3,668); on 500 (seeds 1, 2) 1,831 and 1,717 against 1,831 and 1,718.
+    static let windowOfficials = 500
+    static let windowShare = 0.5
     static let branchAndPriceStallNodes = 50
     static let pricedColumnSearchNodes = 1_500
     /// Under the same incumbent the priced columns are searched again (at a higher bound) only once they have grown by

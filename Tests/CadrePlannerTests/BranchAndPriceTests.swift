@@ -44,6 +44,37 @@ final class BranchAndPriceTests: XCTestCase {
         XCTAssertFalse(try run.withPrimaryCapped(at: nil, search).values.isEmpty, "no cap: the master as it stands")
     }
 
+    /// A window frees only the starts inside it: from no training, every plan a window of the first year finds starts
+    /// all its courses in that year; a window of every year is the whole master, and finds the optimum branch and price
+    /// priced into it; and afterwards the columns it shut are open again.
+    func testAWindowChangesOnlyTheStartsInsideIt() throws {
+        var checked = 0, firstYearPlans = 0
+        for seed in 0..<40 {
+            let scenario = TinyScenarios.random(seed: UInt64(seed))
+            let (run, root) = try run(scenario)
+            guard root.result.status == .optimal, run.objectiveIsWhole else { continue }
+            let nothing = run.solution([:])
+            let exact = try run.branchAndPrice(from: nothing, bound: run.strengthened(root.lowerBound), until: .distantFuture)
+            let optimum = run.objective(of: exact.values)
+            guard optimum < run.objective(of: nothing) - 0.5 else { continue }
+            checked += 1
+            let cap = run.primaryValue(of: exact.values) + 1e-6
+            let whole = try run.windowNeighbourhood(scenario.baseYear...scenario.horizon, around: nothing, below: cap, until: .distantFuture)
+            XCTAssertEqual(whole.map(run.objective(of:)) ?? .infinity, optimum, accuracy: 1e-6, "seed \(seed)")
+            let below = run.objective(of: nothing) - 0.5
+            if let first = try run.windowNeighbourhood(scenario.baseYear...scenario.baseYear, around: nothing, below: below, until: .distantFuture) {
+                firstYearPlans += 1
+                let plan = run.plan(of: first)
+                XCTAssertEqual(Set(plan.starts.map(\.year)), [scenario.baseYear], "seed \(seed)")
+                XCTAssertEqual(PlanEvaluation(scenario: scenario, plan: plan).violations, [], "seed \(seed)")
+            }
+            let reopened = try run.withPrimaryCapped(at: cap) { try run.presolvedSearch(goodEnough: 0, nodeLimit: 1_000, until: .distantFuture) }
+            XCTAssertFalse(reopened.values.isEmpty, "seed \(seed): the shut columns were not opened again")
+        }
+        XCTAssertGreaterThan(checked, 15)
+        XCTAssertGreaterThan(firstYearPlans, 5)
+    }
+
     /// From no training at all, every tiny province ends at its brute-force optimum with that optimum proven, and
     /// the plan obeys every rule.
     func testTinyProvincesEndProvenAtTheirBruteForceOptimum() throws {
