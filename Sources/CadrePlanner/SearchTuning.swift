@@ -156,13 +156,9 @@ enum SearchTuning {
     /// (60 officials, seed 1: 10.4 of 11.5 s, against 0.6 s for the nodes' relaxations), and 200 proved 7 of 15 small
     /// provinces within 10 s against 5. Some plans they found go (60 officials, seed 3: 282 at the limit instead of 273).
     static let branchAndPriceNeighbourhoodNodes = 200
-    /// After this many nodes without raising the bound, branch and price searches the columns it has priced
-    /// (`pricedColumnSearch`), once for each bound; for at most this many of GLPK's nodes, which end it at the same
-    /// place on every machine (1–2 s on 40–60 officials; 300 nodes missed the plans of 40 officials, seeds 1, 5, 6
-    /// and 8, that 1,500 found).
     /// The window neighbourhoods (`windowDescent`): how many years a window spans, of how many of GLPK's nodes each
     /// search may take (a budget of work, the same on every machine), and by how much the columns must have grown for
-    /// the windows to be searched again under one incumbent. Five of nine years: in six GLPK did not settle a window
+    /// the windows to be searched again under one incumbent. Five of nine years: in six glpsol did not settle a window
     /// of 60 officials (seeds 2 and 3) in 10 s, in three or fewer no better plan lay (seed 3).
     static let windowYears = 5
     static let windowNodes = 1_500
@@ -173,6 +169,10 @@ enum SearchTuning {
     /// plan (3,669 against 3,668); on 500 (seeds 1, 2) 1,831 and 1,717 against 1,831 and 1,718.
     static let windowOfficials = 500
     static let windowShare = 0.5
+    /// After this many nodes without raising the bound, branch and price searches the columns it has priced
+    /// (`pricedColumnSearch`), once for each bound; for at most this many of GLPK's nodes, which end it at the same
+    /// place on every machine (1–2 s on 40–60 officials; 300 nodes missed the plans of 40 officials, seeds 1, 5, 6
+    /// and 8, that 1,500 found).
     static let branchAndPriceStallNodes = 50
     static let pricedColumnSearchNodes = 1_500
     /// Under the same incumbent the priced columns are searched again (at a higher bound) only once they have grown by
