@@ -134,12 +134,14 @@ extension PlanningRun {
             let worthWindows = windowed.map { last in
                 bestValue < last.incumbent || Double(master.columns.count) >= (1 + SearchTuning.windowColumnGrowth) * Double(last.columns)
             } ?? true
-            if phase == .shortfall, worthWindows, nodes - raised.node >= SearchTuning.branchAndPriceStallNodes, bound < bestValue {
+            // The bound has not risen for a while: the plan may be what is missing (while the gap is open, which a
+            // window's plan may close before the priced columns are searched).
+            let stalled = phase == .shortfall && nodes - raised.node >= SearchTuning.branchAndPriceStallNodes
+            if stalled, worthWindows, bound < bestValue {
                 windowed = (bestValue, master.columns.count)
                 take(try windowDescent(from: best, step: step, until: deadline))
             }
-            if phase == .shortfall, worthSearching, nodes - raised.node >= SearchTuning.branchAndPriceStallNodes, bound < bestValue,
-               scenario.officials.count <= SearchTuning.pricedColumnSearchOfficials {
+            if stalled, worthSearching, bound < bestValue, scenario.officials.count <= SearchTuning.pricedColumnSearchOfficials {
                 searched = (bound, bestValue, master.columns.count)
                 // First for a plan near the bound: capped that tightly GLPK either proves there is none over these
                 // columns or finds one, mostly in a fraction of a second, where capped below the incumbent it may

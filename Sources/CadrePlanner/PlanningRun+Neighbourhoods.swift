@@ -131,10 +131,11 @@ extension PlanningRun {
     /// GLPK's branch and cut on the master as it stands, for at most `nodeLimit` nodes. Presolve shrinks the problem
     /// to the columns left free, which is what makes each node cheap; it takes no start and no node heuristic, and
     /// the callers need neither.
-    func presolvedSearch(goodEnough: Double, nodeLimit: Int, until deadline: Date) throws -> IntegerResult {
+    func presolvedSearch(goodEnough: Double, nodeLimit: Int, cuts: CutFamilies = .gomoryMixedInteger,
+                         branching: Branching = .pseudoCost, until deadline: Date) throws -> IntegerResult {
         try session.solveInteger(
             options: SolveOptions(deadline: deadline, relativeGap: 0, presolve: true, verbose: options.verbose, goodEnough: goodEnough,
-                                  stop: options.stop, cuts: .gomoryMixedInteger, branching: .pseudoCost, nodeLimit: nodeLimit),
+                                  stop: options.stop, cuts: cuts, branching: branching, nodeLimit: nodeLimit),
             start: nil, heuristic: nil, progress: nil)
     }
 }

@@ -27,10 +27,8 @@ extension PlanningRun {
         // Presolve drops the shut columns, and the cuts are what settles a window: glpsol did not settle one of 60
         // officials (seed 3) in 20 s without them, and did in 0.6–6.9 s with them.
         let result = try withPrimaryCapped(at: cap) {
-            try session.solveInteger(
-                options: SolveOptions(deadline: deadline, relativeGap: 0, presolve: true, verbose: options.verbose, stop: options.stop,
-                                      cuts: .all, branching: .driebeckTomlin, nodeLimit: SearchTuning.windowNodes),
-                start: nil, heuristic: nil, progress: nil)
+            try presolvedSearch(goodEnough: -.infinity, nodeLimit: SearchTuning.windowNodes, cuts: .all, branching: .driebeckTomlin,
+                                until: deadline)
         }
         trace("window \(window.lowerBound)–\(window.upperBound): \(master.columns.count - shut.count) of \(master.columns.count) columns, \(result.status.rawValue) objective \(result.objective)")
         guard !result.values.isEmpty else { return nil }
