@@ -28,6 +28,14 @@ extension PlanningRun {
         let step = phase == .shortfall ? 1 - SearchTuning.wholeness : spendingSettledWithin
         func cutoff() -> Double { bestValue - step }
         var open = [CountNode(limits: [:], bound: startBound, depth: 0, serial: 0)]
+        /// Seconds spent on the nodes' relaxations and on each kind of search for plans, for the trace.
+        var spent = (nodes: 0.0, neighbourhoods: 0.0, windows: 0.0, pricedColumns: 0.0)
+        func timed<T>(_ part: WritableKeyPath<(nodes: Double, neighbourhoods: Double, windows: Double, pricedColumns: Double), Double>,
+                      _ body: () throws -> T) rethrows -> T {
+            let start = Date()
+            defer { spent[keyPath: part] += Date().timeIntervalSince(start) }
+            return try body()
+        }
         // The child nearest the relaxation is searched next (a dive, which finds plans) until its branch closes; then
         // the open node of least bound (which raises the bound).
         var plunge: CountNode?
@@ -72,8 +80,11 @@ extension PlanningRun {
                 node = open.remove(at: next)
             }
             nodes += 1
-            try tree.apply(node.limits)
-            guard let relaxed = try tree.relax(cutoff: cutoff(), until: deadline) else {
+            let relaxation = try timed(\.nodes) {
+                try tree.apply(node.limits)
+                return try tree.relax(cutoff: cutoff(), until: deadline)
+            }
+            guard let relaxed = relaxation else {
                 unresolved = min(unresolved, node.bound)
                 continue
             }
@@ -107,9 +118,11 @@ extension PlanningRun {
             // as the priced columns are.
             if nodes >= neighbourhood.due {
                 let before = bestValue
-                if let found = try relaxationNeighbourhood(values, heldAtZero: [], goodEnough: goodEnough(openBound()),
-                                                           below: phase == .shortfall ? cutoff() : nil,
-                                                           nodeLimit: SearchTuning.branchAndPriceNeighbourhoodNodes, until: deadline) {
+                if let found = try timed(\.neighbourhoods, {
+                    try relaxationNeighbourhood(values, heldAtZero: [], goodEnough: goodEnough(openBound()),
+                                                below: phase == .shortfall ? cutoff() : nil,
+                                                nodeLimit: SearchTuning.branchAndPriceNeighbourhoodNodes, until: deadline)
+                }) {
                     take(found)
                 }
                 neighbourhood.interval = bestValue < before ? SearchTuning.branchAndPriceNeighbourhoodEvery
@@ -122,7 +135,10 @@ extension PlanningRun {
             // nodes' roundings and neighbourhoods take hundreds of nodes more (40 officials, seed 3: 83 at node 50
             // instead of node 1,111; seed 8: 245 in 1.1 s, which nothing in the tree had found by node 1,021).
             let bound = proven()
-            if bound > raised.bound { raised = (bound, nodes) }
+            if bound > raised.bound {
+                raised = (bound, nodes)
+                trace("branch and price: node \(nodes), bound \(bound)")
+            }
             // Once for each bound, and under the same incumbent only over many more columns than last time.
             let worthSearching = searched.map { last in
                 bound > last.bound && (bestValue < last.incumbent
@@ -137,17 +153,26 @@ extension PlanningRun {
             // The bound has not risen for a while: the plan may be what is missing (while the gap is open, which a
             // window's plan may close before the priced columns are searched).
             let stalled = phase == .shortfall && nodes - raised.node >= SearchTuning.branchAndPriceStallNodes
+            // The first better plan a window finds goes back to the tree at once, which may prove it (60 officials, seed
+            // 4: 262 at 1.6 s, proven by the tree 1 s later, where the rest of the windows spent 4.5 s proving there
+            // was none better), and the windows are searched again at the next stall under the new incumbent; the priced
+            // columns are searched then too.
+            let incumbentBeforeWindows = bestValue
             if stalled, worthWindows, bound < bestValue {
                 windowed = (bestValue, master.columns.count)
-                take(try windowDescent(from: best, step: step, until: deadline))
+                take(try timed(\.windows) {
+                    try windowDescent(from: best, step: step, nodeLimit: SearchTuning.windowNodesInTree, returnsFirst: true, until: deadline)
+                })
             }
-            if stalled, worthSearching, bound < bestValue, scenario.officials.count <= SearchTuning.pricedColumnSearchOfficials {
+            if stalled, bestValue == incumbentBeforeWindows, worthSearching, bound < bestValue, scenario.officials.count <= SearchTuning.pricedColumnSearchOfficials {
                 searched = (bound, bestValue, master.columns.count)
                 // First for a plan near the bound: capped that tightly GLPK either proves there is none over these
                 // columns or finds one, mostly in a fraction of a second, where capped below the incumbent it may
                 // search its whole node budget and find nothing (40 officials, seed 5: the optimum 192 found under
                 // 193, after four searches below 202 had each spent their budget in vain). Then, when there is none
                 // near the bound, for any plan better than the incumbent.
+                let t = Date()
+                defer { spent.pricedColumns += Date().timeIntervalSince(t) }
                 let nearBound = bound + (SearchTuning.pricedColumnNearBound * (bestValue - bound)).rounded(.down) + SearchTuning.wholeness
                 if nearBound < cutoff(), let found = try pricedColumnSearch(below: nearBound, goodEnough: bound, until: deadline) {
                     take(found)
@@ -156,7 +181,7 @@ extension PlanningRun {
                 }
             }
         }
-        trace("branch and price: \(nodes) nodes, \(open.count) open, \(tree.countRows) count rows, plan \(bestValue), bound \(proven()), unsplit \(unresolved)")
+        trace("branch and price: \(nodes) nodes, \(open.count) open, \(tree.countRows) count rows, plan \(bestValue), bound \(proven()), unsplit \(unresolved), seconds \(spent)")
         return (padded(best), max(startBound, proven()))
     }
 

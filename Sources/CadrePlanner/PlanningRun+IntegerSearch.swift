@@ -74,6 +74,7 @@ extension PlanningRun {
         if phase == .shortfall, !small, scenario.officials.count <= SearchTuning.windowOfficials, gapOpen(),
            !options.stop.endsSearch(due: searchUntil) {
             best = try windowDescent(from: best, step: objectiveIsWhole ? 1 - SearchTuning.wholeness : SearchTuning.improvement,
+                                     nodeLimit: SearchTuning.windowNodes,
                                      until: Date(timeIntervalSinceNow: SearchTuning.windowShare * searchUntil.timeIntervalSinceNow))
             report(best: primaryValue(of: best))
         }

@@ -4,8 +4,8 @@ import Foundation
 extension PlanningRun {
     /// Branch and cut over the columns that leave each group's starts outside `window` as one of its members has them
     /// in `incumbent` (or start nothing outside it), with the weighted shortfall capped at `cap`: every group may
-    /// re-time and change its courses inside the window at once. Nil when no plan under the cap is found within the
-    /// node budget.
+    /// re-time and change its courses inside the window at once. Nil when no plan under the cap is found within
+    /// `nodeLimit` of GLPK's nodes.
     ///
     /// On small provinces every year's budget is spent to within a few million, and a better plan moves money from
     /// year to year by re-timing the courses of many groups, to pay for one more trainee somewhere: 60 officials,
@@ -13,7 +13,7 @@ extension PlanningRun {
     /// most groups whole, as the other neighbourhoods do, misses that (one of twelve random neighbourhoods of eight or
     /// twelve free groups held a better plan, HiGHS on each); holding the years outside a window keeps the search small
     /// enough for GLPK.
-    func windowNeighbourhood(_ window: ClosedRange<Int>, around incumbent: [Double], below cap: Double,
+    func windowNeighbourhood(_ window: ClosedRange<Int>, around incumbent: [Double], below cap: Double, nodeLimit: Int,
                              until deadline: Date) throws -> [Double]? {
         func outside(_ column: Int) -> [CourseSequence.Start] { master.columns[column].sequence.starts.filter { !window.contains($0.year) } }
         var kept = Array(repeating: Set<[CourseSequence.Start]>([[]]), count: master.groups.count)
@@ -27,7 +27,7 @@ extension PlanningRun {
         // Presolve drops the shut columns, and the cuts are what settles a window: glpsol did not settle one of 60
         // officials (seed 3) in 20 s without them, and did in 0.6–6.9 s with them.
         let result = try withPrimaryCapped(at: cap) {
-            try presolvedSearch(goodEnough: -.infinity, nodeLimit: SearchTuning.windowNodes, cuts: .all, branching: .driebeckTomlin,
+            try presolvedSearch(goodEnough: -.infinity, nodeLimit: nodeLimit, cuts: .all, branching: .driebeckTomlin,
                                 until: deadline)
         }
         trace("window \(window.lowerBound)–\(window.upperBound): \(master.columns.count - shut.count) of \(master.columns.count) columns, \(result.status.rawValue) objective \(result.objective)")
@@ -36,9 +36,11 @@ extension PlanningRun {
         return withinShortfallCaps(values) ? values : nil
     }
 
-    /// Windows of `SearchTuning.windowYears` years from the first plan year on, each searched in turn for a plan better
-    /// than the incumbent by `step`, until a whole round of them finds none. Horizons no longer than a window have none.
-    func windowDescent(from incumbent: [Double], step: Double, until deadline: Date) throws -> [Double] {
+    /// Windows of `SearchTuning.windowYears` years from the first plan year on, each searched in turn (for at most
+    /// `nodeLimit` of GLPK's nodes) for a plan better than the incumbent by `step`, until a whole round of them finds
+    /// none, or with `returnsFirst` until one does. Horizons no longer than a window have none.
+    func windowDescent(from incumbent: [Double], step: Double, nodeLimit: Int, returnsFirst: Bool = false,
+                       until deadline: Date) throws -> [Double] {
         let width = SearchTuning.windowYears
         guard scenario.horizon - scenario.baseYear + 1 > width else { return incumbent }
         let firstYears = Array(scenario.baseYear...(scenario.horizon - width + 1))
@@ -49,12 +51,13 @@ extension PlanningRun {
         while fruitless < firstYears.count, !options.stop.endsSearch(due: deadline) {
             let window = firstYears[next]...(firstYears[next] + width - 1)
             next = (next + 1) % firstYears.count
-            if let found = try windowNeighbourhood(window, around: best, below: bestValue - step, until: deadline),
+            if let found = try windowNeighbourhood(window, around: best, below: bestValue - step, nodeLimit: nodeLimit, until: deadline),
                objective(of: found) < bestValue - SearchTuning.improvement {
                 best = found
                 bestValue = objective(of: found)
                 fruitless = 0
                 report(best: primaryValue(of: best))
+                if returnsFirst { break }
             } else {
                 fruitless += 1
             }

@@ -162,6 +162,11 @@ enum SearchTuning {
     /// of 60 officials (seeds 2 and 3) in 10 s, in three or fewer no better plan lay (seed 3).
     static let windowYears = 5
     static let windowNodes = 1_500
+    /// Inside branch and price each window gets this many nodes instead: with 300 first and 1,500 only for the windows
+    /// 300 cut short, every plan the windows found on 40–100 officials (8 provinces) came from a search of 300, and
+    /// the longer searches found nothing (60 officials, seed 4: two windows of 2.4 s each, before the last found 262
+    /// at once).
+    static let windowNodesInTree = 300
     static let windowColumnGrowth = 1.0
     /// Above branch and price's provinces, the windows are searched (for at most this share of the time left, before
     /// the neighbourhoods) on provinces of at most this many officials: on 300 (seeds 1–3) they found 1,139 and 1,145

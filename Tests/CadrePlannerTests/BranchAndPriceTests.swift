@@ -59,10 +59,12 @@ final class BranchAndPriceTests: XCTestCase {
             guard optimum < run.objective(of: nothing) - 0.5 else { continue }
             checked += 1
             let cap = run.primaryValue(of: exact.values) + 1e-6
-            let whole = try run.windowNeighbourhood(scenario.baseYear...scenario.horizon, around: nothing, below: cap, until: .distantFuture)
+            let whole = try run.windowNeighbourhood(scenario.baseYear...scenario.horizon, around: nothing, below: cap,
+                                                    nodeLimit: SearchTuning.windowNodes, until: .distantFuture)
             XCTAssertEqual(whole.map(run.objective(of:)) ?? .infinity, optimum, accuracy: 1e-6, "seed \(seed)")
             let below = run.objective(of: nothing) - 0.5
-            if let first = try run.windowNeighbourhood(scenario.baseYear...scenario.baseYear, around: nothing, below: below, until: .distantFuture) {
+            if let first = try run.windowNeighbourhood(scenario.baseYear...scenario.baseYear, around: nothing, below: below,
+                                                       nodeLimit: SearchTuning.windowNodes, until: .distantFuture) {
                 firstYearPlans += 1
                 let plan = run.plan(of: first)
                 XCTAssertEqual(Set(plan.starts.map(\.year)), [scenario.baseYear], "seed \(seed)")
