@@ -31,10 +31,13 @@ extension PlanningRun {
         report(best: primaryValue(of: best), bound: bound)
         let within = !gapOpen()
         if phase == .shortfall, !within || options.relativeGap <= SearchTuning.tightGap {
-            // A third of the search time: the best corner comes early, later rounds rarely beat it. Provinces the
-            // per-person model searches whole leave it the time the corners' neighbourhoods would take (40 officials,
-            // seed 6: 384 small searches, 2 s, and the proof came at 12.8 s instead of 3.4 s).
-            let until = Date(timeIntervalSinceNow: SearchTuning.cornersShare * searchUntil.timeIntervalSinceNow)
+            // A third of the search time: the best corner comes early, later rounds rarely beat it; less where the
+            // windows follow. Provinces the per-person model searches whole leave it the time the corners'
+            // neighbourhoods would take (40 officials, seed 6: 384 small searches, 2 s, and the proof came at 12.8 s
+            // instead of 3.4 s).
+            let windowsFollow = !searchesExactly && scenario.officials.count <= SearchTuning.windowOfficials
+            let share = windowsFollow ? SearchTuning.cornersShareBeforeWindows : SearchTuning.cornersShare
+            let until = Date(timeIntervalSinceNow: share * searchUntil.timeIntervalSinceNow)
             let other = try perturbedRoundings(goodEnough: within ? -.infinity : goodEnough(bound), until: until,
                                                rounds: SearchTuning.cornerRounds(within: within, gap: options.relativeGap),
                                                start: best, refine: within ? nil : { [self] in traded($0, until: until) },
