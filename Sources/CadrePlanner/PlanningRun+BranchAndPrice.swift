@@ -171,14 +171,14 @@ extension PlanningRun {
                 // search its whole node budget and find nothing (40 officials, seed 5: the optimum 192 found under
                 // 193, after four searches below 202 had each spent their budget in vain). Then, when there is none
                 // near the bound, for any plan better than the incumbent.
-                let t = Date()
-                defer { spent.pricedColumns += Date().timeIntervalSince(t) }
                 let nearBound = bound + (SearchTuning.pricedColumnNearBound * (bestValue - bound)).rounded(.down) + SearchTuning.wholeness
-                if nearBound < cutoff(), let found = try pricedColumnSearch(below: nearBound, goodEnough: bound, until: deadline) {
-                    take(found)
-                } else if let found = try pricedColumnSearch(below: cutoff(), goodEnough: bound, until: deadline) {
-                    take(found)
+                let found = try timed(\.pricedColumns) { () -> [Double]? in
+                    if nearBound < cutoff(), let found = try pricedColumnSearch(below: nearBound, goodEnough: bound, until: deadline) {
+                        return found
+                    }
+                    return try pricedColumnSearch(below: cutoff(), goodEnough: bound, until: deadline)
                 }
+                if let found { take(found) }
             }
         }
         trace("branch and price: \(nodes) nodes, \(open.count) open, \(tree.countRows) count rows, plan \(bestValue), bound \(proven()), unsplit \(unresolved), seconds \(spent)")

@@ -35,8 +35,7 @@ extension PlanningRun {
             // windows follow. Provinces the per-person model searches whole leave it the time the corners'
             // neighbourhoods would take (40 officials, seed 6: 384 small searches, 2 s, and the proof came at 12.8 s
             // instead of 3.4 s).
-            let windowsFollow = !searchesExactly && scenario.officials.count <= SearchTuning.windowOfficials
-            let share = windowsFollow ? SearchTuning.cornersShareBeforeWindows : SearchTuning.cornersShare
+            let share = searchesWindows ? SearchTuning.cornersShareBeforeWindows : SearchTuning.cornersShare
             let until = Date(timeIntervalSinceNow: share * searchUntil.timeIntervalSinceNow)
             let other = try perturbedRoundings(goodEnough: within ? -.infinity : goodEnough(bound), until: until,
                                                rounds: SearchTuning.cornerRounds(within: within, gap: options.relativeGap),
@@ -74,7 +73,7 @@ extension PlanningRun {
         }
         // Before the neighbourhoods, which hold most groups whole: the windows re-time many at once (300 officials,
         // seed 2: 1,144 to 1,139, and the neighbourhoods then 1,138, where alone they stayed at 1,144).
-        if phase == .shortfall, !small, scenario.officials.count <= SearchTuning.windowOfficials, gapOpen(),
+        if phase == .shortfall, searchesWindows, gapOpen(),
            !options.stop.endsSearch(due: searchUntil) {
             best = try windowDescent(from: best, step: objectiveIsWhole ? 1 - SearchTuning.wholeness : SearchTuning.improvement,
                                      nodeLimit: SearchTuning.windowNodes,

@@ -2,6 +2,10 @@ import CadreLinearModel
 import Foundation
 
 extension PlanningRun {
+    /// Whether the shortfall's search runs the window descent on its own, between the corners and the neighbourhoods:
+    /// on provinces above branch and price's (which searches the windows in its tree) up to `windowOfficials`.
+    var searchesWindows: Bool { !searchesExactly && scenario.officials.count <= SearchTuning.windowOfficials }
+
     /// Branch and cut over the columns that leave each group's starts outside `window` as one of its members has them
     /// in `incumbent` (or start nothing outside it), with the weighted shortfall capped at `cap`: every group may
     /// re-time and change its courses inside the window at once. Nil when no plan under the cap is found within
