@@ -32,7 +32,7 @@ enum SearchTuning {
     static let cornersShare = 0.35
     /// On the provinces whose windows follow the corners (151–500 officials), this share instead: the windows find the
     /// plans later corners would, and more (300 officials, seeds 1–5: the best corner came at 0.3–4.7 s of 15.8; with
-    /// the windows from 5.5 s, 1,139 and 1,145 at 12 s instead of 18 and 28 s, and seed 5 1,347 instead of 1,352; 500
+    /// the windows from 5.5 s, 1,139 and 1,145 at 12–13 s instead of 22–23 s, and seed 5 1,347 instead of 1,352; 500
     /// officials, seed 1: 1,832 instead of 1,831, the corner found at 7.7 s).
     static let cornersShareBeforeWindows = 0.12
     /// Of what is left after the corners, the trades at most: on 100,000 officials each sweep takes seconds.
