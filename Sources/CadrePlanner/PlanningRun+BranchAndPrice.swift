@@ -29,9 +29,9 @@ extension PlanningRun {
         func cutoff() -> Double { bestValue - step }
         var open = [CountNode(limits: [:], bound: startBound, depth: 0, serial: 0)]
         /// Seconds spent on the nodes' relaxations and on each kind of search for plans, for the trace.
-        var spent = (nodes: 0.0, neighbourhoods: 0.0, windows: 0.0, pricedColumns: 0.0)
-        func timed<T>(_ part: WritableKeyPath<(nodes: Double, neighbourhoods: Double, windows: Double, pricedColumns: Double), Double>,
-                      _ body: () throws -> T) rethrows -> T {
+        typealias Seconds = (nodes: Double, neighbourhoods: Double, windows: Double, pricedColumns: Double)
+        var spent: Seconds = (0, 0, 0, 0)
+        func timed<T>(_ part: WritableKeyPath<Seconds, Double>, _ body: () throws -> T) rethrows -> T {
             let start = Date()
             defer { spent[keyPath: part] += Date().timeIntervalSince(start) }
             return try body()
