@@ -61,7 +61,7 @@ extension PlanningRun {
             report(best: primaryValue(of: best))
         }
         while true {
-            if let next = plunge, next.bound > cutoff() { plunge = nil }
+            if let next = plunge, strengthened(next.bound) > cutoff() { plunge = nil }
             if !gapOpen(incumbent: bestValue, bound: proven()) { break }
             if options.stop.endsSearch(due: deadline) {
                 if recordsDeadline && Date() >= deadline { hitDeadline = true }
@@ -73,7 +73,7 @@ extension PlanningRun {
                 plunge = nil
             } else {
                 guard let next = open.indices.min(by: { (open[$0].bound, -open[$0].depth, open[$0].serial) < (open[$1].bound, -open[$1].depth, open[$1].serial) }),
-                      open[next].bound <= cutoff() else {
+                      strengthened(open[next].bound) <= cutoff() else {
                     open.removeAll()
                     break
                 }
@@ -88,7 +88,7 @@ extension PlanningRun {
                 unresolved = min(unresolved, node.bound)
                 continue
             }
-            guard relaxed.bound <= cutoff() else { continue }
+            guard strengthened(relaxed.bound) <= cutoff() else { continue }
             let values = tree.masterValues(relaxed.values)
             take(solution(polished(counts(of: roundedSolution(from: values)))))
             switch tree.split(relaxed.values) {
@@ -319,7 +319,7 @@ struct CountBranching {
                 try run.session.addVariables(added.map { run.master.model.variables[run.master.firstSequenceVariable + $0] })
                 try addToSession(added)
             }
-            if lagrangian > cutoff { return (lp.values, lagrangian) }
+            if run.strengthened(lagrangian) > cutoff { return (lp.values, lagrangian) }
             if added.isEmpty { return (lp.values, improving ? lagrangian : lp.objective) }
             if Date() >= deadline || run.options.stop.isRequested { return (lp.values, lagrangian) }
         }

@@ -53,8 +53,12 @@ extension PlanningRun {
         let span = Double(max(1, scenario.horizon - scenario.baseYear + 1))
         let serviceLeft = Double(max(0, official.lastServiceYear - year))
         let tie = 4 * (official.hasPlannedTitle ? 0 : 1) + 2 * (1 - min(1, serviceLeft / 40)) + Double(year - scenario.baseYear) / span
+        assert(tie >= 0 && tie <= maximumTie)
         return course.cost / MasterProblem.moneyScale + SearchTuning.tieWeight * tie - (keeps ? preference.spending : 0)
     }
+
+    /// The largest nudge of the tie rules on one start, in units of `SearchTuning.tieWeight`.
+    static let maximumTie = 7.0
 
     func sequenceCost(_ sequence: CourseSequence, of group: Int) -> Double {
         sequence.starts.reduce(0) {
@@ -69,12 +73,37 @@ extension PlanningRun {
     }
 
     /// A lower bound made as tight as the objective's values allow: weighted shortfall is never negative,
-    /// and with whole weights it is a whole number, so a bound of 176.2 proves 177.
+    /// and with whole weights it is a whole number, so a bound of 176.2 proves 177. Spending is a whole number of
+    /// `spendingGrain`'s money unit plus the tie rules' nudges, so a bound of 215.87 millions proves 216 when every
+    /// course costs a multiple of 500,000 VND.
     func strengthened(_ bound: Double) -> Double {
-        guard phase == .shortfall else { return bound }
+        guard phase == .shortfall else {
+            guard let grain = spendingGrain else { return bound }
+            return max(bound, ((bound - grain.ties) / grain.unit - SearchTuning.wholeness).rounded(.up) * grain.unit)
+        }
         let whole = master.shortfallWeights.allSatisfy { $0 == $0.rounded() }
         return max(0, whole ? (bound - SearchTuning.wholeness).rounded(.up) : bound)
     }
+
+    /// What every plan's spending objective is made of: a whole number of `unit` (millions of VND, the greatest
+    /// common divisor of the courses' costs) plus at most `ties` from the tie rules' nudges, which are never negative.
+    /// Nil when that tells nothing: a previous plan to keep (its starts pay less), costs not whole in VND, or nudges
+    /// that may add up to a unit.
+    static func spendingGrain(_ scenario: Scenario, groups: [OfficialGroup]) -> (unit: Double, ties: Double)? {
+        guard groups.allSatisfy({ $0.profile.preferred.isEmpty }) else { return nil }
+        var divisor = 0
+        for course in scenario.courses {
+            guard course.cost >= 0, course.cost == course.cost.rounded(), course.cost < 1e15 else { return nil }
+            divisor = greatestCommonDivisor(divisor, Int(course.cost))
+        }
+        guard divisor > 0 else { return nil }
+        let unit = Double(divisor) / MasterProblem.moneyScale
+        let starts = groups.reduce(0) { $0 + $1.members.count * $1.profile.candidates.count }
+        let ties = SearchTuning.tieWeight * maximumTie * Double(starts)
+        return ties < unit / 2 ? (unit, ties) : nil
+    }
+
+    private static func greatestCommonDivisor(_ a: Int, _ b: Int) -> Int { b == 0 ? a : greatestCommonDivisor(b, a % b) }
 
     /// Σ weight × shortfall of a solution.
     func primaryValue(of values: [Double]) -> Double {

@@ -26,6 +26,8 @@ final class PlanningRun {
     let solver: any Solver
     /// Groups whose every sequence is a column.
     var complete: [Bool]
+    /// See `spendingGrain(_:groups:)`.
+    let spendingGrain: (unit: Double, ties: Double)?
 
     // MARK: Where the search stands
 
@@ -80,6 +82,7 @@ final class PlanningRun {
         try master.model.validate()
         self.master = master
         self.complete = complete
+        self.spendingGrain = Self.spendingGrain(scenario, groups: groups)
         self.session = try solver.open(master.model)
         self.solver = solver
         trace("model: \(profiles.count) officials in \(groups.count) groups, \(master.model.rows.count) rows, \(master.columns.count) listed columns")

@@ -101,6 +101,26 @@ final class BranchAndPriceTests: XCTestCase {
         XCTAssertGreaterThan(improved, 15, "the search, not the start, made the plans")
     }
 
+    /// Every plan spends a whole number of the courses' common cost (here 2 millions: courses of 6 and 4) plus the tie
+    /// rules' nudges, so a spending bound rounds up to the next such amount; with a previous plan to keep, whose
+    /// starts pay less, nothing is rounded.
+    func testSpendingBoundsRoundUpToTheCoursesCommonCost() throws {
+        let scenario = ExactCompletionTests.knapsackOfOne()
+        let (run, _) = try run(scenario)
+        XCTAssertEqual(run.spendingGrain?.unit, 2)
+        XCTAssertEqual(run.strengthened(2.3), 3, "the shortfall phase rounds to whole persons")
+        try run.enterSpendingPhase(primaryCap: 6)
+        XCTAssertEqual(run.strengthened(2.3), 4)
+        XCTAssertEqual(run.strengthened(4), 4)
+        XCTAssertEqual(run.strengthened(0.5), 2)
+        let y = try XCTUnwrap(scenario.courses.firstIndex { $0.id == "Y" })
+        let keeping = try PlanningRun(scenario: scenario, solver: GLPKSolver(), options: PlannerOptions(timeLimit: 60, relativeGap: 0),
+                                      progress: nil, previous: [CourseStart(official: 0, course: y, year: 2022)])
+        XCTAssertNil(keeping.spendingGrain)
+        try keeping.enterSpendingPhase(primaryCap: 6)
+        XCTAssertEqual(keeping.strengthened(2.3), 2.3)
+    }
+
     /// `plan`'s spending phase on a small province is branch and price too: among the plans of least shortfall, it
     /// ends at the brute force's least spending, and proves it (within the 1,000 VND that settle it) wherever its tree
     /// closes. Nothing is listed up front, so the columns are the ones pricing finds.
@@ -126,7 +146,8 @@ final class BranchAndPriceTests: XCTestCase {
         }
         print("spending: \(checked) tiny provinces, \(proven) proven")
         XCTAssertGreaterThan(checked, 30)
-        // 35 of 36; without branch and price in the spending phase, 32 (the neighbourhoods settle only over the columns).
+        // 36 of 36 (35 before its bounds were rounded to the courses' common cost); without branch and price in the
+        // spending phase, 32 (the neighbourhoods settle only over the columns).
         XCTAssertGreaterThanOrEqual(proven, checked - 1, "the tree, not the relaxation, proved them")
     }
 }
