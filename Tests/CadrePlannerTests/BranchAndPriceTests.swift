@@ -121,6 +121,38 @@ final class BranchAndPriceTests: XCTestCase {
         XCTAssertEqual(keeping.strengthened(2.3), 2.3)
     }
 
+    /// In the spending phase a branch can leave the columns priced so far unable to meet the cap on the weighted
+    /// shortfall, where a sequence not yet priced can: here no one may start the language course in 2022, the one
+    /// start priced so far, and starting it in 2023 meets the target as well. The coverage rows keep their artificial
+    /// columns, so the node's relaxation is solved and prices that start; it used to be infeasible, and the node kept
+    /// its parent's bound in the proof.
+    func testASpendingNodeWhoseColumnsCannotMeetTheCapPricesTheOnesThatCan() throws {
+        let course = Course(id: "Y", name: "Ngoại ngữ", family: .foreignLanguage, grants: 1, requires: nil, years: 1, days: 10,
+                            cost: 4_000_000, seats: 5)
+        let official = Official(id: "A", fullName: "Người A", gender: .female, birthYear: 1985, category: .keyCadre,
+                                plannedTitle: "", partyMember: true, levels: Levels())
+        let target = Target(id: "Q", deadline: 2023, requirement: Requirement([LevelCondition(family: .foreignLanguage, level: 1)]),
+                            share: 1, kind: .required, weight: 3)
+        let scenario = Scenario(name: "two years", baseYear: 2022, horizon: 2023, officials: [official], courses: [course],
+                                targets: [target], budget: [2022: 5_000_000, 2023: 5_000_000], carryOver: false, maxTrainingDays: 120)
+        let (run, root) = try run(scenario)
+        let shortfall = try run.branchAndPrice(from: run.solution([:]), bound: run.strengthened(root.lowerBound), until: .distantFuture)
+        XCTAssertEqual(run.objective(of: shortfall.values), 0)
+        try run.enterSpendingPhase(primaryCap: 0, settledWithin: SearchTuning.spendingSettledWithin)
+        _ = try run.generateColumns(until: .distantFuture)
+        let candidate = try XCTUnwrap(run.master.groups[0].profile.candidates.firstIndex { scenario.courses[$0.course].id == "Y" })
+        func start(_ year: Int) -> [CourseSequence.Start] { [CourseSequence.Start(candidate: candidate, year: year)] }
+        XCTAssertEqual(run.master.columns.map(\.sequence.starts), [start(2022)], "the earlier start is cheaper by the tie rules")
+        var tree = try CountBranching(run: run)
+        try tree.apply([.count(group: 0, year: 2022, candidate: candidate): BranchLimit(lower: 0, upper: 0)])
+        let relaxed = try XCTUnwrap(tree.relax(cutoff: .infinity, until: .distantFuture), "solved, not left in the proof")
+        XCTAssertEqual(relaxed.bound, 4, accuracy: 0.001, "millions: the 2023 start")
+        XCTAssertTrue(run.master.columns.contains { $0.sequence.starts == start(2023) }, "priced")
+        // A shortfall held up past the cap refuses every plan, whatever the columns: the node holds none.
+        try tree.apply([.shortfall(row: 0): BranchLimit(lower: 1, upper: .max)])
+        XCTAssertEqual(try XCTUnwrap(tree.relax(cutoff: .infinity, until: .distantFuture)).bound, .infinity)
+    }
+
     /// `plan`'s spending phase on a small province is branch and price too: among the plans of least shortfall, it
     /// ends at the brute force's least spending, and proves it (within the 1,000 VND that settle it) wherever its tree
     /// closes. Nothing is listed up front, so the columns are the ones pricing finds.

@@ -133,10 +133,6 @@ final class PersonModelTests: XCTestCase {
             XCTAssertEqual(result.gap, 0, "seed \(seed)")
             XCTAssertEqual(result.stoppedBy, .gap, "seed \(seed)")
             XCTAssertEqual(result.status, .optimal, "seed \(seed)")
-            // The spending too, within the 1,000 VND that settle it: seed 1's tree used to keep the bound of nodes
-            // whose columns could not meet the cap on the weighted shortfall, and ended 4.3 % short of its proof.
-            XCTAssertLessThanOrEqual(result.spendingGap * result.totalCost / MasterProblem.moneyScale,
-                                     SearchTuning.spendingSettledWithin + 1e-9, "seed \(seed)")
         }
     }
 }
