@@ -88,7 +88,7 @@ extension PlanningRun {
     /// What every plan's spending objective is made of: a whole number of `unit` (millions of VND, the greatest
     /// common divisor of the courses' costs) plus at most `ties` from the tie rules' nudges, which are never negative.
     /// Nil when that tells nothing: a previous plan to keep (its starts pay less), costs not whole in VND, or nudges
-    /// that may add up to a unit.
+    /// that may add up to half a unit or more.
     static func spendingGrain(_ scenario: Scenario, groups: [OfficialGroup]) -> (unit: Double, ties: Double)? {
         guard groups.allSatisfy({ $0.profile.preferred.isEmpty }) else { return nil }
         var divisor = 0
