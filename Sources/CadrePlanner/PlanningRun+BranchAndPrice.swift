@@ -284,7 +284,8 @@ struct CountBranching {
             case .shortfall(let row):
                 try session.setVariableBounds(run.master.shortfallVariables.lowerBound + row, lower: lower, upper: upper)
                 // Too small a shortfall for the columns so far is met by the artificial column until pricing finds better.
-                try session.setVariableBounds(artificial[key]!, lower: 0, upper: upper < .infinity || run.phase == .spending ? .infinity : 0)
+                try session.setVariableBounds(artificial[key]!, lower: 0,
+                                              upper: Self.coverTakesArtificial(shortfallUpper: upper, phase: run.phase) ? .infinity : 0)
             case .count:
                 try session.setRowBounds(countRow[key]!, lower: limit == nil ? -.infinity : lower, upper: upper)
                 try session.setVariableBounds(artificial[key]!, lower: 0, upper: lower > 0 ? .infinity : 0)
@@ -397,6 +398,12 @@ struct CountBranching {
         }
     }
 
+    /// Whether a coverage row's artificial column may be used: where its shortfall is held down, by a limit on it or
+    /// in the spending phase by the cap on the weighted shortfall, the columns so far may not be able to meet the row.
+    private static func coverTakesArtificial(shortfallUpper: Double, phase: PlanningRun.Phase) -> Bool {
+        shortfallUpper < .infinity || phase == .spending
+    }
+
     /// A new session with count rows for `missing` too. The basis is lost, which on the provinces this runs on
     /// costs milliseconds.
     private mutating func rebuild(adding missing: [BranchKey]) throws {
@@ -428,8 +435,10 @@ struct CountBranching {
         }
         var artificial: [BranchKey: Int] = [:]
         for r in master.coverage.rows.indices {
+            let open = coverTakesArtificial(shortfallUpper: master.model.variables[master.shortfallVariables.lowerBound + r].upper,
+                                            phase: run.phase)
             artificial[.shortfall(row: r)] = model.addVariable(Variable(
-                name: "artificial_cover_\(r)", lower: 0, upper: run.phase == .spending ? .infinity : 0, cost: artificialCost,
+                name: "artificial_cover_\(r)", lower: 0, upper: open ? .infinity : 0, cost: artificialCost,
                 entries: [Entry(row: r, coefficient: 1)]))
         }
         for key in counts {
