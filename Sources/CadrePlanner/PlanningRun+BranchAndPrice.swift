@@ -49,8 +49,9 @@ extension PlanningRun {
         var raised = (bound: startBound, node: 0)
         /// The last search of the priced columns: under which bound and incumbent, over how many columns.
         var searched: (bound: Double, incumbent: Double, columns: Int)?
-        /// The last window descent: under which incumbent, over how many columns.
+        /// The last turn through the windows: under which incumbent, over how many columns.
         var windowed: (incumbent: Double, columns: Int)?
+        let treeWindows = windows(nodeLimit: SearchTuning.windowNodesInTree, splitNodeLimit: SearchTuning.splitWindowNodesInTree)
         /// When the next relaxation neighbourhood is due, and how many nodes after it the one after.
         var neighbourhood = (due: 1, interval: SearchTuning.branchAndPriceNeighbourhoodEvery)
         func openBound() -> Double { min(unresolved, plunge?.bound ?? .infinity, open.lazy.map(\.bound).min() ?? .infinity) }
@@ -150,7 +151,8 @@ extension PlanningRun {
             } ?? true
             // The windows re-time many groups at once, which is how the better plans of these provinces differ from
             // the incumbent (60 officials, seed 2: 147 to 136, the optimum, in one window at 1.5 s, where the tree's
-            // own neighbourhoods found 138 at 21 s). Once per incumbent, and again over twice the columns.
+            // own neighbourhoods found 138 at 21 s). Once per incumbent, and again over twice the columns; the runs of
+            // consecutive years first, then the windows of two runs, which reach years far apart.
             let worthWindows = windowed.map { last in
                 bestValue < last.incumbent || Double(master.columns.count) >= (1 + SearchTuning.windowColumnGrowth) * Double(last.columns)
             } ?? true
@@ -164,9 +166,13 @@ extension PlanningRun {
             let incumbentBeforeWindows = bestValue
             if stalled, worthWindows, bound < bestValue {
                 windowed = (bestValue, master.columns.count)
-                take(try timed(\.windows) {
-                    try windowDescent(from: best, step: step, nodeLimit: SearchTuning.windowNodesInTree, returnsFirst: true, until: deadline)
-                })
+                var round = WindowRound(windows: treeWindows)
+                if let found = try timed(\.windows, {
+                    try searchWindows(&round, around: best, step: step, until: deadline)
+                }) {
+                    trace("windows: \(bestValue) → \(objective(of: found))")
+                    take(found)
+                }
             }
             if stalled, bestValue == incumbentBeforeWindows, worthSearching, bound < bestValue, scenario.officials.count <= SearchTuning.pricedColumnSearchOfficials {
                 searched = (bound, bestValue, master.columns.count)

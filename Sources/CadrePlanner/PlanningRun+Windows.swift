@@ -16,9 +16,9 @@ extension PlanningRun {
     /// seed 3, 273 to 271 moves nine members of eight of the 27 groups, two of them onto a course nobody took. Holding
     /// most groups whole, as the other neighbourhoods do, misses that (one of twelve random neighbourhoods of eight or
     /// twelve free groups held a better plan, HiGHS on each); holding the years outside a window keeps the search small
-    /// enough for GLPK.
-    func windowNeighbourhood(_ window: ClosedRange<Int>, around incumbent: [Double], below cap: Double, nodeLimit: Int,
-                             until deadline: Date) throws -> [Double]? {
+    /// enough for GLPK. `settled`: whether GLPK finished the search, so that no plan means there is none.
+    func windowNeighbourhood(_ window: Set<Int>, around incumbent: [Double], below cap: Double, nodeLimit: Int,
+                             until deadline: Date) throws -> (values: [Double]?, settled: Bool) {
         func outside(_ column: Int) -> [CourseSequence.Start] { master.columns[column].sequence.starts.filter { !window.contains($0.year) } }
         var kept = Array(repeating: Set<[CourseSequence.Start]>([[]]), count: master.groups.count)
         for column in master.columns.indices where value(incumbent, column: column) > 0.5 {
@@ -34,39 +34,89 @@ extension PlanningRun {
             try presolvedSearch(goodEnough: -.infinity, nodeLimit: nodeLimit, cuts: .all, branching: .driebeckTomlin,
                                 until: deadline)
         }
-        trace("window \(window.lowerBound)–\(window.upperBound): \(master.columns.count - shut.count) of \(master.columns.count) columns, \(result.status.rawValue) objective \(result.objective)")
-        guard !result.values.isEmpty else { return nil }
+        trace("window \(window.sorted()): \(master.columns.count - shut.count) of \(master.columns.count) columns, \(result.status.rawValue) objective \(result.objective)")
+        let settled = result.status == .optimal || result.status == .infeasible
+        guard !result.values.isEmpty else { return (nil, settled) }
         let values = solution(counts(of: result.values))
-        return withinShortfallCaps(values) ? values : nil
+        return (withinShortfallCaps(values) ? values : nil, settled)
     }
 
-    /// Windows of `SearchTuning.windowYears` years from the first plan year on, each searched in turn (for at most
-    /// `nodeLimit` of GLPK's nodes) for a plan better than the incumbent by `step`, until a whole round of them finds
-    /// none, or with `returnsFirst` until one does. Horizons no longer than a window have none.
-    func windowDescent(from incumbent: [Double], step: Double, nodeLimit: Int, returnsFirst: Bool = false,
-                       until deadline: Date) throws -> [Double] {
-        let width = SearchTuning.windowYears
-        guard scenario.horizon - scenario.baseYear + 1 > width else { return incumbent }
-        let firstYears = Array(scenario.baseYear...(scenario.horizon - width + 1))
+    /// Windows of `SearchTuning.windowYears` consecutive years, searched in turn (for at most `nodeLimit` of GLPK's
+    /// nodes each) for a plan better than the incumbent by `step`, until a whole round of them finds none. Horizons no
+    /// longer than a window have none.
+    func windowDescent(from incumbent: [Double], step: Double, nodeLimit: Int, until deadline: Date) throws -> [Double] {
+        var round = WindowRound(windows: windows(nodeLimit: nodeLimit, splitNodeLimit: nil))
         var best = incumbent
-        var bestValue = objective(of: best)
-        var next = 0
-        var fruitless = 0
-        while fruitless < firstYears.count, !options.stop.endsSearch(due: deadline) {
-            let window = firstYears[next]...(firstYears[next] + width - 1)
-            next = (next + 1) % firstYears.count
-            if let found = try windowNeighbourhood(window, around: best, below: bestValue - step, nodeLimit: nodeLimit, until: deadline),
-               objective(of: found) < bestValue - SearchTuning.improvement {
-                best = found
-                bestValue = objective(of: found)
-                fruitless = 0
-                report(best: primaryValue(of: best))
-                if returnsFirst { break }
-            } else {
-                fruitless += 1
-            }
+        while let found = try searchWindows(&round, around: best, step: step, until: deadline) {
+            best = found
+            report(best: primaryValue(of: best))
         }
-        trace("windows: \(objective(of: incumbent)) → \(bestValue)")
+        trace("windows: \(objective(of: incumbent)) → \(objective(of: best))")
         return best
     }
+
+    /// Searches `round`'s windows in turn from where it stands, until one holds a plan better than `incumbent` by
+    /// `step` (returned) or a whole turn of them has found none (nil). The windows of two runs end the turn once
+    /// `SearchTuning.unsettledSplitWindows` of them have not settled: the province's windows are then too large for
+    /// their node budget.
+    func searchWindows(_ round: inout WindowRound, around incumbent: [Double], step: Double, until deadline: Date) throws -> [Double]? {
+        let value = objective(of: incumbent)
+        var unsettledSplits = 0
+        while !round.isExhausted, !options.stop.endsSearch(due: deadline) {
+            let window = round.windows[round.next]
+            round.next = (round.next + 1) % round.windows.count
+            let searched = try windowNeighbourhood(window.years, around: incumbent, below: value - step, nodeLimit: window.nodeLimit,
+                                                   until: deadline)
+            if let found = searched.values, objective(of: found) < value - SearchTuning.improvement {
+                round.fruitless = 0
+                return found
+            }
+            round.fruitless += 1
+            if !window.isRun, !searched.settled {
+                unsettledSplits += 1
+                if unsettledSplits >= SearchTuning.unsettledSplitWindows { break }
+            }
+        }
+        return nil
+    }
+
+    /// The windows of `SearchTuning.windowYears` years within the plan's: every run of consecutive years, then, with
+    /// a `splitNodeLimit`, every two runs a year or more apart, the nearest first. None when the plan's years fit in
+    /// one window.
+    func windows(nodeLimit: Int, splitNodeLimit: Int?) -> [Window] {
+        let width = SearchTuning.windowYears
+        let years = scenario.baseYear...scenario.horizon
+        guard years.count > width else { return [] }
+        let runs = (years.lowerBound...(years.upperBound - width + 1)).map { Window(years: Set($0..<($0 + width)), nodeLimit: nodeLimit) }
+        guard let splitNodeLimit else { return runs }
+        var pairs: [(gap: Int, first: Int, size: Int, years: Set<Int>)] = []
+        for size in 1..<width {
+            for gap in 1...(years.count - width) {
+                for first in years.lowerBound...(years.upperBound - width - gap + 1) {
+                    let second = first + size + gap
+                    pairs.append((gap, first, size, Set(first..<(first + size)).union(second..<(second + width - size))))
+                }
+            }
+        }
+        return runs + pairs.sorted { ($0.gap, $0.first, $0.size) < ($1.gap, $1.first, $1.size) }
+            .map { Window(years: $0.years, nodeLimit: splitNodeLimit) }
+    }
+}
+
+/// The years whose starts a window frees, and how many of GLPK's nodes its search may take.
+struct Window: Equatable {
+    var years: Set<Int>
+    var nodeLimit: Int
+
+    /// Whether the years follow one another.
+    var isRun: Bool { years.count == (years.max() ?? 0) - (years.min() ?? 0) + 1 }
+}
+
+/// Where a turn through the windows stands: the next window, and how many in a row have found nothing.
+struct WindowRound {
+    let windows: [Window]
+    var next = 0
+    var fruitless = 0
+
+    var isExhausted: Bool { fruitless >= windows.count }
 }

@@ -172,6 +172,18 @@ enum SearchTuning {
     /// the longer searches found nothing (60 officials, seed 4: two windows of 2.4 s each, before the last found 262
     /// at once).
     static let windowNodesInTree = 300
+    /// Inside branch and price, after the runs of consecutive years, the windows of two runs a year or more apart
+    /// (`windows(nodeLimit:splitNodeLimit:)`), each for at most this many nodes. A better plan often moves money
+    /// between years far apart: 60 officials, seed 3, 272 to 271 re-times courses in 2023–2025 and 2028–2029 to pay for
+    /// one more trainee in 2029. With them, 60 seed 3 was proven at 271 in 8.7 s (before: 272 at the limit, the bound
+    /// 271 since 9 s) and seed 1 in 3.0 s instead of 9.8, the rest of the 15 small provinces within noise. With 300
+    /// nodes, as the runs, the rounds that found nothing took 35 of 38 s on 80 officials, which ended at 343 instead
+    /// of 338, and 100 officials were proven at 43 s instead of 36; 50 nodes did as 100.
+    static let splitWindowNodesInTree = 100
+    /// A turn of the windows ends after this many windows of two runs that did not settle within their nodes: on 80
+    /// officials such windows took 16 of the tree's 38 s (55 of them) and the plan at the limit was 343 instead of
+    /// 338; ending after 6 kept 338, with 60 officials, seed 3, still proven in 8.5 s (after 3, it was not).
+    static let unsettledSplitWindows = 6
     static let windowColumnGrowth = 1.0
     /// Above branch and price's provinces, the windows are searched (for at most this share of the time left, before
     /// the neighbourhoods) on provinces of at most this many officials: on 300 (seeds 1–3) they found 1,139 and 1,145
