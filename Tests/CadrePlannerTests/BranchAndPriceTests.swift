@@ -88,21 +88,26 @@ final class BranchAndPriceTests: XCTestCase {
         XCTAssertGreaterThan(splitPlans, 5)
     }
 
+    /// One official, who must reach the first level of a foreign language (course "Y", 4 million VND, 10 days) by
+    /// `horizon`, from 2022, with 5 million VND each year.
+    private static func oneLanguageLearner(horizon: Int) -> Scenario {
+        let course = Course(id: "Y", name: "Ngoại ngữ", family: .foreignLanguage, grants: 1, requires: nil, years: 1, days: 10,
+                            cost: 4_000_000, seats: 5)
+        let official = Official(id: "A", fullName: "Người A", gender: .female, birthYear: 1985, category: .keyCadre,
+                                plannedTitle: "", partyMember: true, levels: Levels())
+        let target = Target(id: "Q", deadline: horizon, requirement: Requirement([LevelCondition(family: .foreignLanguage, level: 1)]),
+                            share: 1, kind: .required, weight: 3)
+        return Scenario(name: "one language learner", baseYear: 2022, horizon: horizon, officials: [official], courses: [course],
+                        targets: [target], budget: Dictionary(uniqueKeysWithValues: (2022...horizon).map { ($0, 5_000_000.0) }),
+                        carryOver: false, maxTrainingDays: 120)
+    }
+
     /// Nine plan years: the five runs of five consecutive years first, at their node budget; then every five years in
     /// two runs a year or more apart (40 of them, the nearer first), at theirs. 2023–2025 with 2028–2029 is one: the
     /// years 60 officials, seed 3, re-times to reach its optimum.
     func testTheWindowsAreTheRunsOfYearsThenTwoRunsApart() throws {
         func windows(horizon: Int, splitNodeLimit: Int?) throws -> [Window] {
-            let course = Course(id: "Y", name: "Ngoại ngữ", family: .foreignLanguage, grants: 1, requires: nil, years: 1, days: 10,
-                                cost: 4_000_000, seats: 5)
-            let official = Official(id: "A", fullName: "Người A", gender: .female, birthYear: 1985, category: .keyCadre,
-                                    plannedTitle: "", partyMember: true, levels: Levels())
-            let target = Target(id: "Q", deadline: horizon, requirement: Requirement([LevelCondition(family: .foreignLanguage, level: 1)]),
-                                share: 1, kind: .required, weight: 3)
-            let budget = Dictionary(uniqueKeysWithValues: (2022...horizon).map { ($0, 5_000_000.0) })
-            let scenario = Scenario(name: "years", baseYear: 2022, horizon: horizon, officials: [official], courses: [course],
-                                    targets: [target], budget: budget, carryOver: false, maxTrainingDays: 120)
-            return try run(scenario).0.windows(nodeLimit: 300, splitNodeLimit: splitNodeLimit)
+            try run(Self.oneLanguageLearner(horizon: horizon)).0.windows(nodeLimit: 300, splitNodeLimit: splitNodeLimit)
         }
         let all = try windows(horizon: 2030, splitNodeLimit: 100)
         XCTAssertEqual(all.count, 45)
@@ -174,14 +179,7 @@ final class BranchAndPriceTests: XCTestCase {
     /// columns, so the node's relaxation is solved and prices that start; it used to be infeasible, and the node kept
     /// its parent's bound in the proof.
     func testASpendingNodeWhoseColumnsCannotMeetTheCapPricesTheOnesThatCan() throws {
-        let course = Course(id: "Y", name: "Ngoại ngữ", family: .foreignLanguage, grants: 1, requires: nil, years: 1, days: 10,
-                            cost: 4_000_000, seats: 5)
-        let official = Official(id: "A", fullName: "Người A", gender: .female, birthYear: 1985, category: .keyCadre,
-                                plannedTitle: "", partyMember: true, levels: Levels())
-        let target = Target(id: "Q", deadline: 2023, requirement: Requirement([LevelCondition(family: .foreignLanguage, level: 1)]),
-                            share: 1, kind: .required, weight: 3)
-        let scenario = Scenario(name: "two years", baseYear: 2022, horizon: 2023, officials: [official], courses: [course],
-                                targets: [target], budget: [2022: 5_000_000, 2023: 5_000_000], carryOver: false, maxTrainingDays: 120)
+        let scenario = Self.oneLanguageLearner(horizon: 2023)
         let (run, root) = try run(scenario)
         let shortfall = try run.branchAndPrice(from: run.solution([:]), bound: run.strengthened(root.lowerBound), until: .distantFuture)
         XCTAssertEqual(run.objective(of: shortfall.values), 0)
