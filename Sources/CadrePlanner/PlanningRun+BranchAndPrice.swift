@@ -57,6 +57,8 @@ extension PlanningRun {
         let treeWindows = windows(nodeLimit: SearchTuning.windowNodesInTree, splitNodeLimit: SearchTuning.splitWindowNodesInTree)
         /// When the next relaxation neighbourhood is due, and how many nodes after it the one after.
         var neighbourhood = (due: 1, interval: SearchTuning.branchAndPriceNeighbourhoodEvery)
+        /// Whether the master has grown by `share` of the columns it had then.
+        func columnsGrew(since columns: Int, by share: Double) -> Bool { Double(master.columns.count) >= (1 + share) * Double(columns) }
         func openBound() -> Double { min(unresolved, plunge?.bound ?? .infinity, open.lazy.map(\.bound).min() ?? .infinity) }
         /// What the tree proves so far over every plan.
         func proven() -> Double { strengthened(min(openBound(), bestValue)) }
@@ -150,14 +152,14 @@ extension PlanningRun {
             // Once for each bound, and under the same incumbent only over many more columns than last time.
             let worthSearching = searched.map { last in
                 bound > last.bound && (bestValue < last.incumbent
-                    || Double(master.columns.count) >= (1 + SearchTuning.pricedColumnGrowth) * Double(last.columns))
+                    || columnsGrew(since: last.columns, by: SearchTuning.pricedColumnGrowth))
             } ?? true
             // The windows re-time many groups at once, which is how the better plans of these provinces differ from
             // the incumbent (60 officials, seed 2: 147 to 136, the optimum, in one window at 1.5 s, where the tree's
             // own neighbourhoods found 138 at 21 s). Once per incumbent, and again over twice the columns; the runs of
             // consecutive years first, then the windows of two runs, which reach years far apart.
             let worthWindows = windowed.map { last in
-                bestValue < last.incumbent || Double(master.columns.count) >= (1 + SearchTuning.windowColumnGrowth) * Double(last.columns)
+                bestValue < last.incumbent || columnsGrew(since: last.columns, by: SearchTuning.windowColumnGrowth)
             } ?? true
             // The bound has not risen for a while: the plan may be what is missing (while the gap is open, which a
             // window's plan may close before the priced columns are searched).
@@ -192,7 +194,7 @@ extension PlanningRun {
                         return found
                     }
                     if let last = fruitlessBelow, last.incumbent == bestValue,
-                       Double(master.columns.count) < (1 + SearchTuning.pricedColumnBelowGrowth) * Double(last.columns) {
+                       !columnsGrew(since: last.columns, by: SearchTuning.pricedColumnBelowGrowth) {
                         return nil
                     }
                     let found = try pricedColumnSearch(below: cutoff(), goodEnough: bound, until: deadline)
