@@ -55,6 +55,8 @@ extension PlanningRun {
         /// The last turn through the windows: under which incumbent, over how many columns.
         var windowed: (incumbent: Double, columns: Int)?
         let treeWindows = windows(nodeLimit: SearchTuning.windowNodesInTree, splitNodeLimit: SearchTuning.splitWindowNodesInTree)
+        /// The columns each of the last nodes' relaxations used, for the support neighbourhoods.
+        var recentSupports: [Set<Int>] = []
         /// When the next relaxation neighbourhood is due, and how many nodes after it the one after.
         var neighbourhood = (due: 1, interval: SearchTuning.branchAndPriceNeighbourhoodEvery)
         /// Whether the master has grown by `share` of the columns it had then.
@@ -71,6 +73,11 @@ extension PlanningRun {
         }
         while true {
             if let next = plunge, strengthened(next.bound) > cutoff() { plunge = nil }
+            if let next = plunge, phase == .shortfall, bestValue - proven() <= SearchTuning.levelPlungeReach,
+               strengthened(next.bound) > proven() {
+                open.append(next)
+                plunge = nil
+            }
             if !gapOpen(incumbent: bestValue, bound: proven()) { break }
             if options.stop.endsSearch(due: deadline) {
                 if recordsDeadline && Date() >= deadline { hitDeadline = true }
@@ -100,6 +107,15 @@ extension PlanningRun {
             guard strengthened(relaxed.bound) <= cutoff() else { continue }
             let values = tree.masterValues(relaxed.values)
             take(solution(polished(counts(of: roundedSolution(from: values)))))
+            recentSupports.append(Set(master.columns.indices.filter { self.value(values, column: $0) > SearchTuning.wholeness }))
+            if recentSupports.count > SearchTuning.supportNeighbourhoodEvery { recentSupports.removeFirst() }
+            if phase == .shortfall, nodes % SearchTuning.supportNeighbourhoodEvery == 0, strengthened(relaxed.bound) >= bestValue - 1 {
+                var columns = recentSupports.reduce(into: Set<Int>()) { $0.formUnion($1) }
+                columns.formUnion(master.columns.indices.filter { self.value(best, column: $0) > 0.5 })
+                if let found = try timed(\.neighbourhoods, { try supportNeighbourhood(columns, below: cutoff(), until: deadline) }) {
+                    take(found)
+                }
+            }
             switch tree.split(relaxed.values) {
             case .whole:
                 take(solution(counts(of: values)))

@@ -25,15 +25,7 @@ extension PlanningRun {
             kept[master.columns[column].group].insert(outside(column))
         }
         let shut = master.columns.indices.filter { !kept[master.columns[$0].group].contains(outside($0)) }
-            .map { master.firstSequenceVariable + $0 }
-        defer { for variable in shut { try? session.setVariableBounds(variable, lower: 0, upper: .infinity) } }
-        for variable in shut { try session.setVariableBounds(variable, lower: 0, upper: 0) }
-        // Presolve drops the shut columns, and the cuts are what settles a window: glpsol did not settle one of 60
-        // officials (seed 3) in 20 s without them, and did in 0.6–6.9 s with them.
-        let result = try withPrimaryCapped(at: cap) {
-            try presolvedSearch(goodEnough: -.infinity, nodeLimit: nodeLimit, cuts: .all, branching: .driebeckTomlin,
-                                until: deadline)
-        }
+        let result = try searchShutting(shut, below: cap, nodeLimit: nodeLimit, until: deadline)
         trace("window \(window.sorted()): \(master.columns.count - shut.count) of \(master.columns.count) columns, \(result.status.rawValue) objective \(result.objective)")
         let settled = result.status == .optimal || result.status == .infeasible
         guard !result.values.isEmpty else { return (nil, settled) }

@@ -161,6 +161,20 @@ enum SearchTuning {
     /// (60 officials, seed 1: 10.4 of 11.5 s, against 0.6 s for the nodes' relaxations), and 200 proved 7 of 15 small
     /// provinces within 10 s against 5. Some plans they found go (60 officials, seed 3: 282 at the limit instead of 273).
     static let branchAndPriceNeighbourhoodNodes = 200
+    /// Once the incumbent is within this much of the bound, branch and price's plunge (the child nearest the
+    /// relaxation, searched next) goes only through nodes at the bound's level, and a child above it waits its turn in
+    /// bound order: near the incumbent what is left is mostly the proof, and a plunge past the level visits nodes a
+    /// proof need not (100 officials: the bound 379 at 7 s instead of 19). Farther off, the plunges are what finds the
+    /// plans (40 officials, seed 2: 403 at the root, 291 at node 139). With 5, 100 officials stayed at 380 (the
+    /// support neighbourhoods below found nothing in that tree); with 20 it was proven at 27.5 s and 60 seed 3 at 20 s.
+    static let levelPlungeReach = 10.0
+    /// Every this many nodes, at a node whose bound is within one step of the incumbent, branch and price searches the
+    /// columns the relaxations of its last this many nodes used, with the incumbent's (`supportNeighbourhood`), for
+    /// at most `supportNeighbourhoodNodes` of GLPK's nodes. Where only a plan at the bound's level is better, the
+    /// rounding of one node's relaxation misses it and the windows hold too much of the incumbent: 100 officials, 379
+    /// from such a search at 12 s, where the windows found it at 23 s, over three times the columns.
+    static let supportNeighbourhoodEvery = 20
+    static let supportNeighbourhoodNodes = 200
     /// The window neighbourhoods (`windowDescent`): how many years a window spans, of how many of GLPK's nodes each
     /// search may take (a budget of work, the same on every machine), and by how much the columns must have grown for
     /// the windows to be searched again under one incumbent. Five of nine years: in six glpsol did not settle a window

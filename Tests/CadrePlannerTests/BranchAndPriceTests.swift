@@ -16,6 +16,22 @@ final class BranchAndPriceTests: XCTestCase {
         return (run, try run.generateColumns(until: Date().addingTimeInterval(30)))
     }
 
+    /// The tiny provinces (seeds 0–39) whose optimum, proven by branch and price from no training, trains someone:
+    /// each with its run, which holds every column branch and price priced, and the optimum's values.
+    private func trainingOptima() throws -> [(seed: Int, scenario: Scenario, run: PlanningRun, exact: [Double])] {
+        var optima: [(seed: Int, scenario: Scenario, run: PlanningRun, exact: [Double])] = []
+        for seed in 0..<40 {
+            let scenario = TinyScenarios.random(seed: UInt64(seed))
+            let (run, root) = try run(scenario)
+            guard root.result.status == .optimal, run.objectiveIsWhole else { continue }
+            let nothing = run.solution([:])
+            let exact = try run.branchAndPrice(from: nothing, bound: run.strengthened(root.lowerBound), until: .distantFuture)
+            guard run.objective(of: exact.values) < run.objective(of: nothing) - 0.5 else { continue }
+            optima.append((seed, scenario, run, exact.values))
+        }
+        return optima
+    }
+
     /// The relaxation takes 5/6 of the dear course and never prices the cheap one, which alone is the optimum:
     /// a branch on the dear course's target makes pricing find it.
     func testFindsAndProvesTheSequenceTheRelaxationNeverPrices() throws {
@@ -49,17 +65,12 @@ final class BranchAndPriceTests: XCTestCase {
     /// whole master, and finds the optimum branch and price priced into it; and afterwards the columns it shut are open
     /// again.
     func testAWindowChangesOnlyTheStartsInsideIt() throws {
-        var checked = 0, firstYearPlans = 0, splitPlans = 0
-        for seed in 0..<40 {
-            let scenario = TinyScenarios.random(seed: UInt64(seed))
-            let (run, root) = try run(scenario)
-            guard root.result.status == .optimal, run.objectiveIsWhole else { continue }
+        var firstYearPlans = 0, splitPlans = 0
+        let optima = try trainingOptima()
+        for (seed, scenario, run, exact) in optima {
             let nothing = run.solution([:])
-            let exact = try run.branchAndPrice(from: nothing, bound: run.strengthened(root.lowerBound), until: .distantFuture)
-            let optimum = run.objective(of: exact.values)
-            guard optimum < run.objective(of: nothing) - 0.5 else { continue }
-            checked += 1
-            let cap = run.primaryValue(of: exact.values) + 1e-6
+            let optimum = run.objective(of: exact)
+            let cap = run.primaryValue(of: exact) + 1e-6
             let whole = try run.windowNeighbourhood(Set(scenario.baseYear...scenario.horizon), around: nothing, below: cap,
                                                     nodeLimit: SearchTuning.windowNodes, until: .distantFuture)
             XCTAssertEqual(whole.values.map(run.objective(of:)) ?? .infinity, optimum, accuracy: 1e-6, "seed \(seed)")
@@ -83,9 +94,37 @@ final class BranchAndPriceTests: XCTestCase {
             let reopened = try run.withPrimaryCapped(at: cap) { try run.presolvedSearch(goodEnough: 0, nodeLimit: 1_000, until: .distantFuture) }
             XCTAssertFalse(reopened.values.isEmpty, "seed \(seed): the shut columns were not opened again")
         }
-        XCTAssertGreaterThan(checked, 15)
+        XCTAssertGreaterThan(optima.count, 15)
         XCTAssertGreaterThan(firstYearPlans, 5)
         XCTAssertGreaterThan(splitPlans, 5)
+    }
+
+    /// A support neighbourhood searches only the columns it is given, and finds what lies among them: over the columns
+    /// of the optimum with every other column of odd index, the optimum; over every column but the optimum's, no plan
+    /// that uses one of them; under a cap below the optimum, nothing; and afterwards the columns it shut are open again.
+    func testASupportNeighbourhoodSearchesOnlyItsColumns() throws {
+        let optima = try trainingOptima()
+        for (seed, scenario, run, exact) in optima {
+            let nothing = run.solution([:])
+            let optimum = run.objective(of: exact)
+            let used = Set(run.master.columns.indices.filter { run.value(exact, column: $0) > 0.5 })
+            let columns = used.union(run.master.columns.indices.filter { $0 % 2 == 1 })
+            let found = try run.supportNeighbourhood(columns, below: run.primaryValue(of: exact) + 1e-6, until: .distantFuture)
+            guard let found else { XCTFail("seed \(seed): the optimum lies among the columns"); continue }
+            XCTAssertEqual(run.objective(of: found), optimum, accuracy: 1e-6, "seed \(seed)")
+            let outside = run.master.columns.indices.filter { !columns.contains($0) && run.value(found, column: $0) > 1e-6 }
+            XCTAssertEqual(outside, [], "seed \(seed): only the columns given")
+            XCTAssertEqual(PlanEvaluation(scenario: scenario, plan: run.plan(of: found)).violations, [], "seed \(seed)")
+            let elsewhere = try run.supportNeighbourhood(Set(run.master.columns.indices).subtracting(used),
+                                                         below: run.primaryValue(of: exact) + 1e-6, until: .distantFuture)
+            XCTAssertEqual(used.filter { run.value(elsewhere ?? nothing, column: $0) > 1e-6 }, [], "seed \(seed): the optimum's columns shut")
+            XCTAssertNil(try run.supportNeighbourhood(Set(run.master.columns.indices), below: optimum - 0.5, until: .distantFuture),
+                         "seed \(seed): nothing is below the optimum")
+            let reopened = try run.presolvedSearch(goodEnough: -.infinity, nodeLimit: 1_000, until: .distantFuture)
+            XCTAssertEqual(reopened.values.isEmpty ? .infinity : run.objective(of: reopened.values), optimum, accuracy: 1e-6,
+                           "seed \(seed): the shut columns were not opened again")
+        }
+        XCTAssertGreaterThan(optima.count, 15)
     }
 
     /// One official, who must reach the first level of a foreign language (course "Y", 4 million VND, 10 days) by
