@@ -120,7 +120,7 @@ extension PlanningRun {
 
     /// The columns branch and price's last nodes' relaxations used, and the incumbent's (`columns`), searched by branch
     /// and cut capped at `cap`: a plan at the bound's level is often a rounding of no single node's relaxation, yet
-    /// lies among the sequences the nodes around it use (100 officials: 379 over 142 such columns, where the windows,
+    /// lies among the sequences the nodes around it use (100 officials: 379 over 159 such columns, where the windows,
     /// which hold every group's starts outside five years as the incumbent has them, found it only over 2,896). Nil
     /// when no plan under the cap is found within `SearchTuning.supportNeighbourhoodNodes` of GLPK's nodes.
     func supportNeighbourhood(_ columns: Set<Int>, below cap: Double, until deadline: Date) throws -> [Double]? {

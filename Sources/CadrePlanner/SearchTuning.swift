@@ -172,7 +172,7 @@ enum SearchTuning {
     /// columns the relaxations of its last this many nodes used, with the incumbent's (`supportNeighbourhood`), for
     /// at most `supportNeighbourhoodNodes` of GLPK's nodes. Where only a plan at the bound's level is better, the
     /// rounding of one node's relaxation misses it and the windows hold too much of the incumbent: 100 officials, 379
-    /// from such a search at 12 s, where the windows found it at 23 s, over three times the columns.
+    /// from such a search at 12 s, where the windows found it at 23 s, over twice the columns.
     static let supportNeighbourhoodEvery = 20
     static let supportNeighbourhoodNodes = 200
     /// The window neighbourhoods (`windowDescent`): how many years a window spans, of how many of GLPK's nodes each
