@@ -73,6 +73,7 @@ extension PlanningRun {
         }
         while true {
             if let next = plunge, strengthened(next.bound) > cutoff() { plunge = nil }
+            // Near the incumbent what is left is mostly the proof, which needs no node above the bound's level.
             if let next = plunge, phase == .shortfall, bestValue - proven() <= SearchTuning.levelPlungeReach,
                strengthened(next.bound) > proven() {
                 open.append(next)
@@ -107,6 +108,7 @@ extension PlanningRun {
             guard strengthened(relaxed.bound) <= cutoff() else { continue }
             let values = tree.masterValues(relaxed.values)
             take(solution(polished(counts(of: roundedSolution(from: values)))))
+            // A plan at the bound's level is seldom one node's rounding, but lies among the columns nearby nodes use.
             recentSupports.append(Set(master.columns.indices.filter { self.value(values, column: $0) > SearchTuning.wholeness }))
             if recentSupports.count > SearchTuning.supportNeighbourhoodEvery { recentSupports.removeFirst() }
             if phase == .shortfall, nodes % SearchTuning.supportNeighbourhoodEvery == 0, strengthened(relaxed.bound) >= bestValue - 1 {
