@@ -16,20 +16,26 @@ final class BranchAndPriceTests: XCTestCase {
         return (run, try run.generateColumns(until: Date().addingTimeInterval(30)))
     }
 
-    /// The tiny provinces (seeds 0–39) whose optimum, proven by branch and price from no training, trains someone:
-    /// each with its run, which holds every column branch and price priced, and the optimum's values.
-    private func trainingOptima() throws -> [(seed: Int, scenario: Scenario, run: PlanningRun, exact: [Double])] {
-        var optima: [(seed: Int, scenario: Scenario, run: PlanningRun, exact: [Double])] = []
+    typealias TinySearch = (seed: Int, scenario: Scenario, run: PlanningRun, searched: (values: [Double], bound: Double))
+
+    /// The tiny provinces (seeds 0–39) with a whole objective, each searched by branch and price from no training:
+    /// its run, which holds every column branch and price priced, and the plan and bound the search ended with.
+    private func tinySearches() throws -> [TinySearch] {
+        var searches: [TinySearch] = []
         for seed in 0..<40 {
             let scenario = TinyScenarios.random(seed: UInt64(seed))
             let (run, root) = try run(scenario)
             guard root.result.status == .optimal, run.objectiveIsWhole else { continue }
-            let nothing = run.solution([:])
-            let exact = try run.branchAndPrice(from: nothing, bound: run.strengthened(root.lowerBound), until: .distantFuture)
-            guard run.objective(of: exact.values) < run.objective(of: nothing) - 0.5 else { continue }
-            optima.append((seed, scenario, run, exact.values))
+            let searched = try run.branchAndPrice(from: run.solution([:]), bound: run.strengthened(root.lowerBound), until: .distantFuture)
+            searches.append((seed, scenario, run, searched))
         }
-        return optima
+        return searches
+    }
+
+    /// Those whose optimum trains someone, with the optimum's values.
+    private func trainingOptima() throws -> [(seed: Int, scenario: Scenario, run: PlanningRun, exact: [Double])] {
+        try tinySearches().filter { $0.run.objective(of: $0.searched.values) < $0.run.objective(of: $0.run.solution([:])) - 0.5 }
+            .map { ($0.seed, $0.scenario, $0.run, $0.searched.values) }
     }
 
     /// The relaxation takes 5/6 of the dear course and never prices the cheap one, which alone is the optimum:
@@ -171,24 +177,20 @@ final class BranchAndPriceTests: XCTestCase {
     /// From no training at all, every tiny province ends at its brute-force optimum with that optimum proven, and
     /// the plan obeys every rule.
     func testTinyProvincesEndProvenAtTheirBruteForceOptimum() throws {
-        var checked = 0, improved = 0
-        for seed in 0..<40 {
-            let scenario = TinyScenarios.random(seed: UInt64(seed))
-            let (run, root) = try run(scenario)
-            guard root.result.status == .optimal, run.objectiveIsWhole else { continue }
+        var improved = 0
+        let searches = try tinySearches()
+        for (seed, scenario, run, searched) in searches {
             let start = run.solution([:])
-            let searched = try run.branchAndPrice(from: start, bound: run.strengthened(root.lowerBound), until: .distantFuture)
             let exact = ExhaustiveSearch.optimum(scenario).objective
             XCTAssertEqual(run.objective(of: searched.values), exact, accuracy: 1e-6, "seed \(seed)")
             XCTAssertEqual(searched.bound, exact, accuracy: 1e-6, "seed \(seed): proven")
             let evaluation = PlanEvaluation(scenario: scenario, plan: run.plan(of: searched.values))
             XCTAssertEqual(evaluation.violations, [], "seed \(seed)")
             XCTAssertEqual(evaluation.objective, exact, accuracy: 1e-6, "seed \(seed)")
-            checked += 1
             if run.objective(of: start) > exact + 1e-6 { improved += 1 }
         }
-        print("branch and price: \(checked) tiny provinces, \(improved) of them better than no training")
-        XCTAssertGreaterThan(checked, 30)
+        print("branch and price: \(searches.count) tiny provinces, \(improved) of them better than no training")
+        XCTAssertGreaterThan(searches.count, 30)
         XCTAssertGreaterThan(improved, 15, "the search, not the start, made the plans")
     }
 
