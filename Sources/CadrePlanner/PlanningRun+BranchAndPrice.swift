@@ -109,13 +109,14 @@ extension PlanningRun {
             let values = tree.masterValues(relaxed.values)
             take(solution(polished(counts(of: roundedSolution(from: values)))))
             // A plan at the bound's level is seldom one node's rounding, but lies among the columns nearby nodes use.
-            recentSupports.append(Set(master.columns.indices.filter { self.value(values, column: $0) > SearchTuning.wholeness }))
-            if recentSupports.count > SearchTuning.supportNeighbourhoodEvery { recentSupports.removeFirst() }
-            if phase == .shortfall, nodes % SearchTuning.supportNeighbourhoodEvery == 0, strengthened(relaxed.bound) >= bestValue - 1 {
-                var columns = recentSupports.reduce(into: Set<Int>()) { $0.formUnion($1) }
-                columns.formUnion(master.columns.indices.filter { self.value(best, column: $0) > 0.5 })
-                if let found = try timed(\.neighbourhoods, { try supportNeighbourhood(columns, below: cutoff(), until: deadline) }) {
-                    take(found)
+            if phase == .shortfall {
+                recentSupports.append(Set(master.columns.indices.filter { self.value(values, column: $0) > SearchTuning.wholeness }))
+                if recentSupports.count > SearchTuning.supportNeighbourhoodEvery { recentSupports.removeFirst() }
+                if nodes % SearchTuning.supportNeighbourhoodEvery == 0, strengthened(relaxed.bound) >= bestValue - 1 {
+                    let columns = recentSupports.reduce(into: Set(counts(of: best).keys)) { $0.formUnion($1) }
+                    if let found = try timed(\.neighbourhoods, { try supportNeighbourhood(columns, below: cutoff(), until: deadline) }) {
+                        take(found)
+                    }
                 }
             }
             switch tree.split(relaxed.values) {
