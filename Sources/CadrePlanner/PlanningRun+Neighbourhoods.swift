@@ -113,9 +113,7 @@ extension PlanningRun {
             try presolvedSearch(goodEnough: goodEnough, nodeLimit: nodeLimit, until: deadline)
         }
         trace("relaxation neighbourhood: \(split.count) groups, \(result.status.rawValue) objective \(result.objective)")
-        guard !result.values.isEmpty else { return nil }
-        let values = solution(counts(of: result.values))
-        return withinShortfallCaps(values) ? values : nil
+        return solution(found: result)
     }
 
     /// The columns branch and price's last nodes' relaxations used, and the incumbent's (`columns`), searched by branch
@@ -127,6 +125,12 @@ extension PlanningRun {
         let shut = master.columns.indices.filter { !columns.contains($0) }
         let result = try searchShutting(shut, below: cap, nodeLimit: SearchTuning.supportNeighbourhoodNodes, until: deadline)
         trace("support neighbourhood: \(master.columns.count - shut.count) of \(master.columns.count) columns, \(result.status.rawValue) objective \(result.objective)")
+        return solution(found: result)
+    }
+
+    /// The plan a neighbourhood's branch and cut found, as whole counts; nil when it found none, or when the plan breaks
+    /// a cap on a shortfall (`withinShortfallCaps`).
+    func solution(found result: IntegerResult) -> [Double]? {
         guard !result.values.isEmpty else { return nil }
         let values = solution(counts(of: result.values))
         return withinShortfallCaps(values) ? values : nil

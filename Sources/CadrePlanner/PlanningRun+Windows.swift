@@ -27,10 +27,7 @@ extension PlanningRun {
         let shut = master.columns.indices.filter { !kept[master.columns[$0].group].contains(outside($0)) }
         let result = try searchShutting(shut, below: cap, nodeLimit: nodeLimit, until: deadline)
         trace("window \(window.sorted()): \(master.columns.count - shut.count) of \(master.columns.count) columns, \(result.status.rawValue) objective \(result.objective)")
-        let settled = result.status == .optimal || result.status == .infeasible
-        guard !result.values.isEmpty else { return (nil, settled) }
-        let values = solution(counts(of: result.values))
-        return (withinShortfallCaps(values) ? values : nil, settled)
+        return (solution(found: result), result.status == .optimal || result.status == .infeasible)
     }
 
     /// Windows of `SearchTuning.windowYears` consecutive years, searched in turn (for at most `nodeLimit` of GLPK's
