@@ -2,13 +2,45 @@
 import PackageDescription
 
 // Layers, lowest first: the domain knows no solver; the linear model knows no domain;
-// the planner turns one into the other; only CadreGLPK (through CGLPK) touches glpk.h.
+// the planner turns one into the other; only CadreGLPK (through CGLPK) touches glpk.h,
+// and only CadreHiGHS (through CHiGHS) touches HiGHS.
+
+// HiGHS's sources include each other by paths relative to these folders. Its warnings are its own; it is built
+// optimised in debug builds too, because the tests' searches run it, and keeps its assertions there (as HiGHS's own
+// debug build does), so that the tests catch a misuse the product's build would pass over.
+let highsFolders = [
+    "highs",
+    "extern",
+    "extern/pdqsort",
+    "highs/interfaces",
+    "include/interfaces",
+    "highs/io",
+    "highs/ipm",
+    "highs/ipm/ipx",
+    "highs/ipm/basiclu",
+    "highs/lp_data",
+    "highs/mip",
+    "highs/model",
+    "highs/parallel",
+    "highs/pdlp",
+    "highs/pdlp/cupdlp",
+    "highs/pdlp/hipdlp",
+    "highs/presolve",
+    "highs/qpsolver",
+    "highs/simplex",
+    "highs/test_kkt",
+    "highs/util",
+]
+let highsCSettings: [CSetting] = highsFolders.map { .headerSearchPath($0) }
+    + [.unsafeFlags(["-w", "-O2"]), .define("NDEBUG", .when(configuration: .release))]
+let highsCXXSettings: [CXXSetting] = highsFolders.map { .headerSearchPath($0) }
+    + [.unsafeFlags(["-w", "-O2"]), .define("NDEBUG", .when(configuration: .release))]
 let package = Package(
     name: "CadrePlan",
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "cadreplan", targets: ["CadreCLI"]),
-        .library(name: "CadrePlanKit", targets: ["CadreDomain", "CadreLinearModel", "CadrePlanner", "CadreGLPK", "CadreIO", "CadreGenerator"]),
+        .library(name: "CadrePlanKit", targets: ["CadreDomain", "CadreLinearModel", "CadrePlanner", "CadreGLPK", "CadreHiGHS", "CadreIO", "CadreGenerator"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -29,6 +61,10 @@ let package = Package(
         .target(name: "CadrePlanner", dependencies: ["CadreDomain", "CadreLinearModel"]),
         .systemLibrary(name: "CGLPK", providers: [.apt(["libglpk-dev"])]),
         .target(name: "CadreGLPK", dependencies: ["CGLPK", "CadreLinearModel"]),
+        // HiGHS 1.14.0 (MIT), its library's sources as released: see Sources/CHiGHS/README.md.
+        .target(name: "CHiGHS", exclude: ["LICENSE.txt", "THIRD_PARTY_NOTICES.md", "README.md"],
+                cSettings: highsCSettings, cxxSettings: highsCXXSettings),
+        .target(name: "CadreHiGHS", dependencies: ["CHiGHS", "CadreLinearModel"]),
         .target(name: "CadreIO", dependencies: ["CadreDomain", "CadreLinearModel", "CadrePlanner", .product(name: "Yams", package: "Yams"),
                                        .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(name: "CadreGenerator", dependencies: ["CadreDomain", "CadreIO"]),
@@ -56,6 +92,7 @@ let package = Package(
         .testTarget(name: "CadreDomainTests", dependencies: ["CadreDomain"]),
         .testTarget(name: "CadreLinearModelTests", dependencies: ["CadreLinearModel"]),
         .testTarget(name: "CadreGLPKTests", dependencies: ["CadreGLPK", "CadreLinearModel", "_CadreTestSupport"]),
+        .testTarget(name: "CadreHiGHSTests", dependencies: ["CadreHiGHS", "CadreGLPK", "CadreLinearModel", "_CadreTestSupport"]),
         .testTarget(name: "CadrePlannerTests", dependencies: ["CadrePlanner", "CadreDomain", "CadreGLPK", "CadreLinearModel", "CadreGenerator", "_CadreTestSupport"]),
         .testTarget(name: "CadreIOTests", dependencies: ["CadreIO", "CadreDomain", "CadrePlanner", "_CadreTestSupport",
                                                          .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
@@ -73,5 +110,6 @@ let package = Package(
         ]),
         // Runs the built `cadreplan` as a user would, and tests its exit rules on errors it cannot be made to meet.
         .testTarget(name: "CadreCLITests", dependencies: ["CadreCLI", "CadreDomain", "CadreGLPK", "CadreIO", "CadreLinearModel", "CadrePlanner", "CadreServer", "_CadreTestSupport"]),
-    ]
+    ],
+    cxxLanguageStandard: .cxx17
 )

@@ -48,6 +48,8 @@ public final class GLPKSession: SolverSession {
         if pthread_equal(owner, pthread_self()) != 0 { glp_delete_prob(problem) }
     }
 
+    public var currentModel: LinearModel { model }
+
     public func addVariables(_ variables: [Variable]) throws {
         try checkAccess()
         var batch = Set<String>()

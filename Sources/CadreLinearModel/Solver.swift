@@ -143,6 +143,9 @@ public protocol Solver {
 
 /// One loaded model. Not thread-safe: every call must come from the thread that opened it.
 public protocol SolverSession: AnyObject {
+    /// The model as the session holds it now: every column added and every bound and cost changed since it opened.
+    /// Another backend can open it to search the same problem.
+    var currentModel: LinearModel { get }
     /// Appends columns (already validated against the model's rows).
     func addVariables(_ variables: [Variable]) throws
     func setRowBounds(_ row: Int, lower: Double, upper: Double) throws

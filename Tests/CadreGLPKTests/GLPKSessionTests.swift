@@ -1,6 +1,7 @@
 import CadreLinearModel
 import Foundation
 import XCTest
+import _CadreTestSupport
 @testable import CadreGLPK
 
 final class GLPKSessionTests: XCTestCase {
@@ -16,7 +17,7 @@ final class GLPKSessionTests: XCTestCase {
     // MARK: - Linear programs
 
     func testRelaxationOptimumAndDualSigns() throws {
-        let model = Fixtures.smallLP()
+        let model = ModelFixtures.smallLP()
         let result = try open(model).solveRelaxation(options: SolveOptions())
         XCTAssertEqual(result.status, .optimal)
         XCTAssertEqual(result.objective, 9, accuracy: 1e-9)
@@ -48,7 +49,7 @@ final class GLPKSessionTests: XCTestCase {
     }
 
     func testAddingAColumnAfterASolveWarmStartsToTheNewOptimum() throws {
-        let session = try open(Fixtures.smallLP())
+        let session = try open(ModelFixtures.smallLP())
         _ = try session.solveRelaxation(options: SolveOptions())
         let iterationsBefore = session.simplexIterations
         // w costs 2.5 < π_cover = 3, so it prices out (reduced cost −0.5) and replaces y:
@@ -67,7 +68,7 @@ final class GLPKSessionTests: XCTestCase {
     }
 
     func testChangingRowBoundsAndCostsMovesTheOptimum() throws {
-        let session = try open(Fixtures.smallLP())
+        let session = try open(ModelFixtures.smallLP())
         _ = try session.solveRelaxation(options: SolveOptions())
         // capX ≤ 1: x = 1, y = 3, objective 2 + 9 = 11.
         try session.setRowBounds(1, lower: -.infinity, upper: 1)
@@ -141,14 +142,14 @@ final class GLPKSessionTests: XCTestCase {
 
     func testVerboseSolveStillSolves() throws {
         // Exercises the terminal hook; GLPK's log goes to standard error.
-        let result = try open(Fixtures.smallLP()).solveRelaxation(options: SolveOptions(verbose: true))
+        let result = try open(ModelFixtures.smallLP()).solveRelaxation(options: SolveOptions(verbose: true))
         XCTAssertEqual(result.objective, 9, accuracy: 1e-9)
     }
 
     // MARK: - Integer programs
 
     func testKnapsackIntegerOptimumDiffersFromRelaxation() throws {
-        let session = try open(Fixtures.knapsack())
+        let session = try open(ModelFixtures.knapsack())
         let relaxation = try session.solveRelaxation(options: SolveOptions())
         XCTAssertEqual(relaxation.objective, -22, accuracy: 1e-9)
         let result = try session.solveInteger(options: SolveOptions(relativeGap: 0), start: nil, progress: nil)
@@ -159,7 +160,7 @@ final class GLPKSessionTests: XCTestCase {
     }
 
     func testBranchAndCutAgainAfterAddingAColumn() throws {
-        let session = try open(Fixtures.knapsack())
+        let session = try open(ModelFixtures.knapsack())
         XCTAssertEqual(try session.solveInteger(options: SolveOptions(relativeGap: 0), start: nil, progress: nil).objective, -21, accuracy: 1e-9)
         // The relaxation is solved again from whatever basis branch and cut left behind.
         XCTAssertEqual(try session.solveRelaxation(options: SolveOptions()).objective, -22, accuracy: 1e-9)
@@ -171,20 +172,20 @@ final class GLPKSessionTests: XCTestCase {
     }
 
     func testRelaxationPastItsDeadlineHasNoSolution() throws {
-        let result = try open(Fixtures.smallLP()).solveRelaxation(options: SolveOptions(deadline: Date()))
+        let result = try open(ModelFixtures.smallLP()).solveRelaxation(options: SolveOptions(deadline: Date()))
         XCTAssertEqual(result.status, .noSolution)
         XCTAssertTrue(result.values.isEmpty)
     }
 
     func testBinaryFixedAtOneStaysFixed() throws {
         // With a = 1 only 9 units of weight remain: b (19 in all) beats c + d (18).
-        let result = try open(Fixtures.knapsack(fixA: true)).solveInteger(options: SolveOptions(relativeGap: 0), start: nil, progress: nil)
+        let result = try open(ModelFixtures.knapsack(fixA: true)).solveInteger(options: SolveOptions(relativeGap: 0), start: nil, progress: nil)
         XCTAssertEqual(result.status, .optimal)
         XCTAssertEqual(result.values, [1, 1, 0, 0])
     }
 
     func testPresolveFindsTheSameOptimum() throws {
-        let result = try open(Fixtures.knapsack()).solveInteger(options: SolveOptions(relativeGap: 0, presolve: true),
+        let result = try open(ModelFixtures.knapsack()).solveInteger(options: SolveOptions(relativeGap: 0, presolve: true),
                                                                 start: [0, 1, 1, 1], progress: nil)
         XCTAssertEqual(result.status, .optimal)
         XCTAssertEqual(result.objective, -21, accuracy: 1e-9)
@@ -193,7 +194,7 @@ final class GLPKSessionTests: XCTestCase {
     /// The options the planner's relaxation neighbourhoods use: pseudo-cost branching and Gomory's cuts after
     /// presolve prove the hand-checked knapsack optimum as the defaults do.
     func testPseudoCostBranchingWithGomoryCutsFindsTheSameOptimum() throws {
-        let result = try open(Fixtures.knapsack()).solveInteger(
+        let result = try open(ModelFixtures.knapsack()).solveInteger(
             options: SolveOptions(relativeGap: 0, presolve: true, cuts: .gomoryMixedInteger, branching: .pseudoCost),
             start: nil, progress: nil)
         XCTAssertEqual(result.status, .optimal)
@@ -204,7 +205,7 @@ final class GLPKSessionTests: XCTestCase {
     /// A node budget ends a search the deadline would not, at the same point on every run: the same plan twice, and
     /// a larger budget continues the same search, so its plan is never worse.
     func testNodeLimitEndsTheSearchTheSameWayEveryTime() throws {
-        let hard = Fixtures.hardKnapsack()
+        let hard = ModelFixtures.hardKnapsack()
         func search(nodes: Int) throws -> (result: IntegerResult, seconds: Double) {
             let began = Date()
             let result = try open(hard.model).solveInteger(
@@ -214,15 +215,15 @@ final class GLPKSessionTests: XCTestCase {
         let few = try search(nodes: 200)
         XCTAssertLessThan(few.seconds, 30, "ended by its nodes, long before the deadline")
         XCTAssertEqual(few.result.status, .feasible, "a plan, not proven optimal, in 200 nodes")
-        XCTAssertTrue(Fixtures.isFeasible(hard.model, few.result.values))
+        XCTAssertTrue(ModelFixtures.isFeasible(hard.model, few.result.values))
         XCTAssertEqual(try search(nodes: 200).result.values, few.result.values)
         let more = try search(nodes: 2_000)
         XCTAssertLessThanOrEqual(more.result.objective, few.result.objective + 1e-9)
-        XCTAssertTrue(Fixtures.isFeasible(hard.model, more.result.values))
+        XCTAssertTrue(ModelFixtures.isFeasible(hard.model, more.result.values))
     }
 
     func testOptimalStartIsAcceptedAndReturned() throws {
-        let session = try open(Fixtures.knapsack())
+        let session = try open(ModelFixtures.knapsack())
         // The root LP is fractional, so GLPK asks for a heuristic solution and takes ours.
         let result = try session.solveInteger(options: SolveOptions(relativeGap: 0), start: [0, 1, 1, 1], progress: nil)
         XCTAssertTrue(session.lastStartAccepted)
@@ -231,7 +232,7 @@ final class GLPKSessionTests: XCTestCase {
     }
 
     func testNodeHeuristicIsAskedAndItsPlanKept() throws {
-        let session = try open(Fixtures.knapsack())
+        let session = try open(ModelFixtures.knapsack())
         var asked = 0
         // The root relaxation is fractional (b, c and part of a), so GLPK asks before branching.
         let result = try session.solveInteger(options: SolveOptions(relativeGap: 0), start: nil, heuristic: { relaxation in
@@ -246,7 +247,7 @@ final class GLPKSessionTests: XCTestCase {
     }
 
     func testNodeHeuristicsInfeasiblePlanIsRefused() throws {
-        let session = try open(Fixtures.knapsack())
+        let session = try open(ModelFixtures.knapsack())
         // Every item weighs 19 > 14 and is worth 29: taken as the incumbent it would beat the true optimum.
         let result = try session.solveInteger(options: SolveOptions(relativeGap: 0), start: nil,
                                               heuristic: { _ in [1, 1, 1, 1] }, progress: nil)
@@ -255,7 +256,7 @@ final class GLPKSessionTests: XCTestCase {
     }
 
     func testInfeasibleStartIsSkipped() throws {
-        let session = try open(Fixtures.knapsack())
+        let session = try open(ModelFixtures.knapsack())
         // Taking every item weighs 19 > 14: handed to GLPK it would have become the "optimum".
         let result = try session.solveInteger(options: SolveOptions(relativeGap: 0), start: [1, 1, 1, 1], progress: nil)
         XCTAssertFalse(session.lastStartAccepted)
@@ -264,36 +265,36 @@ final class GLPKSessionTests: XCTestCase {
     }
 
     func testStartComesBackWhenTheDeadlineHasPassed() throws {
-        let hard = Fixtures.hardKnapsack()
-        let start = Fixtures.greedyStart(hard.model, weights: hard.weights, capacities: hard.capacities)
-        XCTAssertTrue(Fixtures.isFeasible(hard.model, start))
+        let hard = ModelFixtures.hardKnapsack()
+        let start = ModelFixtures.greedyStart(hard.model, weights: hard.weights, capacities: hard.capacities)
+        XCTAssertTrue(ModelFixtures.isFeasible(hard.model, start))
         let session = try open(hard.model)
         let relaxation = try session.solveRelaxation(options: SolveOptions())
         let result = try session.solveInteger(options: SolveOptions(deadline: Date(), relativeGap: 0), start: start, progress: nil)
         XCTAssertEqual(result.status, .feasible)
         XCTAssertEqual(result.values, start)
-        XCTAssertEqual(result.objective, Fixtures.objective(hard.model, start), accuracy: 1e-9)
+        XCTAssertEqual(result.objective, ModelFixtures.objective(hard.model, start), accuracy: 1e-9)
         // The relaxation solved before is still a valid bound.
         XCTAssertEqual(result.bound, relaxation.objective, accuracy: 1e-6)
     }
 
     func testStartIsUsedUnderATinyDeadline() throws {
-        let hard = Fixtures.hardKnapsack()
-        let start = Fixtures.greedyStart(hard.model, weights: hard.weights, capacities: hard.capacities)
-        let startObjective = Fixtures.objective(hard.model, start)
+        let hard = ModelFixtures.hardKnapsack()
+        let start = ModelFixtures.greedyStart(hard.model, weights: hard.weights, capacities: hard.capacities)
+        let startObjective = ModelFixtures.objective(hard.model, start)
         let session = try open(hard.model)
         let result = try session.solveInteger(options: SolveOptions(deadline: Date(timeIntervalSinceNow: 0.3), relativeGap: 0),
                                               start: start, progress: nil)
         XCTAssertTrue(session.lastStartAccepted)
         XCTAssertEqual(result.status, .feasible)
         XCTAssertLessThanOrEqual(result.objective, startObjective + 1e-9)
-        XCTAssertTrue(Fixtures.isFeasible(hard.model, result.values))
+        XCTAssertTrue(ModelFixtures.isFeasible(hard.model, result.values))
         XCTAssertLessThanOrEqual(result.bound, result.objective)
         XCTAssertGreaterThan(result.bound, -.infinity)
     }
 
     func testWholeRunDeadlineOnAHardProblem() throws {
-        let hard = Fixtures.hardKnapsack()
+        let hard = ModelFixtures.hardKnapsack()
         let session = try open(hard.model)
         var reports: [SearchProgress] = []
         let began = Date()
@@ -303,8 +304,8 @@ final class GLPKSessionTests: XCTestCase {
         XCTAssertLessThan(elapsed, 2)
         XCTAssertTrue([.feasible, .noSolution].contains(result.status), "\(result.status)")
         if result.status == .feasible {
-            XCTAssertTrue(Fixtures.isFeasible(hard.model, result.values))
-            XCTAssertEqual(result.objective, Fixtures.objective(hard.model, result.values), accuracy: 1e-6)
+            XCTAssertTrue(ModelFixtures.isFeasible(hard.model, result.values))
+            XCTAssertEqual(result.objective, ModelFixtures.objective(hard.model, result.values), accuracy: 1e-6)
             XCTAssertLessThan(result.bound, result.objective)
         }
         // At most five reports a second, each with the bound below the incumbent.
@@ -318,7 +319,7 @@ final class GLPKSessionTests: XCTestCase {
     /// A stop asked during branch and cut (here from its own progress report, so the moment is certain) ends the
     /// search at the next callback, long before its deadline, with a feasible solution or none.
     func testStopRequestEndsBranchAndCutBeforeItsDeadline() throws {
-        let hard = Fixtures.hardKnapsack()
+        let hard = ModelFixtures.hardKnapsack()
         let session = try open(hard.model)
         let stop = StopRequest()
         let began = Date()
@@ -326,13 +327,13 @@ final class GLPKSessionTests: XCTestCase {
                                               start: nil, progress: { _ in stop.request() })
         XCTAssertLessThan(Date().timeIntervalSince(began), 10, "the deadline was a minute away")
         XCTAssertTrue([.feasible, .noSolution].contains(result.status), "\(result.status)")
-        if result.status == .feasible { XCTAssertTrue(Fixtures.isFeasible(hard.model, result.values)) }
+        if result.status == .feasible { XCTAssertTrue(ModelFixtures.isFeasible(hard.model, result.values)) }
     }
 
     /// Asked before the search, a stop returns the caller's start untouched.
     func testStopRequestedBeforeTheSearchReturnsTheStart() throws {
-        let hard = Fixtures.hardKnapsack()
-        let start = Fixtures.greedyStart(hard.model, weights: hard.weights, capacities: hard.capacities)
+        let hard = ModelFixtures.hardKnapsack()
+        let start = ModelFixtures.greedyStart(hard.model, weights: hard.weights, capacities: hard.capacities)
         let session = try open(hard.model)
         let stop = StopRequest()
         stop.request()
@@ -343,7 +344,7 @@ final class GLPKSessionTests: XCTestCase {
     }
 
     func testSessionRefusesCallsFromItsOwnProgressReport() throws {
-        let hard = Fixtures.hardKnapsack()
+        let hard = ModelFixtures.hardKnapsack()
         let session = try open(hard.model)
         var refusal: Error?
         _ = try session.solveInteger(options: SolveOptions(deadline: Date(timeIntervalSinceNow: 0.3)), start: nil) { _ in
@@ -391,7 +392,7 @@ final class GLPKSessionTests: XCTestCase {
     }
 
     func testWriteToAMissingDirectoryThrows() throws {
-        let session = try open(Fixtures.smallLP())
+        let session = try open(ModelFixtures.smallLP())
         XCTAssertThrowsError(try session.write(.lp, to: "/nonexistent-cadre-dir/model.lp")) {
             XCTAssertEqual($0 as? GLPKError, .writeFailed(format: "lp", path: "/nonexistent-cadre-dir/model.lp"))
         }
@@ -400,15 +401,15 @@ final class GLPKSessionTests: XCTestCase {
     // MARK: - Invalid input never reaches GLPK
 
     func testInvalidModelsThrowBeforeGLPK() throws {
-        var nanCoefficient = Fixtures.smallLP()
+        var nanCoefficient = ModelFixtures.smallLP()
         nanCoefficient.addVariable(Variable(name: "bad", entries: [Entry(row: 0, coefficient: .nan)]))
         XCTAssertThrowsError(try open(nanCoefficient)) { XCTAssertTrue($0 is ModelError) }
 
-        var crossed = Fixtures.smallLP()
+        var crossed = ModelFixtures.smallLP()
         crossed.setRowBounds(0, lower: 5, upper: 4)
         XCTAssertThrowsError(try open(crossed)) { XCTAssertTrue($0 is ModelError) }
 
-        var outOfRange = Fixtures.smallLP()
+        var outOfRange = ModelFixtures.smallLP()
         outOfRange.addVariable(Variable(name: "far", entries: [Entry(row: 7, coefficient: 1)]))
         XCTAssertThrowsError(try open(outOfRange)) { XCTAssertTrue($0 is ModelError) }
 
@@ -418,7 +419,7 @@ final class GLPKSessionTests: XCTestCase {
     }
 
     func testInvalidUpdatesThrowAndLeaveTheSessionUsable() throws {
-        let session = try open(Fixtures.smallLP())
+        let session = try open(ModelFixtures.smallLP())
         XCTAssertThrowsError(try session.addVariables([
             Variable(name: "fine", cost: 1, entries: [Entry(row: 0, coefficient: 1)]),
             Variable(name: "far", entries: [Entry(row: 2, coefficient: 1)]),
@@ -443,7 +444,7 @@ final class GLPKSessionTests: XCTestCase {
     }
 
     func testUseFromAnotherThreadThrows() throws {
-        nonisolated(unsafe) let session = try open(Fixtures.smallLP())
+        nonisolated(unsafe) let session = try open(ModelFixtures.smallLP())
         let outcome = ErrorBox()
         let done = DispatchSemaphore(value: 0)
         let thread = Thread {

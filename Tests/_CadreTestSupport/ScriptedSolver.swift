@@ -48,6 +48,8 @@ public final class ScriptedSolver: Solver {
             self.solver = solver
         }
 
+        var currentModel: LinearModel { model }
+
         func addVariables(_ variables: [Variable]) throws {
             solver.record(.addVariables)
             for variable in variables {

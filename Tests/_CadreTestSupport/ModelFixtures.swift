@@ -1,13 +1,12 @@
 import CadreLinearModel
-import _CadreTestSupport
 import Foundation
 
-/// Models whose answers were worked out by hand (see each comment).
-enum Fixtures {
+/// Models whose answers were worked out by hand (see each comment), for every solver backend's tests.
+public enum ModelFixtures {
     /// min 2x + 3y + 5z  s.t.  cover: x + y + z ≥ 4,  capX: x ≤ 3,  x, y, z ≥ 0.
     /// Optimum x = 3, y = 1, z = 0, objective 9. Both rows bind; with basis {x, y}:
     /// y: 3 = π_cover, x: 2 = π_cover + π_capX, so π = (3, −1); z's reduced cost is 5 − 3 = 2.
-    static func smallLP() -> LinearModel {
+    public static func smallLP() -> LinearModel {
         var model = LinearModel(name: "small lp")
         model.addRow(.atLeast(4, name: "cover"))
         model.addRow(.atMost(3, name: "capX"))
@@ -21,7 +20,7 @@ enum Fixtures {
     /// LP: take a and b whole (ratios 1.6, 1.57) and half of c: 8 + 11 + 3 = 22.
     /// Integer: b + c + d weighs 14 and is worth 21; a + b (19), a + c + d (18) are worse, and any
     /// three items including a weigh 15 or more.
-    static func knapsack(fixA: Bool = false) -> LinearModel {
+    public static func knapsack(fixA: Bool = false) -> LinearModel {
         var model = LinearModel(name: "knapsack")
         model.addRow(.atMost(14, name: "weight"))
         for (name, value, weight) in [("a", 8.0, 5.0), ("b", 11, 7), ("c", 6, 4), ("d", 4, 3)] {
@@ -35,7 +34,7 @@ enum Fixtures {
     /// A 0/1 multi-knapsack, 80 items × 20 rows, weights 5…100, values correlated with weights, each
     /// capacity half the row's total weight. Measured with glpsol (best bound, Driebeck–Tomlin): this
     /// seed is not proved in 60 s; 60-item instances were proved in 1.5–3.6 s, too close to a 1 s test.
-    static func hardKnapsack(items: Int = 80, rows: Int = 20, seed: UInt64 = 1) -> (model: LinearModel, weights: [[Double]], capacities: [Double]) {
+    public static func hardKnapsack(items: Int = 80, rows: Int = 20, seed: UInt64 = 1) -> (model: LinearModel, weights: [[Double]], capacities: [Double]) {
         var random = SeededGenerator(seed: seed)
         let weights = (0..<rows).map { _ in (0..<items).map { _ in Double(random.next(in: 5...100)) } }
         let capacities = weights.map { ($0.reduce(0, +) / 2).rounded(.down) }
@@ -51,7 +50,7 @@ enum Fixtures {
     }
 
     /// Greedy by value per unit of total weight, taking each item that still fits every row.
-    static func greedyStart(_ model: LinearModel, weights: [[Double]], capacities: [Double]) -> [Double] {
+    public static func greedyStart(_ model: LinearModel, weights: [[Double]], capacities: [Double]) -> [Double] {
         let order = model.variables.indices.sorted { first, second in
             let density = { (item: Int) in -model.variables[item].cost / weights.reduce(0) { $0 + $1[item] } }
             return density(first) > density(second)
@@ -65,12 +64,12 @@ enum Fixtures {
         return start
     }
 
-    static func objective(_ model: LinearModel, _ values: [Double]) -> Double {
+    public static func objective(_ model: LinearModel, _ values: [Double]) -> Double {
         zip(model.variables, values).reduce(0) { $0 + $1.0.cost * $1.1 }
     }
 
     /// Whether `values` satisfies every row and column bound of `model` within 1e-6 and is integral where required.
-    static func isFeasible(_ model: LinearModel, _ values: [Double]) -> Bool {
+    public static func isFeasible(_ model: LinearModel, _ values: [Double]) -> Bool {
         guard values.count == model.variables.count else { return false }
         var activity = [Double](repeating: 0, count: model.rows.count)
         for (variable, value) in zip(model.variables, values) {
@@ -84,7 +83,7 @@ enum Fixtures {
 
 extension SeededGenerator {
     /// The draw the hard instance was tuned with: keep it, or the instance changes.
-    mutating func next(in range: ClosedRange<Int>) -> Int {
+    public mutating func next(in range: ClosedRange<Int>) -> Int {
         range.lowerBound + Int(next() % UInt64(range.count))
     }
 }
