@@ -84,7 +84,7 @@ let package = Package(
         ]),
         .executableTarget(
             name: "CadreCLI",
-            dependencies: ["CadreDomain", "CadreLinearModel", "CadrePlanner", "CadreGLPK", "CadreIO", "CadreGenerator", "CadreReport",
+            dependencies: ["CadreDomain", "CadreLinearModel", "CadrePlanner", "CadreGLPK", "CadreHiGHS", "CadreIO", "CadreGenerator", "CadreReport",
                            "CadreServer", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // Every target below declares exactly the modules its files import.
@@ -93,7 +93,7 @@ let package = Package(
         .testTarget(name: "CadreLinearModelTests", dependencies: ["CadreLinearModel"]),
         .testTarget(name: "CadreGLPKTests", dependencies: ["CadreGLPK", "CadreLinearModel", "_CadreTestSupport"]),
         .testTarget(name: "CadreHiGHSTests", dependencies: ["CadreHiGHS", "CadreGLPK", "CadreLinearModel", "_CadreTestSupport"]),
-        .testTarget(name: "CadrePlannerTests", dependencies: ["CadrePlanner", "CadreDomain", "CadreGLPK", "CadreLinearModel", "CadreGenerator", "_CadreTestSupport"]),
+        .testTarget(name: "CadrePlannerTests", dependencies: ["CadrePlanner", "CadreDomain", "CadreGLPK", "CadreHiGHS", "CadreLinearModel", "CadreGenerator", "_CadreTestSupport"]),
         .testTarget(name: "CadreIOTests", dependencies: ["CadreIO", "CadreDomain", "CadrePlanner", "_CadreTestSupport",
                                                          .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "CadreGeneratorTests", dependencies: ["CadreGenerator", "CadreDomain", "CadreIO"]),

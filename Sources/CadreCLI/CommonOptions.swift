@@ -21,7 +21,7 @@ struct SolvingOptions: ParsableArguments {
     @Flag(name: .long, help: "Print nothing but errors.")
     var quiet = false
 
-    @Flag(name: .long, help: "Show GLPK's own log on standard error.")
+    @Flag(name: .long, help: "Show the solvers' own logs (GLPK's and HiGHS's) on standard error.")
     var solverLog = false
 
     @Option(name: .long, help: "json: one JSON object per line on standard error, at least once a second, then a done line.")

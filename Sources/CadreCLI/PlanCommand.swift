@@ -1,6 +1,7 @@
 import ArgumentParser
 import CadreDomain
 import CadreGLPK
+import CadreHiGHS
 import CadreIO
 import CadrePlanner
 import CadreReport
@@ -75,7 +76,7 @@ struct SolvingSession {
     /// A planner on GLPK with the solving options, whose limit counts from `started`, stopped by this command's
     /// signals; `compare` and `sweep` make one per run, each timed from its own start.
     func planner(officials: Int, started: Date, progress: @escaping (PlanningProgress) -> Void) -> Planner {
-        Planner(solver: GLPKSolver(), options: options.plannerOptions(started: started, officials: officials, stop: signals.request),
+        Planner(solver: GLPKSolver(), finder: HiGHSSolver(), options: options.plannerOptions(started: started, officials: officials, stop: signals.request),
                 progress: progress)
     }
 

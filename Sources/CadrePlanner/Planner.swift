@@ -123,11 +123,16 @@ public enum ModelForm: String, Sendable, CaseIterable {
 /// Turns a scenario into a plan with any `Solver`.
 public struct Planner {
     public let solver: any Solver
+    /// Searches the master's columns for integer plans, in place of `solver`'s branch and cut (see
+    /// `PlanningRun.finder`); nil: `solver` does.
+    public let finder: (any Solver)?
     public let options: PlannerOptions
     public var progress: ((PlanningProgress) -> Void)?
 
-    public init(solver: any Solver, options: PlannerOptions = PlannerOptions(), progress: ((PlanningProgress) -> Void)? = nil) {
+    public init(solver: any Solver, finder: (any Solver)? = nil, options: PlannerOptions = PlannerOptions(),
+                progress: ((PlanningProgress) -> Void)? = nil) {
         self.solver = solver
+        self.finder = finder
         self.options = options
         self.progress = progress
     }
@@ -136,7 +141,7 @@ public struct Planner {
     /// `previous` starts (a re-plan), the second phase first keeps as many of them as it can. With a `warmStart`
     /// (an earlier run of the same officials and courses), the search starts from its columns and its plan.
     public func plan(_ scenario: Scenario, keeping previous: [CourseStart] = [], warmStart: WarmStart? = nil) throws -> PlanningResult {
-        let run = try PlanningRun(scenario: scenario, solver: solver, options: options, progress: progress, previous: previous)
+        let run = try PlanningRun(scenario: scenario, solver: solver, finder: finder, options: options, progress: progress, previous: previous)
         guard !run.master.model.variables.isEmpty else {
             return try result(of: run, plan: run.plan(of: []), lowerBound: 0)
         }
@@ -201,7 +206,7 @@ public struct Planner {
             try solver.open(model).write(format, to: path)
             return
         }
-        let run = try PlanningRun(scenario: scenario, solver: solver, options: options, progress: progress)
+        let run = try PlanningRun(scenario: scenario, solver: solver, finder: finder, options: options, progress: progress)
         if !run.master.model.variables.isEmpty {
             _ = try run.generateColumns(until: run.deadline(atFraction: SearchTuning.exportColumnsShare))
         }

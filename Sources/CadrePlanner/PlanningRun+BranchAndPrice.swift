@@ -54,6 +54,9 @@ extension PlanningRun {
         var fruitlessBelow: (incumbent: Double, columns: Int)?
         /// The last turn through the windows: under which incumbent, over how many columns.
         var windowed: (incumbent: Double, columns: Int)?
+        /// How many columns the finder's last search of every priced column was over. The shortfall phase's search before
+        /// the windows (`bestInteger`) was over the columns the tree starts with.
+        var finderSearchedColumns: Int? = phase == .shortfall ? master.columns.count : nil
         let treeWindows = windows(nodeLimit: SearchTuning.windowNodesInTree, splitNodeLimit: SearchTuning.splitWindowNodesInTree)
         /// The columns each of the last nodes' relaxations used, for the support neighbourhoods.
         var recentSupports: [Set<Int>] = []
@@ -188,6 +191,22 @@ extension PlanningRun {
             // was none better), and the windows are searched again at the next stall under the new incumbent; the priced
             // columns are searched then too.
             let incumbentBeforeWindows = bestValue
+            // The finder over every column priced so far, first: the tree prices the columns a better plan needs, and
+            // HiGHS finds it over them where the windows and the tree's neighbourhoods do not (60 officials, seed 9: 333,
+            // the per-person model's optimum, over 494 columns, where the root's 327 held 334 at best). Only over many
+            // more columns than last time: over nearly the same ones, under a better incumbent a window found, it
+            // found nothing (60 officials, seed 1: 1.7 s).
+            let worthFinder = searchesWithFinder
+                && finderSearchedColumns.map { columnsGrew(since: $0, by: SearchTuning.finderColumnGrowth) } ?? false
+            if stalled, worthFinder, bound < bestValue {
+                finderSearchedColumns = master.columns.count
+                let until = min(deadline, Date(timeIntervalSinceNow: SearchTuning.finderShareInTree * deadline.timeIntervalSinceNow))
+                let result = try timed(\.pricedColumns) {
+                    try columnSearch(below: cutoff(), goodEnough: bound, nodeLimit: SearchTuning.pricedColumnSearchNodes, until: until)
+                }
+                trace("branch and price: finder over \(master.columns.count) columns, cap \(cutoff()): \(result.status.rawValue) objective \(result.objective)")
+                if let found = solution(found: result) { take(found) }
+            }
             if stalled, worthWindows, bound < bestValue {
                 windowed = (bestValue, master.columns.count)
                 var round = WindowRound(windows: treeWindows)

@@ -165,9 +165,25 @@ extension PlanningRun {
     /// the callers need neither.
     func presolvedSearch(goodEnough: Double, nodeLimit: Int, cuts: CutFamilies = .gomoryMixedInteger,
                          branching: Branching = .pseudoCost, until deadline: Date) throws -> IntegerResult {
-        try session.solveInteger(
-            options: SolveOptions(deadline: deadline, relativeGap: 0, presolve: true, verbose: options.verbose, goodEnough: goodEnough,
-                                  stop: options.stop, cuts: cuts, branching: branching, nodeLimit: nodeLimit),
-            start: nil, heuristic: nil, progress: nil)
+        try session.solveInteger(options: searchOptions(goodEnough: goodEnough, nodeLimit: nodeLimit, cuts: cuts, branching: branching,
+                                                        until: deadline),
+                                 start: nil, heuristic: nil, progress: nil)
+    }
+
+    /// A search of every column priced so far for a plan of at most `cap`: the finder's, in a session of its own
+    /// opened on the master as `session` holds it, with no node budget; GLPK's, for `nodeLimit` nodes, when the run
+    /// has no finder. Nil when none is found.
+    func columnSearch(below cap: Double, goodEnough: Double, nodeLimit: Int, until deadline: Date) throws -> IntegerResult {
+        try withPrimaryCapped(at: cap) {
+            guard let finder else { return try presolvedSearch(goodEnough: goodEnough, nodeLimit: nodeLimit, until: deadline) }
+            let options = searchOptions(goodEnough: goodEnough, nodeLimit: nil, cuts: [], branching: .pseudoCost, until: deadline)
+            return try finder.open(session.currentModel).solveInteger(options: options, start: nil, heuristic: nil, progress: nil)
+        }
+    }
+
+    private func searchOptions(goodEnough: Double, nodeLimit: Int?, cuts: CutFamilies, branching: Branching,
+                               until deadline: Date) -> SolveOptions {
+        SolveOptions(deadline: deadline, relativeGap: 0, presolve: true, verbose: options.verbose, goodEnough: goodEnough,
+                     stop: options.stop, cuts: cuts, branching: branching, nodeLimit: nodeLimit)
     }
 }

@@ -17,6 +17,13 @@ extension PlanningRun {
     /// shortfalls (as for the completion).
     var searchesExactly: Bool { canCompleteColumns && objectiveIsWhole && isSmall }
 
+    /// Whether the finder searches the priced columns, before the windows and the neighbourhoods (and, on the provinces
+    /// searched exactly, in branch and price's tree): on provinces of more than `SearchTuning.finderOfficials` and at
+    /// most `SearchTuning.finderMostOfficials` officials.
+    var searchesWithFinder: Bool {
+        finder != nil && (SearchTuning.finderOfficials + 1...SearchTuning.finderMostOfficials).contains(scenario.officials.count)
+    }
+
     /// Whether the province has few enough officials for the exact searches.
     var isSmall: Bool { scenario.officials.count <= (options.exactSearchOfficials ?? SearchTuning.exactSearchOfficials) }
 

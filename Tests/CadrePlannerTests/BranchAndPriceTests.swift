@@ -1,5 +1,6 @@
 import CadreDomain
 import CadreGLPK
+import CadreHiGHS
 import CadreLinearModel
 @testable import CadrePlanner
 import XCTest
@@ -129,6 +130,34 @@ final class BranchAndPriceTests: XCTestCase {
             let reopened = try run.presolvedSearch(goodEnough: -.infinity, nodeLimit: 1_000, until: .distantFuture)
             XCTAssertEqual(reopened.values.isEmpty ? .infinity : run.objective(of: reopened.values), optimum, accuracy: 1e-6,
                            "seed \(seed): the shut columns were not opened again")
+        }
+        XCTAssertGreaterThan(optima.count, 15)
+    }
+
+    /// The finder (HiGHS) searches the master as GLPK's session holds it: over every column priced, the optimum; with
+    /// the optimum's columns held at zero in the session, no plan that uses one of them; under a cap below the optimum,
+    /// nothing; and afterwards the cap is lifted and the columns open in GLPK's session as before.
+    func testTheFindersColumnSearchSearchesTheSessionsMaster() throws {
+        let optima = try trainingOptima()
+        for (seed, scenario, run, exact) in optima {
+            run.finder = HiGHSSolver()
+            defer { run.finder = nil }
+            let optimum = run.objective(of: exact)
+            let cap = run.primaryValue(of: exact) + 1e-6
+            func search(below cap: Double) throws -> [Double]? {
+                try run.solution(found: run.columnSearch(below: cap, goodEnough: -.infinity, nodeLimit: 1_000, until: .distantFuture))
+            }
+            guard let found = try search(below: cap) else { XCTFail("seed \(seed): the optimum lies among the columns"); continue }
+            XCTAssertEqual(run.objective(of: found), optimum, accuracy: 1e-6, "seed \(seed)")
+            XCTAssertEqual(PlanEvaluation(scenario: scenario, plan: run.plan(of: found)).violations, [], "seed \(seed)")
+            XCTAssertNil(try search(below: optimum - 0.5), "seed \(seed): nothing is below the optimum")
+            let used = run.master.columns.indices.filter { run.value(exact, column: $0) > 0.5 }
+            for column in used { try run.session.setVariableBounds(run.master.firstSequenceVariable + column, lower: 0, upper: 0) }
+            let elsewhere = try search(below: .infinity)
+            XCTAssertEqual(used.filter { run.value(elsewhere ?? run.solution([:]), column: $0) > 1e-6 }, [], "seed \(seed): shut in the session")
+            for column in used { try run.session.setVariableBounds(run.master.firstSequenceVariable + column, lower: 0, upper: .infinity) }
+            XCTAssertEqual(run.session.currentModel.rows[run.master.primaryRow].upper, run.master.model.rows[run.master.primaryRow].upper,
+                           "seed \(seed): the cap was lifted")
         }
         XCTAssertGreaterThan(optima.count, 15)
     }
