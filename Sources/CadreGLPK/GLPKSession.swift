@@ -52,24 +52,14 @@ public final class GLPKSession: SolverSession {
 
     public func addVariables(_ variables: [Variable]) throws {
         try checkAccess()
-        var batch = Set<String>()
-        for variable in variables {
-            try model.validate(variable)
-            try Self.checkIntegerBounds(variable)
-            guard !names.contains(variable.name), batch.insert(variable.name).inserted else {
-                throw ModelError.duplicateVariableName(variable.name)
-            }
-        }
+        try model.validateNew(variables, besides: names)
+        for variable in variables { try Self.checkIntegerBounds(variable) }
         load(variables)
     }
 
     public func setRowBounds(_ row: Int, lower: Double, upper: Double) throws {
         try checkAccess()
-        guard model.rows.indices.contains(row) else { throw ModelError.rowOutOfRange(row, rowCount: model.rows.count) }
-        // Reuse the model's own bound rules on a one-row probe.
-        var probe = LinearModel(name: model.name)
-        probe.addRow(Row(name: model.rows[row].name, lower: lower, upper: upper))
-        try probe.validate()
+        try model.validateRowBounds(row, lower: lower, upper: upper)
         model.setRowBounds(row, lower: lower, upper: upper)
         applyRowBounds(row)
         relaxationIsOptimal = false
@@ -77,14 +67,7 @@ public final class GLPKSession: SolverSession {
 
     public func setVariableBounds(_ index: Int, lower: Double, upper: Double) throws {
         try checkAccess()
-        guard model.variables.indices.contains(index) else { throw ModelError.variableOutOfRange(index, variableCount: model.variables.count) }
-        var probe = LinearModel(name: model.name)
-        var variable = model.variables[index]
-        variable.lower = lower
-        variable.upper = upper
-        variable.entries = []
-        probe.addVariable(variable)
-        try probe.validate()
+        try model.validateVariableBounds(index, lower: lower, upper: upper)
         model.setVariableBounds(index, lower: lower, upper: upper)
         let (effectiveLower, effectiveUpper) = Self.effectiveBounds(model.variables[index])
         let bounds = Self.glpkBounds(effectiveLower, effectiveUpper)
@@ -94,12 +77,7 @@ public final class GLPKSession: SolverSession {
 
     public func setCosts(_ costs: [Double]) throws {
         try checkAccess()
-        guard costs.count == model.variables.count else {
-            throw ModelError.costCount(given: costs.count, variableCount: model.variables.count)
-        }
-        if let bad = costs.firstIndex(where: { !$0.isFinite }) {
-            throw ModelError.nonFiniteCost(variable: model.variables[bad].name, cost: costs[bad])
-        }
+        try model.validateCosts(costs)
         for (index, cost) in costs.enumerated() {
             model.setCost(index, cost)
             glp_set_obj_coef(problem, Int32(index + 1), cost)

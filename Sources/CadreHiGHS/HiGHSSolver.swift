@@ -43,6 +43,7 @@ public final class HiGHSSession: SolverSession {
     private let owner: pthread_t
     /// A copy of what HiGHS holds, to validate changes and check starting solutions.
     private var model: LinearModel
+    private var names: Set<String> = []
 
     /// HiGHS schedules its work on one process-wide pool of threads; one search at a time keeps sessions on
     /// different threads from sharing it.
@@ -73,40 +74,27 @@ public final class HiGHSSession: SolverSession {
 
     public func addVariables(_ variables: [Variable]) throws {
         try checkAccess()
-        for variable in variables { try model.validate(variable) }
+        try model.validateNew(variables, besides: names)
         try load(variables)
     }
 
     public func setRowBounds(_ row: Int, lower: Double, upper: Double) throws {
         try checkAccess()
-        guard model.rows.indices.contains(row) else { throw ModelError.rowOutOfRange(row, rowCount: model.rows.count) }
-        var probe = LinearModel(name: model.name)
-        probe.addRow(Row(name: model.rows[row].name, lower: lower, upper: upper))
-        try probe.validate()
+        try model.validateRowBounds(row, lower: lower, upper: upper)
         try call("Highs_changeRowBounds", Highs_changeRowBounds(highs, HighsInt(row), lower, upper))
         model.setRowBounds(row, lower: lower, upper: upper)
     }
 
     public func setVariableBounds(_ index: Int, lower: Double, upper: Double) throws {
         try checkAccess()
-        guard model.variables.indices.contains(index) else { throw ModelError.variableOutOfRange(index, variableCount: model.variables.count) }
-        var probe = LinearModel(name: model.name)
-        var variable = model.variables[index]
-        variable.lower = lower
-        variable.upper = upper
-        variable.entries = []
-        probe.addVariable(variable)
-        try probe.validate()
+        try model.validateVariableBounds(index, lower: lower, upper: upper)
         try call("Highs_changeColBounds", Highs_changeColBounds(highs, HighsInt(index), lower, upper))
         model.setVariableBounds(index, lower: lower, upper: upper)
     }
 
     public func setCosts(_ costs: [Double]) throws {
         try checkAccess()
-        guard costs.count == model.variables.count else { throw ModelError.costCount(given: costs.count, variableCount: model.variables.count) }
-        if let bad = costs.firstIndex(where: { !$0.isFinite }) {
-            throw ModelError.nonFiniteCost(variable: model.variables[bad].name, cost: costs[bad])
-        }
+        try model.validateCosts(costs)
         if !costs.isEmpty {
             try call("Highs_changeColsCostByRange", Highs_changeColsCostByRange(highs, 0, HighsInt(costs.count - 1), costs))
         }
@@ -177,7 +165,10 @@ public final class HiGHSSession: SolverSession {
         var integrality = variables.map { $0.kind == .continuous ? kHighsVarTypeContinuous : kHighsVarTypeInteger }
         try call("Highs_changeColsIntegralityByRange",
                  Highs_changeColsIntegralityByRange(highs, HighsInt(first), HighsInt(first + variables.count - 1), &integrality))
-        for variable in variables { model.addVariable(variable) }
+        for variable in variables {
+            model.addVariable(variable)
+            names.insert(variable.name)
+        }
     }
 
     // MARK: - Solving

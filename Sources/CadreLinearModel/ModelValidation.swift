@@ -79,6 +79,38 @@ extension LinearModel {
         }
     }
 
+    /// Checks new bounds for an existing row, as `validate` checks every row; for a session's changes.
+    public func validateRowBounds(_ row: Int, lower: Double, upper: Double) throws {
+        guard rows.indices.contains(row) else { throw ModelError.rowOutOfRange(row, rowCount: rows.count) }
+        guard Self.areSound(lower, upper) else { throw ModelError.badRowBounds(row: rows[row].name, lower: lower, upper: upper) }
+    }
+
+    /// Checks new bounds for an existing column, as `validate` checks every column; for a session's changes.
+    public func validateVariableBounds(_ index: Int, lower: Double, upper: Double) throws {
+        guard variables.indices.contains(index) else { throw ModelError.variableOutOfRange(index, variableCount: variables.count) }
+        guard Self.areSound(lower, upper) else {
+            throw ModelError.badVariableBounds(variable: variables[index].name, lower: lower, upper: upper)
+        }
+    }
+
+    /// Checks a new cost for every column; for a session's changes.
+    public func validateCosts(_ costs: [Double]) throws {
+        guard costs.count == variables.count else { throw ModelError.costCount(given: costs.count, variableCount: variables.count) }
+        if let bad = costs.firstIndex(where: { !$0.isFinite }) {
+            throw ModelError.nonFiniteCost(variable: variables[bad].name, cost: costs[bad])
+        }
+    }
+
+    /// Checks columns to add: each as `validate(_:)` checks it, and its name not in `names` (the model's, which a
+    /// session keeps rather than gather them again for every batch of columns) nor used by another of them.
+    public func validateNew(_ newVariables: [Variable], besides names: Set<String>) throws {
+        var names = names
+        for variable in newVariables {
+            try validate(variable)
+            guard names.insert(variable.name).inserted else { throw ModelError.duplicateVariableName(variable.name) }
+        }
+    }
+
     /// MPS and CPLEX LP both need short names without blanks.
     private static func isUsable(_ name: String) -> Bool {
         !name.isEmpty && name.utf8.count <= 255 && name.unicodeScalars.allSatisfy { $0.isASCII && $0.value > 32 && $0.value < 127 }

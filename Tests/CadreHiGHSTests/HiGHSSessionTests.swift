@@ -156,6 +156,8 @@ final class HiGHSSessionTests: XCTestCase {
         XCTAssertThrowsError(try session.setVariableBounds(7, lower: 0, upper: 1))
         XCTAssertThrowsError(try session.setRowBounds(0, lower: 3, upper: 1))
         XCTAssertThrowsError(try session.setCosts([1]))
+        XCTAssertThrowsError(try session.addVariables([Variable(name: "x", entries: [Entry(row: 0, coefficient: 1)])]), "x is taken")
+        XCTAssertThrowsError(try session.addVariables([Variable(name: "w"), Variable(name: "w")]))
         XCTAssertThrowsError(try session.solveInteger(options: SolveOptions(relativeGap: -1), start: nil, progress: nil))
         // Still usable after the refusals.
         XCTAssertEqual(try session.solveRelaxation(options: SolveOptions()).objective, 9, accuracy: 1e-9)
