@@ -123,8 +123,8 @@ public enum ModelForm: String, Sendable, CaseIterable {
 /// Turns a scenario into a plan with any `Solver`.
 public struct Planner {
     public let solver: any Solver
-    /// Searches the master's columns for integer plans, in place of `solver`'s branch and cut (see
-    /// `PlanningRun.finder`); nil: `solver` does.
+    /// Searches the master's columns for better plans beside `solver`'s own searches (see `PlanningRun.finder`); nil:
+    /// `solver` alone.
     public let finder: (any Solver)?
     public let options: PlannerOptions
     public var progress: ((PlanningProgress) -> Void)?

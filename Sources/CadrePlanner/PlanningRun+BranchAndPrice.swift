@@ -196,13 +196,12 @@ extension PlanningRun {
             // the per-person model's optimum, over 494 columns, where the root's 327 held 334 at best). Only over many
             // more columns than last time: over nearly the same ones, under a better incumbent a window found, it
             // found nothing (60 officials, seed 1: 1.7 s).
-            let worthFinder = searchesWithFinder
-                && finderSearchedColumns.map { columnsGrew(since: $0, by: SearchTuning.finderColumnGrowth) } ?? false
-            if stalled, worthFinder, bound < bestValue {
+            let grown = finderSearchedColumns.map { columnsGrew(since: $0, by: SearchTuning.finderColumnGrowth) } ?? false
+            if stalled, grown, let finder = activeFinder, bound < bestValue {
                 finderSearchedColumns = master.columns.count
                 let until = min(deadline, Date(timeIntervalSinceNow: SearchTuning.finderShareInTree * deadline.timeIntervalSinceNow))
                 let result = try timed(\.pricedColumns) {
-                    try columnSearch(below: cutoff(), goodEnough: bound, nodeLimit: SearchTuning.pricedColumnSearchNodes, until: until)
+                    try columnSearch(by: finder, below: cutoff(), goodEnough: bound, until: until)
                 }
                 trace("branch and price: finder over \(master.columns.count) columns, cap \(cutoff()): \(result.status.rawValue) objective \(result.objective)")
                 if let found = solution(found: result) { take(found) }

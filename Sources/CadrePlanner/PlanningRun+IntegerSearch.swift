@@ -64,10 +64,9 @@ extension PlanningRun {
         // there in seconds plans they find late or never (100 officials, seed 3: 436 in 3 s over the relaxation's 680
         // columns, where the windows and the tree stayed at 445 for a minute; seed 1: 379 in 2 s, where the windows
         // took 22 s; 1,000 officials, seed 1: 3,827 in 1 s, where the neighbourhoods ended at 3,846).
-        if phase == .shortfall, searchesWithFinder, gapOpen(), !options.stop.endsSearch(due: searchUntil) {
+        if phase == .shortfall, let finder = activeFinder, gapOpen(), !options.stop.endsSearch(due: searchUntil) {
             let step = objectiveIsWhole ? 1 - SearchTuning.wholeness : SearchTuning.improvement
-            let result = try columnSearch(below: objective(of: best) - step, goodEnough: goodEnough(bound),
-                                          nodeLimit: SearchTuning.pricedColumnSearchNodes,
+            let result = try columnSearch(by: finder, below: objective(of: best) - step, goodEnough: goodEnough(bound),
                                           until: Date(timeIntervalSinceNow: SearchTuning.columnSearchShare * searchUntil.timeIntervalSinceNow))
             trace("column search: \(master.columns.count) columns, \(result.status.rawValue) objective \(result.objective)")
             if let found = solution(found: result), objective(of: found) < objective(of: best) - SearchTuning.improvement { best = found }

@@ -170,12 +170,11 @@ extension PlanningRun {
                                  start: nil, heuristic: nil, progress: nil)
     }
 
-    /// A search of every column priced so far for a plan of at most `cap`: the finder's, in a session of its own
-    /// opened on the master as `session` holds it, with no node budget; GLPK's, for `nodeLimit` nodes, when the run
-    /// has no finder. Nil when none is found.
-    func columnSearch(below cap: Double, goodEnough: Double, nodeLimit: Int, until deadline: Date) throws -> IntegerResult {
+    /// The finder's search of every column priced so far for a plan of at most `cap`, in a session of its own opened
+    /// on the master as `session` holds it (the columns it holds shut included), until the deadline or a plan of at most
+    /// `goodEnough`.
+    func columnSearch(by finder: any Solver, below cap: Double, goodEnough: Double, until deadline: Date) throws -> IntegerResult {
         try withPrimaryCapped(at: cap) {
-            guard let finder else { return try presolvedSearch(goodEnough: goodEnough, nodeLimit: nodeLimit, until: deadline) }
             let options = searchOptions(goodEnough: goodEnough, nodeLimit: nil, cuts: [], branching: .pseudoCost, until: deadline)
             return try finder.open(session.currentModel).solveInteger(options: options, start: nil, heuristic: nil, progress: nil)
         }

@@ -17,11 +17,10 @@ extension PlanningRun {
     /// shortfalls (as for the completion).
     var searchesExactly: Bool { canCompleteColumns && objectiveIsWhole && isSmall }
 
-    /// Whether the finder searches the priced columns, before the windows and the neighbourhoods (and, on the provinces
-    /// searched exactly, in branch and price's tree): on provinces of more than `SearchTuning.finderOfficials` and at
-    /// most `SearchTuning.finderMostOfficials` officials.
-    var searchesWithFinder: Bool {
-        finder != nil && (SearchTuning.finderOfficials + 1...SearchTuning.finderMostOfficials).contains(scenario.officials.count)
+    /// The finder, where it searches the priced columns (before the windows and the neighbourhoods, and in branch and
+    /// price's tree): on provinces of `SearchTuning.finderOfficials` officials; nil elsewhere.
+    var activeFinder: (any Solver)? {
+        SearchTuning.finderOfficials.contains(scenario.officials.count) ? finder : nil
     }
 
     /// Whether the province has few enough officials for the exact searches.

@@ -24,10 +24,11 @@ final class PlanningRun {
     let session: any SolverSession
     /// For the per-person model, which small provinces search in a session of its own.
     let solver: any Solver
-    /// The backend that searches the master's columns for integer plans (`presolvedSearch`), in a session of its own
-    /// opened on the master as it stands; nil: `session` does. HiGHS finds there the plans GLPK's branch and cut does
-    /// not (100 officials, seed 3: 436 over the relaxation's 680 columns in 3 s, where GLPK stays at 445).
-    var finder: (any Solver)?
+    /// The backend that searches every column priced so far for a better plan (`columnSearch`, `activeFinder`), in a
+    /// session of its own opened on the master as `session` holds it; nil: no such search. HiGHS finds there plans
+    /// GLPK's branch and cut does not (100 officials, seed 3: 436 over the relaxation's 680 columns in 3 s, where GLPK
+    /// stays at 445).
+    let finder: (any Solver)?
     /// Groups whose every sequence is a column.
     var complete: [Bool]
     /// See `spendingGrain(_:groups:)`.

@@ -211,19 +211,18 @@ enum SearchTuning {
     /// and 8, that 1,500 found).
     static let branchAndPriceStallNodes = 50
     static let pricedColumnSearchNodes = 1_500
+    /// The provinces the finder searches (`PlanningRun.activeFinder`). Not those GLPK's search of the priced columns
+    /// (above) covers: on 40 officials the finder's searches took 1–1.7 s each, more than the whole proof needed, and 9
+    /// of 12 provinces were proven later (seed 5: 11.7 s instead of 3.6). Up to 1,000: there (seed 1) HiGHS finds
+    /// 3,827 over the relaxation's columns in 1 s, where the neighbourhoods end at 3,846; above, a search over tens of
+    /// thousands of columns would take the time the neighbourhoods use well.
+    static let finderOfficials = (pricedColumnSearchOfficials + 1)...1_000
     /// The most of the search's time the finder's search of every column priced so far may take before the windows
-    /// (`bestInteger`); on 40–100 officials it mostly ends in 1–6 s.
+    /// (`bestInteger`); on 60–100 officials it mostly ends in 1–6 s.
     static let columnSearchShare = 0.4
     /// In branch and price's tree, the finder searches the priced columns again at a stall once they are this share
-    /// more than at its last search, for at most this share of the tree's time left.
+    /// more than at its last search, for at most `finderShareInTree` of the tree's time left.
     static let finderColumnGrowth = 0.5
-    /// The finder searches provinces of more than this many officials, searched exactly, and no others: on 40 officials
-    /// its searches took 1–1.7 s each, more than the tree and GLPK's search of the priced columns (above) needed, and
-    /// 9 of 12 provinces were proven later (seed 5: 11.7 s instead of 3.6).
-    static let finderOfficials = pricedColumnSearchOfficials
-    /// …and up to this many: on 1,000 officials (seed 1) HiGHS finds 3,827 over the relaxation's columns in 1 s, where
-    /// the neighbourhoods end at 3,846 after 30 s.
-    static let finderMostOfficials = 1_000
     static let finderShareInTree = 0.25
     /// Under the same incumbent the priced columns are searched again (at a higher bound) only once they have grown by
     /// this share: a search that found nothing finds nothing over nearly the same columns (40 officials, seed 5: seven

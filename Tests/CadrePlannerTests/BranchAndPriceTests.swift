@@ -140,12 +140,10 @@ final class BranchAndPriceTests: XCTestCase {
     func testTheFindersColumnSearchSearchesTheSessionsMaster() throws {
         let optima = try trainingOptima()
         for (seed, scenario, run, exact) in optima {
-            run.finder = HiGHSSolver()
-            defer { run.finder = nil }
             let optimum = run.objective(of: exact)
             let cap = run.primaryValue(of: exact) + 1e-6
             func search(below cap: Double) throws -> [Double]? {
-                try run.solution(found: run.columnSearch(below: cap, goodEnough: -.infinity, nodeLimit: 1_000, until: .distantFuture))
+                try run.solution(found: run.columnSearch(by: HiGHSSolver(), below: cap, goodEnough: -.infinity, until: .distantFuture))
             }
             guard let found = try search(below: cap) else { XCTFail("seed \(seed): the optimum lies among the columns"); continue }
             XCTAssertEqual(run.objective(of: found), optimum, accuracy: 1e-6, "seed \(seed)")
