@@ -43,7 +43,7 @@ extension Planner {
             unlimited.targets[index].weight = 0
         }
 
-        let run = try PlanningRun(scenario: unlimited, solver: solver, options: options, progress: progress)
+        let run = try PlanningRun(scenario: unlimited, solver: solver, finder: finder, options: options, progress: progress)
         var values: [Double] = []
         var shortfallGap = 0.0
         var spendingGap = 0.0
