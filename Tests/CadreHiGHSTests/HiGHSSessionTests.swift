@@ -163,6 +163,27 @@ final class HiGHSSessionTests: XCTestCase {
         XCTAssertEqual(try session.solveRelaxation(options: SolveOptions()).objective, 9, accuracy: 1e-9)
     }
 
+    /// `sweep` and `compare` plan on two threads, each with its own sessions: both threads' searches come out right.
+    func testSessionsOnTwoThreadsEachSolveTheirOwn() throws {
+        let group = DispatchGroup()
+        let lock = NSLock()
+        nonisolated(unsafe) var objectives: [[Double]] = [[], []]
+        for thread in 0..<2 {
+            group.enter()
+            Thread {
+                for _ in 0..<20 {
+                    let result = try? HiGHSSolver().open(ModelFixtures.knapsack(fixA: thread == 1))
+                        .solveInteger(options: SolveOptions(relativeGap: 0), start: nil, progress: nil)
+                    lock.withLock { objectives[thread].append(result?.objective ?? .nan) }
+                }
+                group.leave()
+            }.start()
+        }
+        group.wait()
+        XCTAssertEqual(objectives[0], Array(repeating: -21, count: 20))
+        XCTAssertEqual(objectives[1], Array(repeating: -19, count: 20))
+    }
+
     func testUseFromAnotherThreadThrows() throws {
         nonisolated(unsafe) let session = try open(ModelFixtures.smallLP())
         nonisolated(unsafe) var refusal: Error?
