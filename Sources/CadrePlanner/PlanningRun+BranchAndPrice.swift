@@ -252,7 +252,7 @@ extension PlanningRun {
             try presolvedSearch(goodEnough: goodEnough, nodeLimit: SearchTuning.pricedColumnSearchNodes, until: deadline)
         }
         trace("branch and price: priced columns (\(master.columns.count)), cap \(cap): \(result.status.rawValue) objective \(result.objective)")
-        return result.values.isEmpty ? nil : solution(counts(of: result.values))
+        return solution(found: result)
     }
 }
 
