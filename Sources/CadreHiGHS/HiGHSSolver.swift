@@ -104,7 +104,7 @@ public final class HiGHSSession: SolverSession {
     public func solveRelaxation(options: SolveOptions) throws -> RelaxationResult {
         try checkAccess()
         try configure(options, integer: false)
-        let status = try run(options: options, progress: nil)
+        let status = try run(options: options, progress: nil).status
         guard status == .optimal else {
             let objective: Double = status == .infeasible ? .infinity : status == .unbounded ? -.infinity : .nan
             return RelaxationResult(status: status, objective: objective, values: [], duals: [])
@@ -123,12 +123,10 @@ public final class HiGHSSession: SolverSession {
             // HiGHS checks the start itself and drops one that breaks a row.
             try call("Highs_setSolution", Highs_setSolution(highs, start, nil, nil, nil))
         }
-        let status = try run(options: options, progress: progress)
-        var primal: HighsInt = 0
-        try call("primal_solution_status", Highs_getIntInfoValue(highs, "primal_solution_status", &primal))
+        let (status, hasSolution) = try run(options: options, progress: progress)
         var bound = -Double.infinity
         try call("mip_dual_bound", Highs_getDoubleInfoValue(highs, "mip_dual_bound", &bound))
-        guard primal == kHighsSolutionStatusFeasible else {
+        guard hasSolution else {
             let empty: SolveStatus = status == .optimal || status == .feasible ? .noSolution : status
             return IntegerResult(status: empty, objective: .nan, bound: status == .infeasible ? .infinity : bound, values: [])
         }
@@ -186,8 +184,8 @@ public final class HiGHSSession: SolverSession {
     }
 
     /// Runs HiGHS with a callback that ends the search at a stop request, a good-enough plan or a bound goal, and
-    /// reports progress; maps HiGHS's model status onto `SolveStatus`.
-    private func run(options: SolveOptions, progress: ((SearchProgress) -> Void)?) throws -> SolveStatus {
+    /// reports progress; maps HiGHS's model status onto `SolveStatus`, and says whether HiGHS holds a feasible solution.
+    private func run(options: SolveOptions, progress: ((SearchProgress) -> Void)?) throws -> (status: SolveStatus, hasSolution: Bool) {
         let watch = RunWatch(options: options, progress: progress)
         let context = Unmanaged.passRetained(watch)
         defer { context.release() }
@@ -198,24 +196,23 @@ public final class HiGHSSession: SolverSession {
         Self.runLock.lock()
         let returned = Highs_run(highs)
         Self.runLock.unlock()
-        guard returned != kHighsStatusError else {
-            // A run HiGHS cannot complete (a numerical failure) is a status: the caller keeps what it had.
-            return .failed
-        }
-        let modelStatus = Highs_getModelStatus(highs)
+        // No solution status to read (after a failed run) is no solution.
         var primal: HighsInt = 0
         _ = Highs_getIntInfoValue(highs, "primal_solution_status", &primal)
         let hasSolution = primal == kHighsSolutionStatusFeasible
-        switch modelStatus {
-        case kHighsModelStatusOptimal, kHighsModelStatusModelEmpty: return .optimal
-        case kHighsModelStatusInfeasible: return .infeasible
-        case kHighsModelStatusUnbounded, kHighsModelStatusUnboundedOrInfeasible: return .unbounded
+        // A run HiGHS cannot complete (a numerical failure) is a status: the caller keeps what it had.
+        guard returned != kHighsStatusError else { return (.failed, hasSolution) }
+        let status: SolveStatus = switch Highs_getModelStatus(highs) {
+        case kHighsModelStatusOptimal, kHighsModelStatusModelEmpty: .optimal
+        case kHighsModelStatusInfeasible: .infeasible
+        case kHighsModelStatusUnbounded, kHighsModelStatusUnboundedOrInfeasible: .unbounded
+        // Also a search a good-enough plan or a bound goal ended: the gap is not proven, as with GLPK.
         case kHighsModelStatusTimeLimit, kHighsModelStatusIterationLimit, kHighsModelStatusInterrupt,
              kHighsModelStatusSolutionLimit, kHighsModelStatusObjectiveBound, kHighsModelStatusObjectiveTarget:
-            // Also a search a good-enough plan or a bound goal ended: the gap is not proven, as with GLPK.
-            return hasSolution ? .feasible : .noSolution
-        default: return .failed
+            hasSolution ? .feasible : .noSolution
+        default: .failed
         }
+        return (status, hasSolution)
     }
 
     private func solution() -> (values: [Double], duals: [Double]) {
