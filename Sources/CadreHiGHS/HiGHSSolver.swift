@@ -186,7 +186,7 @@ public final class HiGHSSession: SolverSession {
     /// Runs HiGHS with a callback that ends the search at a stop request, a good-enough plan or a bound goal, and
     /// reports progress; maps HiGHS's model status onto `SolveStatus`, and says whether HiGHS holds a feasible solution.
     private func run(options: SolveOptions, progress: ((SearchProgress) -> Void)?) throws -> (status: SolveStatus, hasSolution: Bool) {
-        let watch = RunWatch(options: options, progress: progress)
+        let watch = RunWatch(options: options, columns: HighsInt(model.variables.count), progress: progress)
         let context = Unmanaged.passRetained(watch)
         defer { context.release() }
         try call("Highs_setCallback", Highs_setCallback(highs, runCallback, context.toOpaque()))
@@ -236,19 +236,24 @@ public final class HiGHSSession: SolverSession {
 /// What a run's callback reads and records; passed to HiGHS as the callback's user data.
 private final class RunWatch {
     let options: SolveOptions
+    /// How many columns the model has: the length of a solution HiGHS hands out.
+    let columns: HighsInt
     let progress: ((SearchProgress) -> Void)?
     var reachedGoal = false
     var lastReport = Date.distantPast
 
-    init(options: SolveOptions, progress: ((SearchProgress) -> Void)?) {
+    init(options: SolveOptions, columns: HighsInt, progress: ((SearchProgress) -> Void)?) {
         self.options = options
+        self.columns = columns
         self.progress = progress
     }
 
-    /// Whether the search must end now.
-    func check(kind: Int32, incumbent: Double, bound: Double, elapsed: Double) -> Bool {
+    /// Whether the search must end now. `values`: a new incumbent's, which is reported at once.
+    func check(kind: Int32, incumbent: Double, bound: Double, elapsed: Double, values: [Double]?) -> Bool {
         let hasIncumbent = incumbent.isFinite && abs(incumbent) < 1e29
-        if let progress, kind == kHighsCallbackMipInterrupt, Date().timeIntervalSince(lastReport) >= 0.5 {
+        if let progress, let values, hasIncumbent {
+            progress(SearchProgress(elapsed: elapsed, incumbent: incumbent, bound: bound.isFinite ? bound : nil, values: values))
+        } else if let progress, kind == kHighsCallbackMipInterrupt, Date().timeIntervalSince(lastReport) >= 0.5 {
             lastReport = Date()
             progress(SearchProgress(elapsed: elapsed, incumbent: hasIncumbent ? incumbent : nil, bound: bound.isFinite ? bound : nil))
         }
@@ -267,9 +272,13 @@ private let runCallback: HighsCCallbackType = { kind, message, dataOut, dataIn, 
     }
     guard let dataOut else { return }
     let out = dataOut.pointee
-    let incumbent = kind == kHighsCallbackMipImprovingSolution ? out.objective_function_value : out.mip_primal_bound
+    let improving = kind == kHighsCallbackMipImprovingSolution
+    let incumbent = improving ? out.objective_function_value : out.mip_primal_bound
+    // The solution is in the columns of the model as loaded (HiGHS's own presolve is undone by then).
+    let values = improving && watch.progress != nil && out.mip_solution != nil && out.mip_solution_size == watch.columns
+        ? Array(UnsafeBufferPointer(start: out.mip_solution, count: Int(out.mip_solution_size))) : nil
     // HiGHS acts on an interrupt only in its interrupt callbacks (and asserts that no other asks for one).
-    if watch.check(kind: kind, incumbent: incumbent, bound: out.mip_dual_bound, elapsed: out.running_time),
+    if watch.check(kind: kind, incumbent: incumbent, bound: out.mip_dual_bound, elapsed: out.running_time, values: values),
        kind == kHighsCallbackSimplexInterrupt || kind == kHighsCallbackMipInterrupt {
         dataIn?.pointee.user_interrupt = 1
     }

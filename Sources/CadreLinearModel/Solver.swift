@@ -111,15 +111,19 @@ public struct SearchProgress: Sendable {
     public var elapsed: TimeInterval
     public var incumbent: Double?
     public var bound: Double?
+    /// The variables' values when the report is of a new incumbent and the backend hands them out (HiGHS does, at
+    /// each; GLPK's reports carry none): a caller searching beside may use the plan before the search ends.
+    public var values: [Double]?
     public var gap: Double? {
         guard let incumbent, let bound else { return nil }
         return relativeGap(incumbent: incumbent, bound: bound)
     }
 
-    public init(elapsed: TimeInterval, incumbent: Double?, bound: Double?) {
+    public init(elapsed: TimeInterval, incumbent: Double?, bound: Double?, values: [Double]? = nil) {
         self.elapsed = elapsed
         self.incumbent = incumbent
         self.bound = bound
+        self.values = values
     }
 }
 

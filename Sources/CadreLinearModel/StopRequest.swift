@@ -6,8 +6,13 @@ import Foundation
 public final class StopRequest: @unchecked Sendable {
     private let lock = NSLock()
     private var requested = false
+    /// A request this one follows: asked there, it counts as asked here too.
+    private let parent: StopRequest?
 
-    public init() {}
+    public init() { parent = nil }
+
+    /// A request of its own that also follows `parent`: a search the caller may end early, which a user's stop ends too.
+    public init(following parent: StopRequest) { self.parent = parent }
 
     public func request() {
         lock.lock()
@@ -17,8 +22,9 @@ public final class StopRequest: @unchecked Sendable {
 
     public var isRequested: Bool {
         lock.lock()
-        defer { lock.unlock() }
-        return requested
+        let asked = requested
+        lock.unlock()
+        return asked || parent?.isRequested == true
     }
 
     /// Whether a search that may run until `deadline` must end now: the deadline has passed or a stop was asked.

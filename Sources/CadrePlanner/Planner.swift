@@ -125,11 +125,11 @@ public struct Planner {
     public let solver: any Solver
     /// Searches the master's columns for better plans beside `solver`'s own searches (see `PlanningRun.finder`); nil:
     /// `solver` alone.
-    public let finder: (any Solver)?
+    public let finder: (any Solver & Sendable)?
     public let options: PlannerOptions
     public var progress: ((PlanningProgress) -> Void)?
 
-    public init(solver: any Solver, finder: (any Solver)? = nil, options: PlannerOptions = PlannerOptions(),
+    public init(solver: any Solver, finder: (any Solver & Sendable)? = nil, options: PlannerOptions = PlannerOptions(),
                 progress: ((PlanningProgress) -> Void)? = nil) {
         self.solver = solver
         self.finder = finder

@@ -54,9 +54,10 @@ extension PlanningRun {
         var fruitlessBelow: (incumbent: Double, columns: Int)?
         /// The last turn through the windows: under which incumbent, over how many columns.
         var windowed: (incumbent: Double, columns: Int)?
-        /// How many columns the finder's last search of every priced column was over. The shortfall phase's search before
-        /// the windows (`bestInteger`) was over the columns the tree starts with.
-        var finderSearchedColumns: Int? = phase == .shortfall ? master.columns.count : nil
+        /// The finder's search of every column priced so far, beside the tree (shortfall phase only), and how many
+        /// columns its last search was over.
+        var finderSearch: BackgroundSearch?
+        var finderSearchedColumns: Int?
         let treeWindows = windows(nodeLimit: SearchTuning.windowNodesInTree, splitNodeLimit: SearchTuning.splitWindowNodesInTree)
         /// The columns each of the last nodes' relaxations used, for the support neighbourhoods.
         var recentSupports: [Set<Int>] = []
@@ -74,7 +75,37 @@ extension PlanningRun {
             trace("branch and price: node \(nodes), plan \(bestValue)")
             report(best: primaryValue(of: best))
         }
+        /// Takes the plan of the finder's search that has ended.
+        func collect(_ search: BackgroundSearch, _ outcome: Result<IntegerResult, any Error>) throws {
+            let result = try outcome.get()
+            trace("branch and price: finder over \(search.columns) columns, cap \(search.cap): \(result.status.rawValue) objective \(result.objective)")
+            if let found = solution(found: result) { take(found) }
+        }
+        // The finder searches every column priced so far beside the tree, on a thread of its own, and once a search
+        // has ended, searches again when the tree has priced half as many columns again: the tree prices the columns a
+        // better plan needs, and HiGHS finds it over them where the windows and the tree's neighbourhoods do not (60
+        // officials, seed 9: 333, the per-person model's optimum, over 494 columns, where the root's 327 held 334 at
+        // best). Beside the tree, not in its turn: its searches took up to 40 % of the time, and the tree's nodes,
+        // which prove, were waiting (100 officials, seed 3: 14 of 32 s). A search is not ended for more columns: HiGHS
+        // finds its plans late (120 officials, seed 2: 477 at 4 s, 470 at 14 s), and ended at every growth of the
+        // columns the searches found 475 where one found 470.
+        defer { if let search = finderSearch { _ = search.end() } }
+        func searchColumnsBeside() throws {
+            guard phase == .shortfall, let finder = activeFinder else { return }
+            if let search = finderSearch {
+                if let values = search.takeIncumbent() { take(solution(counts(of: values))) }
+                guard let outcome = search.result else { return }
+                finderSearch = nil
+                try collect(search, outcome)
+            }
+            let grown = finderSearchedColumns.map { columnsGrew(since: $0, by: SearchTuning.finderColumnGrowth) } ?? true
+            guard grown, proven() < bestValue, !options.stop.endsSearch(due: deadline) else { return }
+            finderSearchedColumns = master.columns.count
+            let until = min(deadline, Date(timeIntervalSinceNow: SearchTuning.columnSearchShare * deadline.timeIntervalSinceNow))
+            finderSearch = startColumnSearch(by: finder, below: cutoff(), goodEnough: goodEnough(proven()), until: until)
+        }
         while true {
+            try searchColumnsBeside()
             if let next = plunge, strengthened(next.bound) > cutoff() { plunge = nil }
             // Near the incumbent what is left is mostly the proof, which needs no node above the bound's level.
             if let next = plunge, phase == .shortfall, bestValue - proven() <= SearchTuning.levelPlungeReach,
@@ -191,26 +222,14 @@ extension PlanningRun {
             // was none better), and the windows are searched again at the next stall under the new incumbent; the priced
             // columns are searched then too.
             let incumbentBeforeWindows = bestValue
-            // The finder over every column priced so far, first: the tree prices the columns a better plan needs, and
-            // HiGHS finds it over them where the windows and the tree's neighbourhoods do not (60 officials, seed 9: 333,
-            // the per-person model's optimum, over 494 columns, where the root's 327 held 334 at best). Only over many
-            // more columns than last time: over nearly the same ones, under a better incumbent a window found, it
-            // found nothing (60 officials, seed 1: 1.7 s).
-            let grown = finderSearchedColumns.map { columnsGrew(since: $0, by: SearchTuning.finderColumnGrowth) } ?? false
-            if stalled, grown, let finder = activeFinder, bound < bestValue {
-                finderSearchedColumns = master.columns.count
-                let until = min(deadline, Date(timeIntervalSinceNow: SearchTuning.finderShareInTree * deadline.timeIntervalSinceNow))
-                let result = try timed(\.pricedColumns) {
-                    try columnSearch(by: finder, below: cutoff(), goodEnough: bound, until: until)
-                }
-                trace("branch and price: finder over \(master.columns.count) columns, cap \(cutoff()): \(result.status.rawValue) objective \(result.objective)")
-                if let found = solution(found: result) { take(found) }
-            }
             if stalled, worthWindows, bound < bestValue {
                 windowed = (bestValue, master.columns.count)
                 var round = WindowRound(windows: treeWindows)
+                // A round takes seconds, and the finder's plan should not wait for it (80 officials, seed 2: 306, the
+                // optimum, found at 9.4 s and taken at 12.7 s, after the round).
                 if let found = try timed(\.windows, {
-                    try searchWindows(&round, around: best, step: step, until: deadline)
+                    try searchWindows(&round, around: best, step: step, until: deadline,
+                                      unless: { finderSearch?.holdsIncumbent(below: bestValue - step) == true })
                 }) {
                     trace("windows: \(bestValue) → \(objective(of: found))")
                     take(found)
@@ -240,6 +259,11 @@ extension PlanningRun {
                 }
                 if let found { take(found) }
             }
+        }
+        // What the finder found by the end is the tree's too.
+        if let search = finderSearch {
+            finderSearch = nil
+            try collect(search, search.end())
         }
         trace("branch and price: \(nodes) nodes, \(open.count) open, \(tree.countRows) count rows, plan \(bestValue), bound \(proven()), unsplit \(unresolved), seconds \(spent)")
         return (padded(best), max(startBound, proven()))

@@ -60,11 +60,15 @@ extension PlanningRun {
             best = traded(best, until: Date(timeIntervalSinceNow: SearchTuning.tradesAfterAnnealingShare * searchUntil.timeIntervalSinceNow))
             report(best: primaryValue(of: best))
         }
-        // The finder over every column priced so far, before the windows, the neighbourhoods and the tree: HiGHS finds
-        // there in seconds plans they find late or never (100 officials, seed 3: 436 in 3 s over the relaxation's 680
-        // columns, where the windows and the tree stayed at 445 for a minute; seed 1: 379 in 2 s, where the windows
-        // took 22 s; 1,000 officials, seed 1: 3,827 in 1 s, where the neighbourhoods ended at 3,846).
-        if phase == .shortfall, let finder = activeFinder, gapOpen(), !options.stop.endsSearch(due: searchUntil) {
+        // Small provinces are searched exactly instead (branch and price, then the per-person model): the master's
+        // neighbourhoods and branch and cut over its columns prove nothing over every plan (40 officials, seed 3:
+        // branch and cut spent 4.5 s proving 93 optimal over 377 columns, where the optimum is 83; seed 5: the
+        // neighbourhoods never settled and took all of the time).
+        let small = searchesExactly
+        // The finder over every column priced so far, before the windows and the neighbourhoods: HiGHS finds there in
+        // seconds plans they find late or never (1,000 officials, seed 1: 3,827 in 1 s, where the neighbourhoods ended
+        // at 3,846). Branch and price runs it beside its tree instead.
+        if !small, phase == .shortfall, let finder = activeFinder, gapOpen(), !options.stop.endsSearch(due: searchUntil) {
             let step = objectiveIsWhole ? 1 - SearchTuning.wholeness : SearchTuning.improvement
             let result = try columnSearch(by: finder, below: objective(of: best) - step, goodEnough: goodEnough(bound),
                                           until: Date(timeIntervalSinceNow: SearchTuning.columnSearchShare * searchUntil.timeIntervalSinceNow))
@@ -72,11 +76,6 @@ extension PlanningRun {
             if let found = solution(found: result), objective(of: found) < objective(of: best) - SearchTuning.improvement { best = found }
             report(best: primaryValue(of: best))
         }
-        // Small provinces are searched exactly instead (branch and price, then the per-person model): the master's
-        // neighbourhoods and branch and cut over its columns prove nothing over every plan (40 officials, seed 3:
-        // branch and cut spent 4.5 s proving 93 optimal over 377 columns, where the optimum is 83; seed 5: the
-        // neighbourhoods never settled and took all of the time).
-        let small = searchesExactly
         // Branch and price proves the spending of small provinces (40 officials, seed 5: in 4.2 s, where the
         // neighbourhoods searched 8.8 s and proved nothing). The neighbourhoods below take what time it leaves, when
         // its tree closes with nodes it cannot split.

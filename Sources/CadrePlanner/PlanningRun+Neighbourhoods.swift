@@ -173,11 +173,16 @@ extension PlanningRun {
     /// The finder's search of every column priced so far for a plan of at most `cap`, in a session of its own opened
     /// on the master as `session` holds it (the columns it holds shut included), until the deadline or a plan of at most
     /// `goodEnough`.
-    func columnSearch(by finder: any Solver, below cap: Double, goodEnough: Double, until deadline: Date) throws -> IntegerResult {
-        try withPrimaryCapped(at: cap) {
-            let options = searchOptions(goodEnough: goodEnough, nodeLimit: nil, cuts: [], branching: .pseudoCost, until: deadline)
-            return try finder.open(session.currentModel).solveInteger(options: options, start: nil, heuristic: nil, progress: nil)
-        }
+    func columnSearch(by finder: any Solver & Sendable, below cap: Double, goodEnough: Double, until deadline: Date) throws -> IntegerResult {
+        try startColumnSearch(by: finder, below: cap, goodEnough: goodEnough, until: deadline).wait().get()
+    }
+
+    /// `columnSearch` on a thread of its own, over a copy of the master as it stands now: the caller goes on meanwhile.
+    func startColumnSearch(by finder: any Solver & Sendable, below cap: Double, goodEnough: Double, until deadline: Date) -> BackgroundSearch {
+        var model = session.currentModel
+        model.setRowBounds(master.primaryRow, lower: -.infinity, upper: min(cap, master.model.rows[master.primaryRow].upper))
+        let options = searchOptions(goodEnough: goodEnough, nodeLimit: nil, cuts: [], branching: .pseudoCost, until: deadline)
+        return BackgroundSearch(finder: finder, model: model, columns: master.columns.count, cap: cap, options: options)
     }
 
     private func searchOptions(goodEnough: Double, nodeLimit: Int?, cuts: CutFamilies, branching: Branching,

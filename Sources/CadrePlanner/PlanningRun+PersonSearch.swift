@@ -19,7 +19,7 @@ extension PlanningRun {
 
     /// The finder, where it searches the priced columns (before the windows and the neighbourhoods, and in branch and
     /// price's tree): on provinces of `SearchTuning.finderOfficials` officials; nil elsewhere.
-    var activeFinder: (any Solver)? {
+    var activeFinder: (any Solver & Sendable)? {
         SearchTuning.finderOfficials.contains(scenario.officials.count) ? finder : nil
     }
 

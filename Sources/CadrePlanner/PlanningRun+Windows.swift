@@ -45,13 +45,14 @@ extension PlanningRun {
     }
 
     /// Searches `round`'s windows in turn from where it stands, until one holds a plan better than `incumbent` by
-    /// `step` (returned) or a whole turn of them has found none (nil). The windows of two runs end the turn once
-    /// `SearchTuning.unsettledSplitWindows` of them have not settled: the province's windows are then too large for
-    /// their node budget.
-    func searchWindows(_ round: inout WindowRound, around incumbent: [Double], step: Double, until deadline: Date) throws -> [Double]? {
+    /// `step` (returned), or a whole turn of them has found none or `interrupted` says so (nil). The windows of two
+    /// runs end the turn once `SearchTuning.unsettledSplitWindows` of them have not settled: the province's windows
+    /// are then too large for their node budget.
+    func searchWindows(_ round: inout WindowRound, around incumbent: [Double], step: Double, until deadline: Date,
+                       unless interrupted: () -> Bool = { false }) throws -> [Double]? {
         let value = objective(of: incumbent)
         var unsettledSplits = 0
-        while !round.isExhausted, !options.stop.endsSearch(due: deadline) {
+        while !round.isExhausted, !options.stop.endsSearch(due: deadline), !interrupted() {
             let window = round.windows[round.next]
             round.next = (round.next + 1) % round.windows.count
             let searched = try windowNeighbourhood(window.years, around: incumbent, below: value - step, nodeLimit: window.nodeLimit,

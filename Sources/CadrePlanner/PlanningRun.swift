@@ -28,7 +28,7 @@ final class PlanningRun {
     /// session of its own opened on the master as `session` holds it; nil: no such search. HiGHS finds there plans
     /// GLPK's branch and cut does not (100 officials, seed 3: 436 over the relaxation's 680 columns in 3 s, where GLPK
     /// stays at 445).
-    let finder: (any Solver)?
+    let finder: (any Solver & Sendable)?
     /// Groups whose every sequence is a column.
     var complete: [Bool]
     /// See `spendingGrain(_:groups:)`.
@@ -57,7 +57,7 @@ final class PlanningRun {
     /// the spending phase starts from a plan that already keeps most of it.
     let shortfallPhasePreference: Double
 
-    init(scenario: Scenario, solver: any Solver, finder: (any Solver)? = nil, options: PlannerOptions, progress: ((PlanningProgress) -> Void)?,
+    init(scenario: Scenario, solver: any Solver, finder: (any Solver & Sendable)? = nil, options: PlannerOptions, progress: ((PlanningProgress) -> Void)?,
          previous: [CourseStart] = []) throws {
         let conflicts = LockConflicts.find(in: scenario)
         if !conflicts.isEmpty { throw LockConflictError(conflicts: conflicts) }

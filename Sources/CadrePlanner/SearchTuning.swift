@@ -217,13 +217,12 @@ enum SearchTuning {
     /// 3,827 over the relaxation's columns in 1 s, where the neighbourhoods end at 3,846; above, a search over tens of
     /// thousands of columns would take the time the neighbourhoods use well.
     static let finderOfficials = (pricedColumnSearchOfficials + 1)...1_000
-    /// The most of the search's time the finder's search of every column priced so far may take before the windows
-    /// (`bestInteger`); on 60–100 officials it mostly ends in 1–6 s.
+    /// The most of the time left that one search of the finder over every column priced so far may take: before the
+    /// windows (`bestInteger`), or beside branch and price's tree.
     static let columnSearchShare = 0.4
-    /// In branch and price's tree, the finder searches the priced columns again at a stall once they are this share
-    /// more than at its last search, for at most `finderShareInTree` of the tree's time left.
+    /// Beside branch and price's tree, the finder searches the priced columns again, once its last search has ended,
+    /// when they are this share more than at that search.
     static let finderColumnGrowth = 0.5
-    static let finderShareInTree = 0.25
     /// Under the same incumbent the priced columns are searched again (at a higher bound) only once they have grown by
     /// this share: a search that found nothing finds nothing over nearly the same columns (40 officials, seed 5: seven
     /// searches of 2–3 s under the same cap, over 363 to 557 columns), and one over many more may (seed 7: the optimum

@@ -137,6 +137,26 @@ final class HiGHSSessionTests: XCTestCase {
         XCTAssertTrue([.feasible, .noSolution].contains(stopped.status), "\(stopped.status)")
     }
 
+    /// Each new incumbent is reported at once with its values, in the model's columns: each obeys every row, its
+    /// objective is the one reported, each is better than the one before, and the last is what the search returns.
+    func testEachNewIncumbentIsReportedWithItsValues() throws {
+        let hard = ModelFixtures.hardKnapsack()
+        var incumbents: [(objective: Double, values: [Double])] = []
+        let result = try open(hard.model).solveInteger(options: SolveOptions(deadline: Date().addingTimeInterval(2), relativeGap: 0),
+                                                       start: nil) { report in
+            if let values = report.values, let objective = report.incumbent { incumbents.append((objective, values)) }
+        }
+        XCTAssertFalse(incumbents.isEmpty)
+        for (objective, values) in incumbents {
+            XCTAssertEqual(values.count, hard.model.variables.count)
+            XCTAssertTrue(ModelFixtures.isFeasible(hard.model, values))
+            XCTAssertEqual(ModelFixtures.objective(hard.model, values), objective, accuracy: 1e-6)
+        }
+        XCTAssertEqual(zip(incumbents, incumbents.dropFirst()).filter { $1.objective >= $0.objective }.count, 0, "each better")
+        XCTAssertTrue([.feasible, .optimal].contains(result.status), "\(result.status)")
+        XCTAssertEqual(incumbents.last?.objective ?? .nan, result.objective, accuracy: 1e-6)
+    }
+
     func testAStartIsKeptOrBettered() throws {
         let hard = ModelFixtures.hardKnapsack()
         let greedy = ModelFixtures.greedyStart(hard.model, weights: hard.weights, capacities: hard.capacities)

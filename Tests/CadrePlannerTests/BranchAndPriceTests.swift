@@ -160,6 +160,30 @@ final class BranchAndPriceTests: XCTestCase {
         XCTAssertGreaterThan(optima.count, 15)
     }
 
+    /// The finder's search beside the tree searches the master as the session held it when the search started: the
+    /// optimum's columns shut in the session right after, it still finds the optimum; started with them shut, it finds
+    /// no plan that uses them, though they are open again before it ends.
+    func testTheFindersSearchBesideTheTreeSearchesTheMasterAsItStarted() throws {
+        let optima = try trainingOptima()
+        for (seed, _, run, exact) in optima {
+            let optimum = run.objective(of: exact)
+            let cap = run.primaryValue(of: exact) + 1e-6
+            let used = run.master.columns.indices.filter { run.value(exact, column: $0) > 0.5 }
+            func shut(_ upper: Double) throws {
+                for column in used { try run.session.setVariableBounds(run.master.firstSequenceVariable + column, lower: 0, upper: upper) }
+            }
+            let before = run.startColumnSearch(by: HiGHSSolver(), below: cap, goodEnough: -.infinity, until: .distantFuture)
+            try shut(0)
+            let whileShut = run.startColumnSearch(by: HiGHSSolver(), below: .infinity, goodEnough: -.infinity, until: .distantFuture)
+            try shut(.infinity)
+            guard let found = try run.solution(found: before.wait().get()) else { XCTFail("seed \(seed): the optimum lies among the columns"); continue }
+            XCTAssertEqual(run.objective(of: found), optimum, accuracy: 1e-6, "seed \(seed)")
+            let elsewhere = try run.solution(found: whileShut.wait().get())
+            XCTAssertEqual(used.filter { run.value(elsewhere ?? run.solution([:]), column: $0) > 1e-6 }, [], "seed \(seed): shut when it started")
+        }
+        XCTAssertGreaterThan(optima.count, 15)
+    }
+
     /// One official, who must reach the first level of a foreign language (course "Y", 4 million VND, 10 days) by
     /// `horizon`, from 2022, with 5 million VND each year.
     private static func oneLanguageLearner(horizon: Int) -> Scenario {
