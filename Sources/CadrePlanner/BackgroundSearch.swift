@@ -17,8 +17,10 @@ final class BackgroundSearch: @unchecked Sendable {
     private let ended = DispatchSemaphore(value: 0)
 
     /// Starts the search of `model` (a copy: the run's own model changes meanwhile); `options.stop` still ends it, and
-    /// so does `end()`.
-    init(finder: any Solver & Sendable, model: LinearModel, columns: Int, cap: Double, options: SolveOptions) {
+    /// so does `end()`. `goalReached` is asked to stop once the search holds a plan of at most `options.goodEnough`:
+    /// what the caller does meanwhile can end then.
+    init(finder: any Solver & Sendable, model: LinearModel, columns: Int, cap: Double, options: SolveOptions,
+         reachingGoalRequests goalReached: StopRequest? = nil) {
         self.columns = columns
         self.cap = cap
         var options = options
@@ -27,7 +29,9 @@ final class BackgroundSearch: @unchecked Sendable {
         Thread.detachNewThread { [self, options] in
             let result = Result { () throws(any Error) -> IntegerResult in
                 try finder.open(model).solveInteger(options: options, start: nil, heuristic: nil) { [self] report in
-                    if let values = report.values, let objective = report.incumbent { lock.withLock { incumbent = (values, objective) } }
+                    guard let values = report.values, let objective = report.incumbent else { return }
+                    lock.withLock { incumbent = (values, objective) }
+                    if let goal = options.goodEnough, objective <= goal { goalReached?.request() }
                 }
             }
             lock.withLock { outcome = result }

@@ -41,7 +41,7 @@ extension PlanningRun {
         var bestCorner = start
         var improvedSinceRefined = false
         var round = 0
-        while !options.stop.endsSearch(due: deadline) && round < rounds {
+        while !heuristicsStop.endsSearch(due: deadline) && round < rounds {
             round += 1
             var nudged = costs
             for column in master.columns.indices { nudged[master.firstSequenceVariable + column] += SearchTuning.perturbation * random.unit() }

@@ -30,6 +30,27 @@ extension PlanningRun {
         trace("heuristics: objective \(objective(of: best)) bound \(bound)")
         report(best: primaryValue(of: best), bound: bound)
         let within = !gapOpen()
+        // Small provinces are searched exactly instead (branch and price, then the per-person model): the master's
+        // neighbourhoods and branch and cut over its columns prove nothing over every plan (40 officials, seed 3:
+        // branch and cut spent 4.5 s proving 93 optimal over 377 columns, where the optimum is 83; seed 5: the
+        // neighbourhoods never settled and took all of the time).
+        let small = searchesExactly
+        // The finder over every column priced so far, beside the corners, the trades and the annealing, and before the
+        // windows and the neighbourhoods: HiGHS finds there plans they find late or never (1,000 officials, seed 1:
+        // 3,828, where the corners and trades ended at 3,846 after 17 s). A plan of its that reaches the gap ends the
+        // member searches and corners at once. Branch and price runs it beside its tree instead.
+        var finderSearch: BackgroundSearch?
+        if !small, phase == .shortfall, let finder = activeFinder, !within, !options.stop.endsSearch(due: searchUntil) {
+            let step = objectiveIsWhole ? 1 - SearchTuning.wholeness : SearchTuning.improvement
+            heuristicsStop = StopRequest(following: options.stop)
+            finderSearch = startColumnSearch(by: finder, below: objective(of: best) - step, goodEnough: goodEnough(bound),
+                                             until: Date(timeIntervalSinceNow: SearchTuning.columnSearchShare * searchUntil.timeIntervalSinceNow),
+                                             reachingGoalRequests: heuristicsStop)
+        }
+        defer {
+            _ = finderSearch?.end()
+            heuristicsStop = options.stop
+        }
         if phase == .shortfall, !within || options.relativeGap <= SearchTuning.tightGap {
             // A third of the search time: the best corner comes early, later rounds rarely beat it; less where the
             // windows follow. Provinces the per-person model searches whole leave it the time the corners'
@@ -60,19 +81,12 @@ extension PlanningRun {
             best = traded(best, until: Date(timeIntervalSinceNow: SearchTuning.tradesAfterAnnealingShare * searchUntil.timeIntervalSinceNow))
             report(best: primaryValue(of: best))
         }
-        // Small provinces are searched exactly instead (branch and price, then the per-person model): the master's
-        // neighbourhoods and branch and cut over its columns prove nothing over every plan (40 officials, seed 3:
-        // branch and cut spent 4.5 s proving 93 optimal over 377 columns, where the optimum is 83; seed 5: the
-        // neighbourhoods never settled and took all of the time).
-        let small = searchesExactly
-        // The finder over every column priced so far, before the windows and the neighbourhoods: HiGHS finds there in
-        // seconds plans they find late or never (1,000 officials, seed 1: 3,827 in 1 s, where the neighbourhoods ended
-        // at 3,846). Branch and price runs it beside its tree instead.
-        if !small, phase == .shortfall, let finder = activeFinder, gapOpen(), !options.stop.endsSearch(due: searchUntil) {
-            let step = objectiveIsWhole ? 1 - SearchTuning.wholeness : SearchTuning.improvement
-            let result = try columnSearch(by: finder, below: objective(of: best) - step, goodEnough: goodEnough(bound),
-                                          until: Date(timeIntervalSinceNow: SearchTuning.columnSearchShare * searchUntil.timeIntervalSinceNow))
-            trace("column search: \(master.columns.count) columns, \(result.status.rawValue) objective \(result.objective)")
+        // The finder's search ends by itself: at its goal, over its columns, or at its share of the time.
+        if let search = finderSearch {
+            finderSearch = nil
+            heuristicsStop = options.stop
+            let result = try search.wait().get()
+            trace("column search: \(search.columns) columns, \(result.status.rawValue) objective \(result.objective)")
             if let found = solution(found: result), objective(of: found) < objective(of: best) - SearchTuning.improvement { best = found }
             report(best: primaryValue(of: best))
         }

@@ -40,6 +40,6 @@ extension PlanningRun {
             weights: master.shortfallWeights,
             money: master.money, fixedSpending: master.fixedSpending,
             seatLimit: (0..<seatCount).map { scenario.courses[master.intakes.course(of: $0)].seats }, fixedSeats: fixedSeats,
-            capLimit: capLimit, stop: options.stop)
+            capLimit: capLimit, stop: heuristicsStop)
     }
 }

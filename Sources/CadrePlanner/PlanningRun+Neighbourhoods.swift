@@ -178,11 +178,14 @@ extension PlanningRun {
     }
 
     /// `columnSearch` on a thread of its own, over a copy of the master as it stands now: the caller goes on meanwhile.
-    func startColumnSearch(by finder: any Solver & Sendable, below cap: Double, goodEnough: Double, until deadline: Date) -> BackgroundSearch {
+    /// `reachingGoalRequests` is asked to stop once the search holds a plan of at most `goodEnough`.
+    func startColumnSearch(by finder: any Solver & Sendable, below cap: Double, goodEnough: Double, until deadline: Date,
+                           reachingGoalRequests goalReached: StopRequest? = nil) -> BackgroundSearch {
         var model = session.currentModel
         model.setRowBounds(master.primaryRow, lower: -.infinity, upper: min(cap, master.model.rows[master.primaryRow].upper))
         let options = searchOptions(goodEnough: goodEnough, nodeLimit: nil, cuts: [], branching: .pseudoCost, until: deadline)
-        return BackgroundSearch(finder: finder, model: model, columns: master.columns.count, cap: cap, options: options)
+        return BackgroundSearch(finder: finder, model: model, columns: master.columns.count, cap: cap, options: options,
+                                reachingGoalRequests: goalReached)
     }
 
     private func searchOptions(goodEnough: Double, nodeLimit: Int?, cuts: CutFamilies, branching: Branching,

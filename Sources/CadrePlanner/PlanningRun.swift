@@ -46,6 +46,9 @@ final class PlanningRun {
     var bestNodePlan: [Double]?
     /// What the caller was last told (see `report`): the weighted shortfall's best plan and bound, and the phase.
     var reported = PlanningProgress(phase: .relaxation)
+    /// Ends the corners and the member searches early: the user's stop, or while the finder searches beside them
+    /// (`bestInteger`), also its plan that reaches the gap.
+    lazy var heuristicsStop = options.stop
 
     // MARK: Keeping a previous plan
 

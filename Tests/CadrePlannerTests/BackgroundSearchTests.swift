@@ -17,6 +17,18 @@ final class BackgroundSearchTests: XCTestCase {
         XCTAssertEqual(try search.wait().get().values, result.values, "a second wait returns the same")
     }
 
+    /// A search whose plan reaches its goal asks the request it was given to stop (the corners and member searches
+    /// beside it end then); one whose goal is out of reach does not.
+    func testReachingItsGoalAsksTheGivenRequest() throws {
+        for (goal, reached) in [(-21.0, true), (-22.0, false)] {
+            let heuristics = StopRequest()
+            let search = BackgroundSearch(finder: HiGHSSolver(), model: ModelFixtures.knapsack(), columns: 4, cap: .infinity,
+                                          options: SolveOptions(relativeGap: 0, goodEnough: goal), reachingGoalRequests: heuristics)
+            XCTAssertEqual(try search.wait().get().objective, -21, accuracy: 1e-9)
+            XCTAssertEqual(heuristics.isRequested, reached, "goal \(goal)")
+        }
+    }
+
     /// Ended while a minute is left, a search of a model HiGHS does not settle at once returns with what it has, without
     /// asking the caller's stop; the caller's stop ends one too.
     func testEndingASearchReturnsWhatItHasAndLeavesTheCallersStopAlone() throws {
