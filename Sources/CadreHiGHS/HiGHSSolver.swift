@@ -45,7 +45,7 @@ public final class HiGHSSession: SolverSession {
     private var model: LinearModel
     private var names: Set<String> = []
 
-    /// HiGHS schedules its work on one process-wide pool of threads; one search at a time keeps sessions on
+    /// HiGHS schedules its work on one process-wide pool of threads; one search at a time (`inTurn`) keeps sessions on
     /// different threads from sharing it.
     private static let runLock = NSLock()
 
@@ -103,6 +103,11 @@ public final class HiGHSSession: SolverSession {
 
     public func solveRelaxation(options: SolveOptions) throws -> RelaxationResult {
         try checkAccess()
+        return try inTurn(options) { try relax(options: options) }
+            ?? RelaxationResult(status: .noSolution, objective: .nan, values: [], duals: [])
+    }
+
+    private func relax(options: SolveOptions) throws -> RelaxationResult {
         try configure(options, integer: false)
         let status = try run(options: options, progress: nil).status
         guard status == .optimal else {
@@ -117,6 +122,11 @@ public final class HiGHSSession: SolverSession {
     public func solveInteger(options: SolveOptions, start: [Double]?, heuristic: NodeHeuristic?,
                              progress: ((SearchProgress) -> Void)?) throws -> IntegerResult {
         try checkAccess()
+        return try inTurn(options) { try search(options: options, start: start, progress: progress) }
+            ?? IntegerResult(status: .noSolution, objective: .nan, bound: -.infinity, values: [])
+    }
+
+    private func search(options: SolveOptions, start: [Double]?, progress: ((SearchProgress) -> Void)?) throws -> IntegerResult {
         try configure(options, integer: true)
         if let start {
             guard start.count == model.variables.count else { throw HiGHSError.startLength(expected: model.variables.count, got: start.count) }
@@ -171,6 +181,18 @@ public final class HiGHSSession: SolverSession {
 
     // MARK: - Solving
 
+    /// Runs `body` once no other thread's search runs (HiGHS schedules its work on one process-wide pool of threads),
+    /// or returns nil if the search is stopped or out of time while it waits: a search the caller no longer needs must
+    /// not hold the caller up (a `sweep` lane ending its finder's search while the other lane's runs).
+    private func inTurn<Value>(_ options: SolveOptions, _ body: () throws -> Value) throws -> Value? {
+        while !Self.runLock.try() {
+            if options.stop.endsSearch(due: options.deadline) { return nil }
+            Thread.sleep(forTimeInterval: 0.005)
+        }
+        defer { Self.runLock.unlock() }
+        return try body()
+    }
+
     private func configure(_ options: SolveOptions, integer: Bool) throws {
         guard options.relativeGap.isFinite, options.relativeGap >= 0 else { throw HiGHSError.invalidGap(options.relativeGap) }
         try call("output_flag", Highs_setBoolOptionValue(highs, "output_flag", options.verbose ? 1 : 0))
@@ -193,9 +215,7 @@ public final class HiGHSSession: SolverSession {
         for kind in [kHighsCallbackLogging, kHighsCallbackSimplexInterrupt, kHighsCallbackMipInterrupt, kHighsCallbackMipImprovingSolution] {
             try call("Highs_startCallback", Highs_startCallback(highs, kind))
         }
-        Self.runLock.lock()
         let returned = Highs_run(highs)
-        Self.runLock.unlock()
         // No solution status to read (after a failed run) is no solution.
         var primal: HighsInt = 0
         _ = Highs_getIntInfoValue(highs, "primal_solution_status", &primal)

@@ -183,6 +183,29 @@ final class HiGHSSessionTests: XCTestCase {
         XCTAssertEqual(try session.solveRelaxation(options: SolveOptions()).objective, 9, accuracy: 1e-9)
     }
 
+    /// One search runs at a time in the process; a search stopped while another thread's runs does not wait for it,
+    /// but ends at once without a plan (a `sweep` lane ending its finder's search must not wait for the other lane's).
+    func testAStoppedSearchDoesNotWaitForAnotherThreadsSearch() throws {
+        let hard = ModelFixtures.hardKnapsack()
+        let running = DispatchSemaphore(value: 0)
+        let done = DispatchSemaphore(value: 0)
+        Thread {
+            _ = try? HiGHSSolver().open(hard.model).solveInteger(options: SolveOptions(deadline: Date().addingTimeInterval(4), relativeGap: 0),
+                                                                 start: nil) { _ in running.signal() }
+            done.signal()
+        }.start()
+        XCTAssertEqual(running.wait(timeout: .now() + 10), .success, "the other search reports while it runs")
+        let stop = StopRequest()
+        stop.request()
+        let began = Date()
+        let stopped = try open(ModelFixtures.knapsack()).solveInteger(options: SolveOptions(relativeGap: 0, stop: stop), start: nil, progress: nil)
+        XCTAssertLessThan(Date().timeIntervalSince(began), 2, "the other search had seconds left")
+        XCTAssertEqual(stopped.status, .noSolution)
+        done.wait()
+        let afterwards = try open(ModelFixtures.knapsack()).solveInteger(options: SolveOptions(relativeGap: 0), start: nil, progress: nil)
+        XCTAssertEqual(afterwards.objective, -21, accuracy: 1e-9, "HiGHS is free again")
+    }
+
     /// `sweep` and `compare` plan on two threads, each with its own sessions: both threads' searches come out right.
     func testSessionsOnTwoThreadsEachSolveTheirOwn() throws {
         let group = DispatchGroup()
