@@ -81,11 +81,12 @@ extension PlanningRun {
             best = traded(best, until: Date(timeIntervalSinceNow: SearchTuning.tradesAfterAnnealingShare * searchUntil.timeIntervalSinceNow))
             report(best: primaryValue(of: best))
         }
-        // The finder's search ends by itself: at its goal, over its columns, or at its share of the time.
+        // While the gap is open the finder's search ends by itself: at its goal, over its columns, or at its share of
+        // the time. Once the plans beside it have closed the gap, it is not needed.
         if let search = finderSearch {
             finderSearch = nil
             heuristicsStop = options.stop
-            let result = try search.wait().get()
+            let result = try (gapOpen() ? search.wait() : search.end()).get()
             trace("column search: \(search.columns) columns, \(result.status.rawValue) objective \(result.objective)")
             if let found = solution(found: result), objective(of: found) < objective(of: best) - SearchTuning.improvement { best = found }
             report(best: primaryValue(of: best))
