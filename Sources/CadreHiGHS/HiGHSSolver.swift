@@ -45,10 +45,6 @@ public final class HiGHSSession: SolverSession {
     private var model: LinearModel
     private var names: Set<String> = []
 
-    /// HiGHS schedules its work on one process-wide pool of threads; one search at a time (`inTurn`) keeps sessions on
-    /// different threads from sharing it.
-    private static let runLock = NSLock()
-
     init(model source: LinearModel) throws {
         try source.validate()
         owner = pthread_self()
@@ -59,7 +55,9 @@ public final class HiGHSSession: SolverSession {
         // HiGHS prints to standard output, which is the command's; its log, when asked for, goes through the callback to
         // standard error, as GLPK's does.
         try call("log_to_console", Highs_setBoolOptionValue(highs, "log_to_console", 0))
-        // One thread: the same search on every machine, and no pool beside GLPK's work.
+        // One thread: the same search on every machine, and no pool beside GLPK's work. HiGHS keeps its task executor
+        // per calling thread (thread-local in 1.14.0), so sessions on different threads search at once without
+        // sharing one.
         try call("threads", Highs_setIntOptionValue(highs, "threads", 1))
         let rowLower = source.rows.map(\.lower)
         let rowUpper = source.rows.map(\.upper)
@@ -103,11 +101,6 @@ public final class HiGHSSession: SolverSession {
 
     public func solveRelaxation(options: SolveOptions) throws -> RelaxationResult {
         try checkAccess()
-        return try inTurn(options) { try relax(options: options) }
-            ?? RelaxationResult(status: .noSolution, objective: .nan, values: [], duals: [])
-    }
-
-    private func relax(options: SolveOptions) throws -> RelaxationResult {
         try configure(options, integer: false)
         let status = try run(options: options, progress: nil).status
         guard status == .optimal else {
@@ -122,11 +115,6 @@ public final class HiGHSSession: SolverSession {
     public func solveInteger(options: SolveOptions, start: [Double]?, heuristic: NodeHeuristic?,
                              progress: ((SearchProgress) -> Void)?) throws -> IntegerResult {
         try checkAccess()
-        return try inTurn(options) { try search(options: options, start: start, progress: progress) }
-            ?? IntegerResult(status: .noSolution, objective: .nan, bound: -.infinity, values: [])
-    }
-
-    private func search(options: SolveOptions, start: [Double]?, progress: ((SearchProgress) -> Void)?) throws -> IntegerResult {
         try configure(options, integer: true)
         if let start {
             guard start.count == model.variables.count else { throw HiGHSError.startLength(expected: model.variables.count, got: start.count) }
@@ -180,18 +168,6 @@ public final class HiGHSSession: SolverSession {
     }
 
     // MARK: - Solving
-
-    /// Runs `body` once no other thread's search runs (HiGHS schedules its work on one process-wide pool of threads),
-    /// or returns nil if the search is stopped or out of time while it waits: a search the caller no longer needs must
-    /// not hold the caller up (a `sweep` lane ending its finder's search while the other lane's runs).
-    private func inTurn<Value>(_ options: SolveOptions, _ body: () throws -> Value) throws -> Value? {
-        while !Self.runLock.try() {
-            if options.stop.endsSearch(due: options.deadline) { return nil }
-            Thread.sleep(forTimeInterval: 0.005)
-        }
-        defer { Self.runLock.unlock() }
-        return try body()
-    }
 
     private func configure(_ options: SolveOptions, integer: Bool) throws {
         guard options.relativeGap.isFinite, options.relativeGap >= 0 else { throw HiGHSError.invalidGap(options.relativeGap) }

@@ -129,7 +129,7 @@ extension PlanningRun {
         if small, gapOpen(), !options.stop.endsSearch(due: searchUntil) {
             let until = persons == nil ? searchUntil
                 : Date(timeIntervalSinceNow: SearchTuning.branchAndPriceShare * searchUntil.timeIntervalSinceNow)
-            (best, bound) = try branchAndPrice(from: best, bound: bound, until: until, recordsDeadline: persons == nil)
+            (best, bound) = try branchAndPrice(from: best, bound: bound, until: until, recordsDeadline: persons == nil, persons: persons)
         }
         if let persons, gapOpen() {
             if !options.stop.endsSearch(due: searchUntil),

@@ -88,11 +88,21 @@ extension PlanningRun {
         }
     }
 
+    /// The finder's search of the per-person model for a plan of at most `cap`, on a thread of its own
+    /// (`BackgroundSearch`); its plans are read back with `columns(ofPersonPlan:starts:)` on the run's thread.
+    func startPersonSearch(by finder: any Solver & Sendable, in persons: PersonProblem, below cap: Double,
+                           until deadline: Date) -> BackgroundSearch {
+        var model = persons.model
+        model.setRowBounds(master.primaryRow, lower: -.infinity, upper: cap)
+        let options = SolveOptions(deadline: deadline, relativeGap: 0, presolve: true, verbose: options.verbose, stop: options.stop)
+        return BackgroundSearch(finder: finder, model: model, columns: model.variables.count, cap: cap, options: options)
+    }
+
     /// The master's solution for a plan of the per-person model: each official's starts as a sequence of their
     /// group (added as a column when new), counted per group. Nil when a start has no candidate in the group's
     /// profile or the plan breaks what the master checks (money, seats, group sizes, caps): the caller then keeps
     /// its incumbent rather than trust a reading it cannot check.
-    private func columns(ofPersonPlan values: [Double], starts: [PersonModel.StartVariable]) throws -> [Double]? {
+    func columns(ofPersonPlan values: [Double], starts: [PersonModel.StartVariable]) throws -> [Double]? {
         var groupOf: [Int: Int] = [:]
         for (g, group) in master.groups.enumerated() { for member in group.members { groupOf[member] = g } }
         var chosen: [Int: [CourseSequence.Start]] = [:]

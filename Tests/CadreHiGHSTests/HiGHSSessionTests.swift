@@ -183,8 +183,8 @@ final class HiGHSSessionTests: XCTestCase {
         XCTAssertEqual(try session.solveRelaxation(options: SolveOptions()).objective, 9, accuracy: 1e-9)
     }
 
-    /// One search runs at a time in the process; a search stopped while another thread's runs does not wait for it,
-    /// but ends at once without a plan (a `sweep` lane ending its finder's search must not wait for the other lane's).
+    /// Searches on two threads run at once: one stopped while another thread's runs does not wait for it, but ends at
+    /// once (the planner ends its finder's searches while others run beside the tree, and `sweep`'s lanes each have theirs).
     func testAStoppedSearchDoesNotWaitForAnotherThreadsSearch() throws {
         let hard = ModelFixtures.hardKnapsack()
         let running = DispatchSemaphore(value: 0)
@@ -200,7 +200,7 @@ final class HiGHSSessionTests: XCTestCase {
         let began = Date()
         let stopped = try open(ModelFixtures.knapsack()).solveInteger(options: SolveOptions(relativeGap: 0, stop: stop), start: nil, progress: nil)
         XCTAssertLessThan(Date().timeIntervalSince(began), 2, "the other search had seconds left")
-        XCTAssertEqual(stopped.status, .noSolution)
+        if !stopped.values.isEmpty { XCTAssertTrue(ModelFixtures.isFeasible(ModelFixtures.knapsack(), stopped.values)) }
         done.wait()
         let afterwards = try open(ModelFixtures.knapsack()).solveInteger(options: SolveOptions(relativeGap: 0), start: nil, progress: nil)
         XCTAssertEqual(afterwards.objective, -21, accuracy: 1e-9, "HiGHS is free again")

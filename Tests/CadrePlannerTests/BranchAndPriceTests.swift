@@ -184,6 +184,26 @@ final class BranchAndPriceTests: XCTestCase {
         XCTAssertGreaterThan(optima.count, 15)
     }
 
+    /// The finder's search of the per-person model beside the tree, checked against brute force: capped one below the
+    /// optimum it proves there is no plan; capped at the optimum it finds one, which reads back into the master's
+    /// columns as a plan of the optimum's weighted shortfall that breaks no rule.
+    func testTheFindersPersonSearchProvesAndFindsTheBruteForceOptimum() throws {
+        let optima = try trainingOptima()
+        for (seed, scenario, run, exact) in optima {
+            guard let persons = run.personProblem() else { XCTFail("seed \(seed): a tiny province's model"); continue }
+            let optimum = run.primaryValue(of: exact)
+            let below = try run.startPersonSearch(by: HiGHSSolver(), in: persons, below: optimum - 1 + 1e-6, until: .distantFuture).wait().get()
+            XCTAssertEqual(below.status, .infeasible, "seed \(seed): nothing is below the optimum")
+            let at = try run.startPersonSearch(by: HiGHSSolver(), in: persons, below: optimum + 1e-6, until: .distantFuture).wait().get()
+            guard let read = try run.columns(ofPersonPlan: at.values, starts: persons.starts) else {
+                XCTFail("seed \(seed): the optimum's plan reads back"); continue
+            }
+            XCTAssertEqual(run.primaryValue(of: read), optimum, accuracy: 1e-6, "seed \(seed)")
+            XCTAssertEqual(PlanEvaluation(scenario: scenario, plan: run.plan(of: read)).violations, [], "seed \(seed)")
+        }
+        XCTAssertGreaterThan(optima.count, 15)
+    }
+
     /// One official, who must reach the first level of a foreign language (course "Y", 4 million VND, 10 days) by
     /// `horizon`, from 2022, with 5 million VND each year.
     private static func oneLanguageLearner(horizon: Int) -> Scenario {
