@@ -94,8 +94,8 @@ extension PlanningRun {
         defer { if let search = finderSearch { _ = search.end() } }
         // The finder also searches the per-person model beside the tree, capped one below the incumbent: it holds every
         // plan, so "none under the cap" proves the incumbent, and HiGHS's cuts and preprocessing prove there what the
-        // tree's count branches do not (60 officials, seed 2: 136 proven at 9.6 s, where the tree's bound stayed at
-        // 135 for the minute; seed 8: 485, the optimum, found at 14 s and proven at 36 s, where the tree stayed at
+        // tree's count branches do not (60 officials, seed 2: 136 proven at 9 s, where the tree's bound stayed at
+        // 135 for the minute; seed 8: 485, the optimum, found at 13 s and proven at 30 s, where the tree stayed at
         // 488). Only on per-person models HiGHS settles within the minute (`SearchTuning.personSearchBesideColumns`).
         // Once the search has ended, again only under a better incumbent.
         var personSearch: (search: BackgroundSearch, incumbent: Double)?
@@ -128,7 +128,6 @@ extension PlanningRun {
             personSearch = (startPersonSearch(by: finder, in: persons, below: cutoff(), until: deadline), bestValue)
         }
         func searchColumnsBeside() throws {
-            try searchPersonsBeside()
             guard phase == .shortfall, let finder = activeFinder else { return }
             if let search = finderSearch {
                 if let values = search.takeIncumbent() { take(solution(counts(of: values))) }
@@ -143,6 +142,7 @@ extension PlanningRun {
             finderSearch = startColumnSearch(by: finder, below: cutoff(), goodEnough: goodEnough(proven()), until: until)
         }
         while true {
+            try searchPersonsBeside()
             try searchColumnsBeside()
             if let next = plunge, strengthened(next.bound) > cutoff() { plunge = nil }
             // Near the incumbent what is left is mostly the proof, which needs no node above the bound's level.
