@@ -170,15 +170,10 @@ extension PlanningRun {
                                  start: nil, heuristic: nil, progress: nil)
     }
 
-    /// The finder's search of every column priced so far for a plan of at most `cap`, in a session of its own opened
-    /// on the master as `session` holds it (the columns it holds shut included), until the deadline or a plan of at most
-    /// `goodEnough`.
-    func columnSearch(by finder: any Solver & Sendable, below cap: Double, goodEnough: Double, until deadline: Date) throws -> IntegerResult {
-        try startColumnSearch(by: finder, below: cap, goodEnough: goodEnough, until: deadline).wait().get()
-    }
-
-    /// `columnSearch` on a thread of its own, over a copy of the master as it stands now: the caller goes on meanwhile.
-    /// `reachingGoalRequests` is asked to stop once the search holds a plan of at most `goodEnough`.
+    /// The finder's search of every column priced so far for a plan of at most `cap`, until the deadline or a plan of
+    /// at most `goodEnough`: on a thread of its own, in a session of its own opened on a copy of the master as `session`
+    /// holds it now (the columns it holds shut included), so the caller goes on meanwhile. `reachingGoalRequests` is
+    /// asked to stop once the search holds a plan of at most `goodEnough`.
     func startColumnSearch(by finder: any Solver & Sendable, below cap: Double, goodEnough: Double, until deadline: Date,
                            reachingGoalRequests goalReached: StopRequest? = nil) -> BackgroundSearch {
         var model = session.currentModel

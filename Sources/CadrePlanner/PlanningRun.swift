@@ -24,7 +24,7 @@ final class PlanningRun {
     let session: any SolverSession
     /// For the per-person model, which small provinces search in a session of its own.
     let solver: any Solver
-    /// The backend that searches every column priced so far for a better plan (`columnSearch`, `activeFinder`), in a
+    /// The backend that searches every column priced so far for a better plan (`startColumnSearch`, `activeFinder`), in a
     /// session of its own opened on the master as `session` holds it; nil: no such search. HiGHS finds there plans
     /// GLPK's branch and cut does not (100 officials, seed 3: 436 over the relaxation's 680 columns in 3 s, where GLPK
     /// stays at 445).

@@ -143,7 +143,8 @@ final class BranchAndPriceTests: XCTestCase {
             let optimum = run.objective(of: exact)
             let cap = run.primaryValue(of: exact) + 1e-6
             func search(below cap: Double) throws -> [Double]? {
-                try run.solution(found: run.columnSearch(by: HiGHSSolver(), below: cap, goodEnough: -.infinity, until: .distantFuture))
+                try run.solution(found: run.startColumnSearch(by: HiGHSSolver(), below: cap, goodEnough: -.infinity, until: .distantFuture)
+                    .wait().get())
             }
             guard let found = try search(below: cap) else { XCTFail("seed \(seed): the optimum lies among the columns"); continue }
             XCTAssertEqual(run.objective(of: found), optimum, accuracy: 1e-6, "seed \(seed)")
