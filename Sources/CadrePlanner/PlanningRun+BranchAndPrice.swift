@@ -113,14 +113,7 @@ extension PlanningRun {
                 let result = try outcome.get()
                 trace("branch and price: person model under \(running.search.cap): \(result.status.rawValue) objective \(result.objective), bound \(result.bound)")
                 if !result.values.isEmpty, let read = try columns(ofPersonPlan: result.values, starts: persons.starts) { take(read) }
-                // The search's bound covers the plans under its cap; every other plan is no better than the incumbent
-                // it started under.
-                switch result.status {
-                case .infeasible: personBound = max(personBound, running.incumbent)
-                case .optimal, .feasible, .noSolution:
-                    personBound = max(personBound, min(result.bound, running.incumbent))
-                default: break
-                }
+                if let proven = bound(overEveryPlan: result, cappedBelow: running.incumbent) { personBound = max(personBound, proven) }
             }
             guard personSearch == nil, proven() < bestValue, personSearchedBelow.map({ bestValue < $0 }) ?? true,
                   !options.stop.endsSearch(due: deadline) else { return }

@@ -69,22 +69,27 @@ extension PlanningRun {
                 report(best: search.incumbent, bound: search.bound.map { min($0, incumbentValue) })
             })
         trace("person model: \(result.status.rawValue), objective \(result.objective), bound \(result.bound)")
+        guard let proven = bound(overEveryPlan: result, cappedBelow: incumbentValue) else { return nil }
         var best = incumbent
-        switch result.status {
-        case .infeasible:
-            return (incumbent, max(startBound, incumbentValue))
-        case .optimal, .feasible, .noSolution:
+        if result.status != .infeasible {
             if !result.values.isEmpty, let read = try columns(ofPersonPlan: result.values, starts: starts),
                objective(of: read) < incumbentValue - SearchTuning.improvement {
                 best = read
             }
             let settled = result.status == .optimal && Date() < deadline && !options.stop.isRequested
             if !settled && Date() >= deadline { hitDeadline = true }
-            // The tree's bound covers the plans under the cap; every other plan is no better than the incumbent.
-            let proven = min(result.bound, incumbentValue)
-            return (best, max(startBound, proven.isFinite ? strengthened(proven) : startBound))
-        case .unbounded, .failed:
-            return nil
+        }
+        return (best, max(startBound, proven.isFinite ? strengthened(proven) : startBound))
+    }
+
+    /// What a search of the per-person model with the weighted shortfall capped below `incumbent` proves over every
+    /// plan: its bound covers the plans under the cap, and every other plan is no better than the incumbent, so none
+    /// under the cap proves the incumbent. Nil when the search proves nothing (it failed).
+    func bound(overEveryPlan result: IntegerResult, cappedBelow incumbent: Double) -> Double? {
+        switch result.status {
+        case .infeasible: incumbent
+        case .optimal, .feasible, .noSolution: min(result.bound, incumbent)
+        case .unbounded, .failed: nil
         }
     }
 
