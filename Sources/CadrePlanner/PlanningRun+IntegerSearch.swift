@@ -35,13 +35,14 @@ extension PlanningRun {
         // branch and cut spent 4.5 s proving 93 optimal over 377 columns, where the optimum is 83; seed 5: the
         // neighbourhoods never settled and took all of the time).
         let small = searchesExactly
+        // How much better a plan must be to count: a whole person where the objective is whole.
+        let step = objectiveIsWhole ? 1 - SearchTuning.wholeness : SearchTuning.improvement
         // The finder over every column priced so far, beside the corners, the trades and the annealing, and before the
         // windows and the neighbourhoods: HiGHS finds there plans they find late or never (1,000 officials, seed 1:
         // 3,828, where the corners and trades ended at 3,846 after 17 s). A plan of its that reaches the gap ends the
         // member searches and corners at once. Branch and price runs it beside its tree instead.
         var finderSearch: BackgroundSearch?
         if !small, phase == .shortfall, let finder = activeFinder, !within, !options.stop.endsSearch(due: searchUntil) {
-            let step = objectiveIsWhole ? 1 - SearchTuning.wholeness : SearchTuning.improvement
             heuristicsStop = StopRequest(following: options.stop)
             finderSearch = startColumnSearch(by: finder, below: objective(of: best) - step, goodEnough: goodEnough(bound),
                                              until: Date(timeIntervalSinceNow: SearchTuning.columnSearchShare * searchUntil.timeIntervalSinceNow),
@@ -101,7 +102,7 @@ extension PlanningRun {
         // seed 2: 1,144 to 1,139, and the neighbourhoods then 1,138, where alone they stayed at 1,144).
         if phase == .shortfall, searchesWindows, gapOpen(),
            !options.stop.endsSearch(due: searchUntil) {
-            best = try windowDescent(from: best, step: objectiveIsWhole ? 1 - SearchTuning.wholeness : SearchTuning.improvement,
+            best = try windowDescent(from: best, step: step,
                                      nodeLimit: SearchTuning.windowNodes,
                                      until: Date(timeIntervalSinceNow: SearchTuning.windowShare * searchUntil.timeIntervalSinceNow))
             report(best: primaryValue(of: best))
