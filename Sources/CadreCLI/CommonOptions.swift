@@ -9,7 +9,7 @@ extension ReportLanguage: ExpressibleByArgument {}
 /// The options every solving command shares.
 struct SolvingOptions: ParsableArguments {
     @Option(name: .long,
-            help: "Seconds for the whole command, reading and writing included; the best plan by then is written with its gap.")
+            help: "Seconds for each plan, reading and writing included (sweep and compare: for each of their runs, from its own start); the best plan by then is written with its gap.")
     var timeLimit: Double = 60
 
     @Option(name: .long, help: "Relative gap at which the search stops.")
