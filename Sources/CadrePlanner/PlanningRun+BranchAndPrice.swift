@@ -174,7 +174,10 @@ extension PlanningRun {
             let values = tree.masterValues(relaxed.values)
             take(solution(polished(counts(of: roundedSolution(from: values)))))
             // A plan at the bound's level is seldom one node's rounding, but lies among the columns nearby nodes use.
-            if phase == .shortfall {
+            // Not where the finder searches every priced column beside the tree: there this neighbourhood and the
+            // relaxation's below found no plan in 655 searches (36 runs of 60–120 officials), and took up to 6 of a
+            // proof's 15 s (80 officials, seed 2); without them 100 officials, seed 3, were proven at 12.9 s, not 21.
+            if phase == .shortfall, activeFinder == nil {
                 recentSupports.append(Set(master.columns.indices.filter { self.value(values, column: $0) > SearchTuning.wholeness }))
                 if recentSupports.count > SearchTuning.supportNeighbourhoodEvery { recentSupports.removeFirst() }
                 if nodes % SearchTuning.supportNeighbourhoodEvery == 0, strengthened(relaxed.bound) >= bestValue - 1 {
@@ -209,8 +212,9 @@ extension PlanningRun {
             // after 191 nodes, where every other search stayed at 235). Every so many nodes, since each is costlier
             // than a node, and more rarely while they find nothing. Capped below the incumbent, as the priced columns
             // are. Not in the spending phase: there they found no plan on any of 15 small provinces and took up to 7 s
-            // of its time (40 officials, seed 2), while the tree finds and proves the least spending by itself.
-            if nodes >= neighbourhood.due, phase == .shortfall {
+            // of its time (40 officials, seed 2), while the tree finds and proves the least spending by itself. Nor
+            // beside the finder (above).
+            if nodes >= neighbourhood.due, phase == .shortfall, activeFinder == nil {
                 let before = bestValue
                 if let found = try timed(\.neighbourhoods, {
                     try relaxationNeighbourhood(values, heldAtZero: [], goodEnough: goodEnough(openBound()),
