@@ -96,14 +96,13 @@ extension PlanningRun {
         // plan, so "none under the cap" proves the incumbent, and HiGHS's cuts and preprocessing prove there what the
         // tree's count branches do not (60 officials, seed 2: 136 proven at 9 s, where the tree's bound stayed at
         // 135 for the minute; seed 8: 485, the optimum, found at 13 s and proven at 30 s, where the tree stayed at
-        // 488). Only on per-person models HiGHS settles within the minute (`SearchTuning.personSearchBesideColumns`).
+        // 488). Only on per-person models HiGHS settles within the minute (`personProblem`).
         // Once the search has ended, again only under a better incumbent.
         var personSearch: (search: BackgroundSearch, incumbent: Double)?
         var personSearchedBelow: Double?
         defer { if let running = personSearch { _ = running.search.end() } }
         func searchPersonsBeside() throws {
-            guard phase == .shortfall, let finder = activeFinder, let persons,
-                  persons.model.variables.count <= SearchTuning.personSearchBesideColumns else { return }
+            guard phase == .shortfall, let finder = activeFinder, let persons else { return }
             if let running = personSearch {
                 if let values = running.search.takeIncumbent(), let read = try columns(ofPersonPlan: values, starts: persons.starts) {
                     take(read)

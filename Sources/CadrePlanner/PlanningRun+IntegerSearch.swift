@@ -128,8 +128,9 @@ extension PlanningRun {
         // neighbourhoods; the per-person model's branch and cut, capped below the incumbent, finds others (40
         // officials, seed 8: 245 in 3.5 s after branch and price stopped at 255), so each has a share.
         // Where the finder searches beside the tree (51–150 officials), GLPK's search of the per-person model after it
-        // found nothing and proved no more than the tree in any of 222 runs of 60–120 officials (traces of 6 Dec 2026):
-        // HiGHS's search beside the tree does what it did, and the tree keeps its time.
+        // found no plan in 222 runs of 60–120 officials (traces of 3–6 Dec 2026) and raised the tree's bound once (60
+        // officials, seed 3: 263 against 260; the optimum is 271): HiGHS's search beside the tree does its work where
+        // it can settle the model, and the tree keeps the time.
         let personsAfterTree = activeFinder == nil ? persons : nil
         if small, gapOpen(), !options.stop.endsSearch(due: searchUntil) {
             let until = personsAfterTree == nil ? searchUntil

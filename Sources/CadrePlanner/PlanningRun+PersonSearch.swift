@@ -33,11 +33,13 @@ extension PlanningRun {
     /// used to search its whole share for nothing.
     var searchesSpendingExactly: Bool { phase == .spending && shortfallsAreFree && isSmall }
 
-    /// The per-person model of this province, or nil when it has more columns than the search takes.
+    /// The per-person model of this province, or nil when it has more columns than its search takes: HiGHS's beside
+    /// branch and price's tree where the finder runs, GLPK's after the tree elsewhere.
     func personProblem() -> PersonProblem? {
         let (model, starts) = PersonModel.built(scenario, orderingIdentical: true)
-        guard model.variables.count <= SearchTuning.personModelColumns else {
-            trace("person model: \(model.variables.count) columns, more than \(SearchTuning.personModelColumns)")
+        let most = activeFinder == nil ? SearchTuning.personModelColumns : SearchTuning.personSearchBesideColumns
+        guard model.variables.count <= most else {
+            trace("person model: \(model.variables.count) columns, more than \(most)")
             return nil
         }
         return PersonProblem(model: model, starts: starts)

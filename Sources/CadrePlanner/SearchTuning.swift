@@ -148,8 +148,9 @@ enum SearchTuning {
     /// not those of 100–120 (2,800–3,500), where it only took a core the other searches use (120 officials, seed 2:
     /// 470 unproven, against 468 proven at 20 s without it).
     static let personSearchBesideColumns = 2_500
-    /// On those provinces, branch and price gets this share of the search time left, and the per-person search the
-    /// rest (measured on 15 provinces of 40–100 officials: see the README).
+    /// Where GLPK's per-person search follows branch and price (50 officials or fewer: the finder's provinces search
+    /// the per-person model beside the tree instead), the tree gets this share of the search time left, and the
+    /// per-person search the rest (measured on 15 provinces of 40–100 officials: see the README).
     static let branchAndPriceShare = 0.85
     /// Branch and price searches a node's relaxation neighbourhood (`relaxationNeighbourhood`) at first once every so
     /// many nodes: each takes up to its node budget of GLPK's, a node of branch and price a few milliseconds.
