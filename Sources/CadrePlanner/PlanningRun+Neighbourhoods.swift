@@ -150,12 +150,15 @@ extension PlanningRun {
         }
     }
 
+    /// The weighted shortfall's row bound under a search's `cap`: a cap never loosens the master's own.
+    func primaryUpper(cappedAt cap: Double) -> Double { min(cap, master.model.rows[master.primaryRow].upper) }
+
     /// Runs `search` with the primary objective's row capped at `cap` (none: as it stands), and restores the row.
     /// A cap below the incumbent keeps GLPK from spending its nodes on plans no better than it.
     func withPrimaryCapped<Result>(at cap: Double?, _ search: () throws -> Result) throws -> Result {
         guard let cap else { return try search() }
         let uncapped = master.model.rows[master.primaryRow].upper
-        try session.setRowBounds(master.primaryRow, lower: -.infinity, upper: min(cap, uncapped))
+        try session.setRowBounds(master.primaryRow, lower: -.infinity, upper: primaryUpper(cappedAt: cap))
         defer { try? session.setRowBounds(master.primaryRow, lower: -.infinity, upper: uncapped) }
         return try search()
     }
@@ -177,7 +180,7 @@ extension PlanningRun {
     func startColumnSearch(by finder: any Solver & Sendable, below cap: Double, goodEnough: Double, until deadline: Date,
                            reachingGoalRequests goalReached: StopRequest? = nil) -> BackgroundSearch {
         var model = session.currentModel
-        model.setRowBounds(master.primaryRow, lower: -.infinity, upper: min(cap, master.model.rows[master.primaryRow].upper))
+        model.setRowBounds(master.primaryRow, lower: -.infinity, upper: primaryUpper(cappedAt: cap))
         let options = searchOptions(goodEnough: goodEnough, nodeLimit: nil, cuts: [], branching: .pseudoCost, until: deadline)
         return BackgroundSearch(finder: finder, model: model, columns: master.columns.count, cap: cap, options: options,
                                 reachingGoalRequests: goalReached)
