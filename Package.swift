@@ -109,7 +109,7 @@ let package = Package(
             .swiftLanguageMode(.v5),
         ]),
         // Runs the built `cadreplan` as a user would, and tests its exit rules on errors it cannot be made to meet.
-        .testTarget(name: "CadreCLITests", dependencies: ["CadreCLI", "CadreDomain", "CadreGLPK", "CadreIO", "CadreLinearModel", "CadrePlanner", "CadreServer", "_CadreTestSupport"]),
+        .testTarget(name: "CadreCLITests", dependencies: ["CadreCLI", "CadreDomain", "CadreGLPK", "CadreHiGHS", "CadreIO", "CadreLinearModel", "CadrePlanner", "CadreServer", "_CadreTestSupport"]),
     ],
     cxxLanguageStandard: .cxx17
 )

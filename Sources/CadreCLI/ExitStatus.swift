@@ -1,6 +1,5 @@
 import ArgumentParser
 import CadreDomain
-import CadreGLPK
 import CadreIO
 import CadreLinearModel
 import CadrePlanner
@@ -73,8 +72,10 @@ struct Failure {
             (status, message) = (.internalFailure, "cadreplan: \(planning.description)")
         case let model as ModelError:
             (status, message) = (.internalFailure, "cadreplan: model error: \(model)")
-        case let solver as GLPKError:
-            (status, message) = (.internalFailure, "cadreplan: GLPK: \(solver)")
+        case let solver as any SolverFailure:
+            (status, message) = (.internalFailure, "cadreplan: \(solver.solverName): \(solver)")
+        case let misuse as SessionMisuse:
+            (status, message) = (.internalFailure, "cadreplan: \(misuse)")
         case let workbook as WorkbookError:
             (status, message) = (.internalFailure, "cadreplan: \(workbook.message)")
         // Every output is written through `OutputFolder` or `OutputFile`: what is left is reading a file the

@@ -106,7 +106,7 @@ public final class GLPKSession: SolverSession {
     public func solveInteger(options: SolveOptions, start: [Double]?, heuristic: NodeHeuristic?,
                              progress: ((SearchProgress) -> Void)?) throws -> IntegerResult {
         try checkAccess()
-        guard options.relativeGap.isFinite, options.relativeGap >= 0 else { throw GLPKError.invalidGap(options.relativeGap) }
+        guard options.relativeGap.isFinite, options.relativeGap >= 0 else { throw SessionMisuse.invalidGap(options.relativeGap) }
         let started = Date()
         let usableStart = try start.flatMap { try checkedStart($0) }
         lastStartAccepted = false
@@ -296,7 +296,7 @@ public final class GLPKSession: SolverSession {
     /// than 1e-6: GLPK takes whatever it is handed as its incumbent without checking.
     private func checkedStart(_ start: [Double]) throws -> (values: [Double], objective: Double)? {
         guard start.count == model.variables.count else {
-            throw GLPKError.startLength(expected: model.variables.count, got: start.count)
+            throw SessionMisuse.startLength(expected: model.variables.count, got: start.count)
         }
         return Self.feasible(start, in: model)
     }
@@ -357,7 +357,7 @@ public final class GLPKSession: SolverSession {
     }
 
     private func checkAccess() throws {
-        guard pthread_equal(owner, pthread_self()) != 0 else { throw GLPKError.wrongThread }
+        guard pthread_equal(owner, pthread_self()) != 0 else { throw SessionMisuse.wrongThread }
         // GLPK owns the problem object while it searches; changing it from a progress report would abort.
         guard !searching else { throw GLPKError.calledDuringSearch }
     }

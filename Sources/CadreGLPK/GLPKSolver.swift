@@ -25,30 +25,23 @@ public struct GLPKSolver: Solver, Sendable {
     }()
 }
 
-/// Failures of the backend itself. A model GLPK cannot accept is reported earlier, as a `ModelError`;
-/// an infeasible model or a time limit is a `SolveStatus`, not an error.
-public enum GLPKError: Error, Equatable, CustomStringConvertible {
+/// Failures of the backend itself. A model GLPK cannot accept is reported earlier, as a `ModelError`, and a session
+/// used against its contract as a `SessionMisuse`; an infeasible model or a time limit is a `SolveStatus`, not an error.
+public enum GLPKError: SolverFailure, Equatable {
     /// glpk.h and libglpk disagree.
     case versionMismatch(header: String, library: String)
-    /// The session was used from a thread other than the one that opened it.
-    case wrongThread
     /// A session method was called from the progress closure, while GLPK was using the problem.
     case calledDuringSearch
-    /// A starting solution must give one value per variable.
-    case startLength(expected: Int, got: Int)
-    /// The relative gap must be finite and non-negative (GLPK aborts on a negative one).
-    case invalidGap(Double)
     /// A return code that cannot arise from a validated model; `routine` names the GLPK call.
     case unexpectedReturn(routine: String, code: Int32)
     case writeFailed(format: String, path: String)
 
+    public var solverName: String { "GLPK" }
+
     public var description: String {
         switch self {
         case let .versionMismatch(header, library): "compiled against GLPK \(header) but running with \(library)"
-        case .wrongThread: "a GLPK session was used from a thread other than the one that opened it"
         case .calledDuringSearch: "a GLPK session was used from its own progress report"
-        case let .startLength(expected, got): "the starting solution has \(got) values for \(expected) variables"
-        case let .invalidGap(gap): "relative gap \(gap) is not a finite non-negative number"
         case let .unexpectedReturn(routine, code): "\(routine) returned code \(code)"
         case let .writeFailed(format, path): "could not write the model as \(format) to \(path)"
         }

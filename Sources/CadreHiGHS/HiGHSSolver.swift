@@ -16,21 +16,18 @@ public struct HiGHSSolver: Solver, Sendable {
     }
 }
 
-/// Failures of the backend itself; an infeasible model or a time limit is a `SolveStatus`.
-public enum HiGHSError: Error, Equatable, CustomStringConvertible {
-    case wrongThread
-    case startLength(expected: Int, got: Int)
-    case invalidGap(Double)
+/// Failures of the backend itself. A model is validated first (`ModelError`) and a session used against its contract
+/// is a `SessionMisuse`; an infeasible model or a time limit is a `SolveStatus`.
+public enum HiGHSError: SolverFailure, Equatable {
     /// A call HiGHS refused although the model was validated first; `routine` names it.
     case refused(routine: String)
     case writeFailed(path: String)
 
+    public var solverName: String { "HiGHS" }
+
     public var description: String {
         switch self {
-        case .wrongThread: "a HiGHS session was used from a thread other than the one that opened it"
-        case let .startLength(expected, got): "the starting solution has \(got) values for \(expected) variables"
-        case let .invalidGap(gap): "relative gap \(gap) is not a finite non-negative number"
-        case let .refused(routine): "HiGHS refused \(routine)"
+        case let .refused(routine): "\(routine) was refused"
         case let .writeFailed(path): "could not write the model to \(path)"
         }
     }
@@ -117,7 +114,7 @@ public final class HiGHSSession: SolverSession {
         try checkAccess()
         try configure(options, integer: true)
         if let start {
-            guard start.count == model.variables.count else { throw HiGHSError.startLength(expected: model.variables.count, got: start.count) }
+            guard start.count == model.variables.count else { throw SessionMisuse.startLength(expected: model.variables.count, got: start.count) }
             // HiGHS checks the start itself and drops one that breaks a row.
             try call("Highs_setSolution", Highs_setSolution(highs, start, nil, nil, nil))
         }
@@ -170,7 +167,7 @@ public final class HiGHSSession: SolverSession {
     // MARK: - Solving
 
     private func configure(_ options: SolveOptions, integer: Bool) throws {
-        guard options.relativeGap.isFinite, options.relativeGap >= 0 else { throw HiGHSError.invalidGap(options.relativeGap) }
+        guard options.relativeGap.isFinite, options.relativeGap >= 0 else { throw SessionMisuse.invalidGap(options.relativeGap) }
         try call("output_flag", Highs_setBoolOptionValue(highs, "output_flag", options.verbose ? 1 : 0))
         try call("solve_relaxation", Highs_setBoolOptionValue(highs, "solve_relaxation", integer ? 0 : 1))
         try call("presolve", Highs_setStringOptionValue(highs, "presolve", integer || options.presolve ? "on" : "off"))
@@ -225,7 +222,7 @@ public final class HiGHSSession: SolverSession {
     }
 
     private func checkAccess() throws {
-        guard pthread_equal(owner, pthread_self()) != 0 else { throw HiGHSError.wrongThread }
+        guard pthread_equal(owner, pthread_self()) != 0 else { throw SessionMisuse.wrongThread }
     }
 }
 

@@ -166,6 +166,31 @@ public protocol SolverSession: AnyObject {
     func write(_ format: ModelFormat, to path: String) throws
 }
 
+/// A backend's own failure, which no input causes: the command line ends with its internal-failure code and names
+/// the solver, so a new backend's errors are reported without the command line knowing its type.
+public protocol SolverFailure: Error, CustomStringConvertible {
+    /// The solver as messages name it ("GLPK", "HiGHS").
+    var solverName: String { get }
+}
+
+/// Uses of a session against the `SolverSession` contract, which every backend checks alike before it calls its
+/// library (GLPK aborts the process on a negative gap; a session's memory belongs to the thread that opened it).
+public enum SessionMisuse: Error, Equatable, CustomStringConvertible, Sendable {
+    case wrongThread
+    /// A starting solution must give one value per variable.
+    case startLength(expected: Int, got: Int)
+    /// The relative gap must be finite and non-negative.
+    case invalidGap(Double)
+
+    public var description: String {
+        switch self {
+        case .wrongThread: "a solver session was used from a thread other than the one that opened it"
+        case let .startLength(expected, got): "the starting solution has \(got) values for \(expected) variables"
+        case let .invalidGap(gap): "relative gap \(gap) is not a finite non-negative number"
+        }
+    }
+}
+
 /// Turns the values of a node's relaxation into a feasible integer solution of the whole model, or nil.
 public typealias NodeHeuristic = ([Double]) -> [Double]?
 

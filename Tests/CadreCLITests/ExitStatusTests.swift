@@ -1,6 +1,7 @@
 @testable import CadreCLI
 import CadreDomain
 import CadreGLPK
+import CadreHiGHS
 import CadreIO
 import CadreLinearModel
 import CadrePlanner
@@ -53,6 +54,31 @@ final class ExitStatusTests: XCTestCase {
         let failure = Failure(error)
         XCTAssertEqual(failure.status, .internalFailure)
         XCTAssertEqual(failure.message, "cadreplan: GLPK: glp_simplex returned code 5")
+    }
+
+    /// HiGHS, the finder beside GLPK, fails the same way: 3, naming HiGHS, never the input's 1 (before `SolverFailure`
+    /// its errors fell through to the argument parser's case and ended the run as bad input).
+    func testTheFindersErrorIsAnInternalFailureNamingHiGHS() {
+        let failure = Failure(HiGHSError.refused(routine: "Highs_passModel"))
+        XCTAssertEqual(failure.status, .internalFailure)
+        XCTAssertEqual(failure.message, "cadreplan: HiGHS: Highs_passModel was refused")
+    }
+
+    /// A backend the command line has never heard of is reported by the name it gives, and a session used against
+    /// the solver contract is the program's failure whichever backend noticed it.
+    func testAnyBackendsFailureAndASessionMisusedAreInternalFailures() {
+        struct ThirdSolverFailure: SolverFailure {
+            var solverName: String { "CBC" }
+            var description: String { "the branch and cut gave up" }
+        }
+        let third = Failure(ThirdSolverFailure())
+        XCTAssertEqual(third.status, .internalFailure)
+        XCTAssertEqual(third.message, "cadreplan: CBC: the branch and cut gave up")
+        for misuse in [SessionMisuse.wrongThread, .startLength(expected: 3, got: 1), .invalidGap(-1)] {
+            let failure = Failure(misuse)
+            XCTAssertEqual(failure.status, .internalFailure, "\(misuse)")
+            XCTAssertEqual(failure.message, "cadreplan: \(misuse)")
+        }
     }
 
     /// A model the planner built wrong never reaches a backend; it is the program's failure.

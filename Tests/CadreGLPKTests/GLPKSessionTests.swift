@@ -432,10 +432,10 @@ final class GLPKSessionTests: XCTestCase {
         XCTAssertThrowsError(try session.setCosts([1, 2])) { XCTAssertTrue($0 is ModelError) }
         XCTAssertThrowsError(try session.setCosts([1, .infinity, 2])) { XCTAssertTrue($0 is ModelError) }
         XCTAssertThrowsError(try session.solveInteger(options: SolveOptions(), start: [1], progress: nil)) {
-            XCTAssertEqual($0 as? GLPKError, .startLength(expected: 3, got: 1))
+            XCTAssertEqual($0 as? SessionMisuse, .startLength(expected: 3, got: 1))
         }
         XCTAssertThrowsError(try session.solveInteger(options: SolveOptions(relativeGap: -1), start: nil, progress: nil)) {
-            XCTAssertEqual($0 as? GLPKError, .invalidGap(-1))
+            XCTAssertEqual($0 as? SessionMisuse, .invalidGap(-1))
         }
         // Nothing was half-applied: the first column of the rejected batch is absent.
         let result = try session.solveRelaxation(options: SolveOptions())
@@ -453,7 +453,7 @@ final class GLPKSessionTests: XCTestCase {
         }
         thread.start()
         done.wait()
-        XCTAssertEqual(outcome.error as? GLPKError, .wrongThread)
+        XCTAssertEqual(outcome.error as? SessionMisuse, .wrongThread)
         XCTAssertEqual(try session.solveRelaxation(options: SolveOptions()).status, .optimal)
     }
 }

@@ -237,7 +237,7 @@ final class HiGHSSessionTests: XCTestCase {
         }
         thread.start()
         done.wait()
-        XCTAssertEqual(refusal as? HiGHSError, .wrongThread)
+        XCTAssertEqual(refusal as? SessionMisuse, .wrongThread)
         XCTAssertEqual(try session.solveRelaxation(options: SolveOptions()).status, .optimal)
     }
 }

@@ -7,7 +7,7 @@ public final class ScriptedSolver: Solver {
     /// How one solve ends.
     public enum Answer {
         case status(SolveStatus)
-        /// The backend itself fails, as GLPK does with a `GLPKError`.
+        /// The backend itself fails, as GLPK does with a `GLPKError` (a `SolverFailure`).
         case failure(any Error)
     }
 
