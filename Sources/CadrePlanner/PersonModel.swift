@@ -31,8 +31,9 @@ enum PersonModel {
     /// over their starts in the same order. Some swap of any plan meets every such row, so the optimum stays; what
     /// goes is the copies of each plan branch and cut would otherwise search one by one (60 officials are 28
     /// groups). With them `plan --gap 0` proves 40 officials seed 3 optimal (83) in about 11 s, where it ended at
-    /// 93 after 30 s (README, "Identical officials ordered"). The export leaves them out: fixed to one of `plan`'s
-    /// schedules, the exported model must accept it whichever of two identical officials it trains.
+    /// 93 after 30 s (README, "Identical officials ordered"). Only GLPK's search takes them: HiGHS detects the
+    /// symmetry itself and was slower with them (`PlanningRun.personProblem`). The export leaves them out: fixed to
+    /// one of `plan`'s schedules, the exported model must accept it whichever of two identical officials it trains.
     static func built(_ scenario: Scenario, orderingIdentical: Bool = false) -> (model: LinearModel, starts: [StartVariable]) {
         var startVariables: [StartVariable] = []
         let (profiles, coverage) = ProfileBuilder.build(scenario)

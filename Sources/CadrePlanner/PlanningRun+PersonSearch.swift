@@ -35,8 +35,14 @@ extension PlanningRun {
 
     /// The per-person model of this province, or nil when it has more columns than its search takes: HiGHS's beside
     /// branch and price's tree where the finder runs, GLPK's after the tree elsewhere.
+    ///
+    /// Identical officials are ordered only for GLPK. HiGHS finds their symmetry itself, and the ordering rows slowed
+    /// it: alone on one thread, the weighted shortfall capped one below the optimum, it proved 9 provinces of 60–120
+    /// officials in 182 s without them, against 224 s and one unproven with them (only 80 officials, seed 3, was
+    /// faster with them). Beside the tree, 60 officials seed 9 is proven at 53–54 s without them, where the search's
+    /// bound stayed at 328–329 with them (`Benchmarks/results.md`).
     func personProblem() -> PersonProblem? {
-        let (model, starts) = PersonModel.built(scenario, orderingIdentical: true)
+        let (model, starts) = PersonModel.built(scenario, orderingIdentical: activeFinder == nil)
         let most = activeFinder == nil ? SearchTuning.personModelColumns : SearchTuning.personSearchBesideColumns
         guard model.variables.count <= most else {
             trace("person model: \(model.variables.count) columns, more than \(most)")
