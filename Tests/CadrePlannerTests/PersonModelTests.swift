@@ -1,6 +1,7 @@
 import CadreDomain
 import CadreGenerator
 import CadreGLPK
+import CadreHiGHS
 import CadreLinearModel
 @testable import CadrePlanner
 import Foundation
@@ -88,6 +89,37 @@ final class PersonModelTests: XCTestCase {
             compared += 1
         }
         XCTAssertGreaterThan(compared, 10)
+    }
+
+    /// The rows ordering identical officials are GLPK's: its per-person search has them, the model the finder (HiGHS)
+    /// searches beside the tree does not (HiGHS finds the symmetry itself and proved slower with them), and the two
+    /// models differ by those rows alone.
+    func testOnlyGLPKsPersonModelOrdersIdenticalOfficials() throws {
+        var compared = 0
+        for seed in 0..<10 {
+            // 60 officials (the finder's provinces start at 51), each a copy of one of a tiny province's few kinds.
+            var scenario = TinyScenarios.random(seed: UInt64(seed))
+            let kinds = scenario.officials
+            scenario.officials = (0..<60).map { copy in
+                var official = kinds[copy % kinds.count]
+                official.id += "-\(copy)"
+                return official
+            }
+            func personModel(finder: (any Solver & Sendable)?) throws -> LinearModel? {
+                try PlanningRun(scenario: scenario, solver: GLPKSolver(), finder: finder,
+                                options: PlannerOptions(timeLimit: 5, relativeGap: 0), progress: nil).personProblem()?.model
+            }
+            // Provinces where no official can start a course that helps have no starts to order.
+            guard let glpks = try personModel(finder: nil), glpks.variables.contains(where: { $0.name.hasPrefix("x_") }) else { continue }
+            let highs = try XCTUnwrap(try personModel(finder: HiGHSSolver()), "seed \(seed)")
+            let ordering = glpks.rows.filter { $0.name.hasPrefix("order_") }
+            XCTAssertGreaterThan(ordering.count, 0, "seed \(seed): copies of a few kinds of official")
+            XCTAssertEqual(highs.rows.filter { $0.name.hasPrefix("order_") }.count, 0, "seed \(seed)")
+            XCTAssertEqual(glpks.rows.count - highs.rows.count, ordering.count, "seed \(seed)")
+            XCTAssertEqual(glpks.variables.map(\.name), highs.variables.map(\.name), "seed \(seed)")
+            compared += 1
+        }
+        XCTAssertGreaterThan(compared, 5)
     }
 
     /// The per-person search (small provinces) on the knapsack of one: nothing is listed up front and pricing never
