@@ -42,8 +42,9 @@ extension PlanningRun {
     /// faster with them). Beside the tree, 60 officials seed 9 is proven at 53–54 s without them, where the search's
     /// bound stayed at 328–329 with them (`Benchmarks/results.md`).
     func personProblem() -> PersonProblem? {
-        let (model, starts) = PersonModel.built(scenario, orderingIdentical: activeFinder == nil)
-        let most = activeFinder == nil ? SearchTuning.personModelColumns : SearchTuning.personSearchBesideColumns
+        let searchedByGLPK = activeFinder == nil
+        let (model, starts) = PersonModel.built(scenario, orderingIdentical: searchedByGLPK)
+        let most = searchedByGLPK ? SearchTuning.personModelColumns : SearchTuning.personSearchBesideColumns
         guard model.variables.count <= most else {
             trace("person model: \(model.variables.count) columns, more than \(most)")
             return nil
