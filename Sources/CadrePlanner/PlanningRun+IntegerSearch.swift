@@ -122,7 +122,7 @@ extension PlanningRun {
             report(best: primaryValue(of: best), bound: bound)
         }
         // Built only when a step below will run: each of them needs the gap still open.
-        let persons = small && gapOpen() ? personProblem() : nil
+        let persons = small && gapOpen() ? try personProblem() : nil
         // Branch and price raises the bound node by node (60 officials, seed 1: from the relaxation's 214 to 226, the
         // optimum, in 3 s, where the per-person model's tree stayed at 223 for 22 s) and finds plans by its
         // neighbourhoods; the per-person model's branch and cut, capped below the incumbent, finds others (40

@@ -34,14 +34,15 @@ extension PlanningRun {
     var searchesSpendingExactly: Bool { phase == .spending && shortfallsAreFree && isSmall }
 
     /// The per-person model of this province, or nil when it has more columns than its search takes: HiGHS's beside
-    /// branch and price's tree where the finder runs, GLPK's after the tree elsewhere.
+    /// branch and price's tree where the finder runs, GLPK's after the tree elsewhere. Built at the master's root,
+    /// whose relaxation gives HiGHS's model the reach of its starts (`PersonProblem.fix`).
     ///
     /// Identical officials are ordered only for GLPK. HiGHS finds their symmetry itself, and the ordering rows slowed
     /// it: alone on one thread, the weighted shortfall capped one below the optimum, it proved 9 provinces of 60–120
     /// officials in 182 s without them, against 224 s and one unproven with them (only 80 officials, seed 3, was
     /// faster with them). Beside the tree, 60 officials seed 9 is proven at 53–54 s without them, where the search's
     /// bound stayed at 328–329 with them (`Benchmarks/results.md`).
-    func personProblem() -> PersonProblem? {
+    func personProblem() throws -> PersonProblem? {
         let searchedByGLPK = activeFinder == nil
         let (model, starts) = PersonModel.built(scenario, orderingIdentical: searchedByGLPK)
         let most = searchedByGLPK ? SearchTuning.personModelColumns : SearchTuning.personSearchBesideColumns
@@ -49,7 +50,46 @@ extension PlanningRun {
             trace("person model: \(model.variables.count) columns, more than \(most)")
             return nil
         }
-        return PersonProblem(model: model, starts: starts)
+        // Measured beside the tree only: GLPK's search after it keeps its model whole.
+        return PersonProblem(model: model, starts: starts, reach: searchedByGLPK ? nil : try startReach(of: starts, in: model))
+    }
+
+    /// How far above the Lagrangian bound of the master's relaxation, as it stands, every plan making each start of
+    /// the per-person model lies; nil when the relaxation is not solved to optimality.
+    ///
+    /// Under the relaxation's duals each plan is worth at least the bound plus, for each official, how far their
+    /// sequence's value lies below their group's best (`completedSearch`). So a plan making a start is worth at least
+    /// the bound plus how far the best sequence making it lies below the best of all. Sound wherever the completion's
+    /// argument is (`canCompleteColumns`), which the exact searches need.
+    func startReach(of starts: [PersonModel.StartVariable], in model: LinearModel) throws -> StartReach? {
+        guard canCompleteColumns else { return nil }
+        let lp = try session.solveRelaxation(options: SolveOptions(
+            deadline: Date().addingTimeInterval(SearchTuning.graceSeconds), verbose: options.verbose))
+        guard lp.status == .optimal else { return nil }
+        let prices = sequencePrices(duals: lp.duals)
+        var lagrangian = lp.objective
+        var groupOf: [Int: Int] = [:]
+        var belowBest: [[CourseSequence.Start: Double]] = []
+        for (g, group) in master.groups.enumerated() {
+            for member in group.members { groupOf[member] = g }
+            let enumeration = SequenceEnumeration(
+                search: SequenceSearch(profile: group.profile, baseYear: scenario.baseYear,
+                                       yearCount: master.yearCount, maxTrainingDays: scenario.maxTrainingDays),
+                prices: prices, moneyScale: MasterProblem.moneyScale)
+            let best = enumeration.bestValue
+            lagrangian -= max(0, best + lp.duals[master.convexityRow[g]]) * Double(group.members.count)
+            belowBest.append(enumeration.bestValueByStart().mapValues { best - $0 })
+        }
+        var above = [Double](repeating: 0, count: model.variables.count)
+        for start in starts {
+            guard let g = groupOf[start.official],
+                  let candidate = master.groups[g].profile.candidates.firstIndex(where: {
+                      !$0.isFixed && $0.course == start.course && $0.startYears.contains(start.year)
+                  }) else { continue }
+            // A start no sequence makes is in no plan.
+            above[start.variable] = belowBest[g][CourseSequence.Start(candidate: candidate, year: start.year)] ?? .infinity
+        }
+        return StartReach(lagrangian: lagrangian, above: above)
     }
 
     /// Branch and cut over the per-person model for a plan better than `incumbent`, until the deadline. Returns the
@@ -108,6 +148,8 @@ extension PlanningRun {
                            until deadline: Date) -> BackgroundSearch {
         var model = persons.model
         model.setRowBounds(master.primaryRow, lower: -.infinity, upper: cap)
+        let fixed = persons.fix(&model, below: cap)
+        trace("person model beside the tree: \(fixed) of \(persons.starts.count) starts fixed at 0 under \(cap)")
         let options = SolveOptions(deadline: deadline, relativeGap: 0, presolve: true, verbose: options.verbose, stop: options.stop)
         return BackgroundSearch(finder: finder, model: model, columns: model.variables.count, cap: cap, options: options)
     }
@@ -155,8 +197,36 @@ extension PlanningRun {
     }
 }
 
-/// The per-person model and which official, course and year each of its start binaries stands for.
+/// The per-person model, which official, course and year each of its start binaries stands for, and how far above
+/// a bound every plan making each start lies.
 struct PersonProblem {
     var model: LinearModel
     var starts: [PersonModel.StartVariable]
+    var reach: StartReach?
+
+    /// The starts no plan of weighted shortfall at most `cap` makes.
+    func fixedStarts(below cap: Double) -> [PersonModel.StartVariable] {
+        guard let reach else { return [] }
+        // A margin for the simplex's tolerances, in which the duals are exact.
+        return starts.filter { reach.lagrangian + reach.above[$0.variable] > cap + SearchTuning.reachTolerance }
+    }
+
+    /// Fixes at zero, in `model` (this problem's), the starts no plan of weighted shortfall at most `cap` makes:
+    /// reduced-cost fixing by the master's relaxation, which is tighter than the per-person model's (60 officials,
+    /// seed 6: 335.97 against 319.42) and prices each official's whole sequence. HiGHS, alone on one thread and capped
+    /// one below the optimum, proved 11 provinces of 60–120 officials in 124 s with it against 348 s without (80
+    /// officials, seed 1: 17.8 s against 119.1; `Benchmarks/results.md`). Returns how many it fixed.
+    func fix(_ model: inout LinearModel, below cap: Double) -> Int {
+        let fixed = fixedStarts(below: cap)
+        for start in fixed { model.setVariableBounds(start.variable, lower: 0, upper: 0) }
+        return fixed.count
+    }
+}
+
+/// How far above the master relaxation's Lagrangian bound every plan making each start binary lies, for fixing
+/// them (`PlanningRun.startReach`).
+struct StartReach {
+    var lagrangian: Double
+    /// By variable of the per-person model (0 for the others).
+    var above: [Double]
 }

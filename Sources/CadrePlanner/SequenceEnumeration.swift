@@ -78,6 +78,27 @@ final class SequenceEnumeration {
     /// The best value of any sequence (the empty one scores 0, unless fixed courses make it impossible).
     var bestValue: Double { bestFuture(search.initialStates(), yearOffset: 0) }
 
+    /// For each start some complete sequence makes, the most any such sequence is worth: a forward pass over the
+    /// states the backward program reaches, each choice joined to the best completion after it.
+    func bestValueByStart() -> [CourseSequence.Start: Double] {
+        var best: [CourseSequence.Start: Double] = [:]
+        var reached: [SlotStates: Double] = [search.initialStates(): 0]
+        for k in 0..<future.count {
+            var next: [SlotStates: Double] = [:]
+            for (states, value) in reached {
+                for choice in choices(from: states, yearOffset: k) {
+                    let rest = bestFuture(choice.ended, yearOffset: k + 1)
+                    guard rest > -Double.infinity else { continue }
+                    let through = value + choice.value
+                    for start in choice.starts { best[start] = max(best[start] ?? -Double.infinity, through + rest) }
+                    next[choice.ended] = max(next[choice.ended] ?? -Double.infinity, through)
+                }
+            }
+            reached = next
+        }
+        return best
+    }
+
     /// Every non-empty sequence worth at least `floor`, with its value, in a fixed order; nil when there are
     /// more than `limit`.
     func sequences(worthAtLeast floor: Double, limit: Int) -> [(sequence: CourseSequence, value: Double)]? {

@@ -191,7 +191,9 @@ final class BranchAndPriceTests: XCTestCase {
     func testTheFindersPersonSearchProvesAndFindsTheBruteForceOptimum() throws {
         let optima = try trainingOptima()
         for (seed, scenario, run, exact) in optima {
-            guard let persons = run.personProblem() else { XCTFail("seed \(seed): a tiny province's model"); continue }
+            guard var persons = try run.personProblem() else { XCTFail("seed \(seed): a tiny province's model"); continue }
+            // Tiny provinces have no finder, so no reach of their own: the searches fix starts as on 51–150 officials.
+            persons.reach = try run.startReach(of: persons.starts, in: persons.model)
             let optimum = run.primaryValue(of: exact)
             let below = try run.startPersonSearch(by: HiGHSSolver(), in: persons, below: optimum - 1 + 1e-6, until: .distantFuture).wait().get()
             XCTAssertEqual(below.status, .infeasible, "seed \(seed): nothing is below the optimum")
@@ -203,6 +205,27 @@ final class BranchAndPriceTests: XCTestCase {
             XCTAssertEqual(PlanEvaluation(scenario: scenario, plan: run.plan(of: read)).violations, [], "seed \(seed)")
         }
         XCTAssertGreaterThan(optima.count, 15)
+    }
+
+    /// Starts fixed at zero by the master's reduced costs, against brute force: under a cap of the optimum no start the
+    /// optimum makes is fixed (the finder's search, which fixes them, still finds it: the test above), and the fixing
+    /// removes starts on some of the provinces, so that it is not vacuous.
+    func testStartsFixedByTheMastersReducedCostsKeepTheOptimum() throws {
+        var fixedInAll = 0, checked = 0
+        for (seed, _, run, exact) in try trainingOptima() {
+            guard var persons = try run.personProblem() else { XCTFail("seed \(seed): a tiny province's model"); continue }
+            XCTAssertNil(persons.reach, "seed \(seed): GLPK's search keeps its model whole")
+            persons.reach = try run.startReach(of: persons.starts, in: persons.model)
+            XCTAssertNotNil(persons.reach, "seed \(seed): the root's relaxation is solved")
+            let fixed = persons.fixedStarts(below: run.primaryValue(of: exact) + 1e-6)
+                .map { CourseStart(official: $0.official, course: $0.course, year: $0.year) }
+            let made = run.plan(of: exact).starts
+            XCTAssertEqual(Set(fixed).intersection(made), [], "seed \(seed)")
+            checked += made.count
+            fixedInAll += fixed.count
+        }
+        XCTAssertGreaterThan(checked, 20)
+        XCTAssertGreaterThan(fixedInAll, 0)
     }
 
     /// One official, who must reach the first level of a foreign language (course "Y", 4 million VND, 10 days) by
