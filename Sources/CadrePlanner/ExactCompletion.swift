@@ -48,12 +48,7 @@ extension PlanningRun {
             guard lp.status == .optimal else { break }
             let prices = sequencePrices(duals: lp.duals)
             let listed = master.groups.indices.filter { !complete[$0] }
-            let enumerations = listed.map { g in
-                SequenceEnumeration(
-                    search: SequenceSearch(profile: master.groups[g].profile, baseYear: scenario.baseYear,
-                                           yearCount: master.yearCount, maxTrainingDays: scenario.maxTrainingDays),
-                    prices: prices, moneyScale: MasterProblem.moneyScale)
-            }
+            let enumerations = listed.map { sequenceEnumeration(ofGroup: $0, prices: prices) }
             // Each listed group's best gain under these duals (complete groups have every column in the
             // relaxation, so none of theirs gains), and the Lagrangian bound they give.
             var lagrangian = lp.objective
@@ -113,6 +108,14 @@ extension PlanningRun {
             limit *= 4
         }
         return (best, bound)
+    }
+
+    /// The listing of one group's sequences under `prices`.
+    func sequenceEnumeration(ofGroup g: Int, prices: SequencePrices) -> SequenceEnumeration {
+        SequenceEnumeration(
+            search: SequenceSearch(profile: master.groups[g].profile, baseYear: scenario.baseYear,
+                                   yearCount: master.yearCount, maxTrainingDays: scenario.maxTrainingDays),
+            prices: prices, moneyScale: MasterProblem.moneyScale)
     }
 
     /// Each listed group's sequences within `reach` of its best gain (those already columns included), or nil

@@ -68,28 +68,38 @@ extension PlanningRun {
         guard lp.status == .optimal else { return nil }
         let prices = sequencePrices(duals: lp.duals)
         var lagrangian = lp.objective
-        var groupOf: [Int: Int] = [:]
         var belowBest: [[CourseSequence.Start: Double]] = []
         for (g, group) in master.groups.enumerated() {
-            for member in group.members { groupOf[member] = g }
-            let enumeration = SequenceEnumeration(
-                search: SequenceSearch(profile: group.profile, baseYear: scenario.baseYear,
-                                       yearCount: master.yearCount, maxTrainingDays: scenario.maxTrainingDays),
-                prices: prices, moneyScale: MasterProblem.moneyScale)
+            let enumeration = sequenceEnumeration(ofGroup: g, prices: prices)
             let best = enumeration.bestValue
             lagrangian -= max(0, best + lp.duals[master.convexityRow[g]]) * Double(group.members.count)
             belowBest.append(enumeration.bestValueByStart().mapValues { best - $0 })
         }
+        let groupOf = groupOfOfficial()
         var above = [Double](repeating: 0, count: model.variables.count)
         for start in starts {
-            guard let g = groupOf[start.official],
-                  let candidate = master.groups[g].profile.candidates.firstIndex(where: {
-                      !$0.isFixed && $0.course == start.course && $0.startYears.contains(start.year)
-                  }) else { continue }
+            guard let (g, sequenceStart) = masterStart(of: start, groupOf: groupOf) else { continue }
             // A start no sequence makes is in no plan.
-            above[start.variable] = belowBest[g][CourseSequence.Start(candidate: candidate, year: start.year)] ?? .infinity
+            above[start.variable] = belowBest[g][sequenceStart] ?? .infinity
         }
         return StartReach(lagrangian: lagrangian, above: above)
+    }
+
+    /// The group of each official the master plans.
+    func groupOfOfficial() -> [Int: Int] {
+        var groupOf: [Int: Int] = [:]
+        for (g, group) in master.groups.enumerated() { for member in group.members { groupOf[member] = g } }
+        return groupOf
+    }
+
+    /// The start of the master that a start binary of the per-person model stands for, with the official's group
+    /// (`groupOf`: `groupOfOfficial()`); nil when the official is in no group or their profile has no candidate for it.
+    func masterStart(of start: PersonModel.StartVariable, groupOf: [Int: Int]) -> (group: Int, start: CourseSequence.Start)? {
+        guard let g = groupOf[start.official],
+              let candidate = master.groups[g].profile.candidates.firstIndex(where: {
+                  !$0.isFixed && $0.course == start.course && $0.startYears.contains(start.year)
+              }) else { return nil }
+        return (g, CourseSequence.Start(candidate: candidate, year: start.year))
     }
 
     /// Branch and cut over the per-person model for a plan better than `incumbent`, until the deadline. Returns the
@@ -159,15 +169,11 @@ extension PlanningRun {
     /// profile or the plan breaks what the master checks (money, seats, group sizes, caps): the caller then keeps
     /// its incumbent rather than trust a reading it cannot check.
     func columns(ofPersonPlan values: [Double], starts: [PersonModel.StartVariable]) throws -> [Double]? {
-        var groupOf: [Int: Int] = [:]
-        for (g, group) in master.groups.enumerated() { for member in group.members { groupOf[member] = g } }
+        let groupOf = groupOfOfficial()
         var chosen: [Int: [CourseSequence.Start]] = [:]
         for start in starts where values[start.variable] > 0.5 {
-            guard let g = groupOf[start.official],
-                  let candidate = master.groups[g].profile.candidates.firstIndex(where: {
-                      !$0.isFixed && $0.course == start.course && $0.startYears.contains(start.year)
-                  }) else { return nil }
-            chosen[start.official, default: []].append(CourseSequence.Start(candidate: candidate, year: start.year))
+            guard let (_, sequenceStart) = masterStart(of: start, groupOf: groupOf) else { return nil }
+            chosen[start.official, default: []].append(sequenceStart)
         }
         var columnOf: [CourseSequence: Int] = [:]
         var perGroup: [Int: [CourseSequence: Int]] = [:]
