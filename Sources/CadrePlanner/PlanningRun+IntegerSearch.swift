@@ -127,11 +127,8 @@ extension PlanningRun {
         // optimum, in 3 s, where the per-person model's tree stayed at 223 for 22 s) and finds plans by its
         // neighbourhoods; the per-person model's branch and cut, capped below the incumbent, finds others (40
         // officials, seed 8: 245 in 3.5 s after branch and price stopped at 255), so each has a share.
-        // Where the finder searches beside the tree (51–150 officials), GLPK's search of the per-person model after it
-        // found no plan in 222 runs of 60–120 officials (traces of 3–6 Dec 2026) and raised the tree's bound once (60
-        // officials, seed 3: 263 against 260; the optimum is 271): HiGHS's search beside the tree does its work where
-        // it can settle the model, and the tree keeps the time.
-        let personsAfterTree = activeFinder == nil ? persons : nil
+        // The finder's search of the per-person model runs beside the tree, GLPK's after it (`personProblem`).
+        let personsAfterTree = persons?.searchedBeside == false ? persons : nil
         if small, gapOpen(), !options.stop.endsSearch(due: searchUntil) {
             let until = personsAfterTree == nil ? searchUntil
                 : Date(timeIntervalSinceNow: SearchTuning.branchAndPriceShare * searchUntil.timeIntervalSinceNow)

@@ -33,9 +33,19 @@ extension PlanningRun {
     /// used to search its whole share for nothing.
     var searchesSpendingExactly: Bool { phase == .spending && shortfallsAreFree && isSmall }
 
-    /// The per-person model of this province, or nil when it has more columns than its search takes: HiGHS's beside
-    /// branch and price's tree where the finder runs, GLPK's after the tree elsewhere. Built at the master's root,
-    /// whose relaxation gives HiGHS's model the reach of its starts (`PersonProblem.fix`).
+    /// The per-person model of this province and who searches it, or nil when no search takes it.
+    ///
+    /// The finder (HiGHS) beside branch and price's tree, while the model has at most
+    /// `SearchTuning.personSearchBesideColumns` columns; built at the master's root, whose relaxation gives it the
+    /// reach of its starts (`PersonProblem.fix`). On 40–50 officials too, where the finder does not search the priced
+    /// columns: with the starts fixed HiGHS alone proved five of their optima in 0–4 s, and `plan --gap 0` proved 14
+    /// provinces of 40–50 officials in 93 s against 173, one of them (50 officials, seed 3: 260) that GLPK's search
+    /// after the tree left at 261 (`Benchmarks/results.md`).
+    ///
+    /// Otherwise GLPK after the tree, where the finder does not search the priced columns (at most 50 officials, or
+    /// no finder) and the model has at most `SearchTuning.personModelColumns`. Where the finder does, GLPK's search
+    /// after the tree found no plan in 222 runs of 60–120 officials (traces of 3–6 Dec 2026) and raised the tree's
+    /// bound once, so the tree keeps the time.
     ///
     /// Identical officials are ordered only for GLPK. HiGHS finds their symmetry itself, and the ordering rows slowed
     /// it: alone on one thread, the weighted shortfall capped one below the optimum, it proved 9 provinces of 60–120
@@ -43,15 +53,16 @@ extension PlanningRun {
     /// faster with them). Beside the tree, 60 officials seed 9 is proven at 53–54 s without them, where the search's
     /// bound stayed at 328–329 with them (`Benchmarks/results.md`).
     func personProblem() throws -> PersonProblem? {
-        let searchedByGLPK = activeFinder == nil
-        let (model, starts) = PersonModel.built(scenario, orderingIdentical: searchedByGLPK)
-        let most = searchedByGLPK ? SearchTuning.personModelColumns : SearchTuning.personSearchBesideColumns
-        guard model.variables.count <= most else {
-            trace("person model: \(model.variables.count) columns, more than \(most)")
+        let (model, starts) = PersonModel.built(scenario)
+        if finder != nil, model.variables.count <= SearchTuning.personSearchBesideColumns {
+            return PersonProblem(model: model, starts: starts, reach: try startReach(of: starts, in: model), searchedBeside: true)
+        }
+        guard activeFinder == nil, model.variables.count <= SearchTuning.personModelColumns else {
+            trace("person model: \(model.variables.count) columns, not searched")
             return nil
         }
-        // Measured beside the tree only: GLPK's search after it keeps its model whole.
-        return PersonProblem(model: model, starts: starts, reach: searchedByGLPK ? nil : try startReach(of: starts, in: model))
+        let ordered = PersonModel.built(scenario, orderingIdentical: true)
+        return PersonProblem(model: ordered.model, starts: ordered.starts, reach: nil, searchedBeside: false)
     }
 
     /// How far above the Lagrangian bound of the master's relaxation, as it stands, every plan making each start of
@@ -209,6 +220,8 @@ struct PersonProblem {
     var model: LinearModel
     var starts: [PersonModel.StartVariable]
     var reach: StartReach?
+    /// Whether the finder searches it beside branch and price's tree (HiGHS), rather than GLPK after the tree.
+    var searchedBeside: Bool
 
     /// The starts no plan of weighted shortfall at most `cap` makes.
     func fixedStarts(below cap: Double) -> [PersonModel.StartVariable] {

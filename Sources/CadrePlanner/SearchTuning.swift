@@ -148,9 +148,9 @@ enum SearchTuning {
     /// not those of 100–120 (2,800–3,500), where it only took a core the other searches use (120 officials, seed 2:
     /// 470 unproven, against 468 proven at 20 s without it).
     static let personSearchBesideColumns = 2_500
-    /// Where GLPK's per-person search follows branch and price (50 officials or fewer: the finder's provinces search
-    /// the per-person model beside the tree instead), the tree gets this share of the search time left, and the
-    /// per-person search the rest (measured on 15 provinces of 40–100 officials: see the README).
+    /// Where GLPK's per-person search follows branch and price (50 officials or fewer whose per-person model the
+    /// finder does not search beside the tree: `PlanningRun.personProblem`), the tree gets this share of the search time
+    /// left, and the per-person search the rest (measured on 15 provinces of 40–100 officials: see the README).
     static let branchAndPriceShare = 0.85
     /// Branch and price searches a node's relaxation neighbourhood (`relaxationNeighbourhood`) at first once every so
     /// many nodes: each takes up to its node budget of GLPK's, a node of branch and price a few milliseconds.
@@ -246,6 +246,7 @@ enum SearchTuning {
     /// Only on provinces of at most this many officials. On 40 officials (8 seeds) the searches found every plan
     /// they were tried for, 1–17 s sooner; on 60–100 (7 seeds) they found nothing, and the time they took was the
     /// tree's (60 officials, seed 4: no longer proven in 60 s; 100 officials: 386 instead of 381). Capping them at
-    /// half the tree's time did not help the larger and slowed the smaller.
+    /// half the tree's time did not help the larger and slowed the smaller. Nor where the finder searches the
+    /// per-person model beside the tree (`PlanningRun.branchAndPrice`), which finds those plans too.
     static let pricedColumnSearchOfficials = 50
 }

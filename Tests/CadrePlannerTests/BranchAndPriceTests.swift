@@ -192,7 +192,7 @@ final class BranchAndPriceTests: XCTestCase {
         let optima = try trainingOptima()
         for (seed, scenario, run, exact) in optima {
             guard var persons = try run.personProblem() else { XCTFail("seed \(seed): a tiny province's model"); continue }
-            // Tiny provinces have no finder, so no reach of their own: the searches fix starts as on 51–150 officials.
+            // These runs have no finder, so no reach of their own: the searches fix starts as the finder's do.
             persons.reach = try run.startReach(of: persons.starts, in: persons.model)
             let optimum = run.primaryValue(of: exact)
             let below = try run.startPersonSearch(by: HiGHSSolver(), in: persons, below: optimum - 1 + 1e-6, until: .distantFuture).wait().get()
@@ -287,6 +287,37 @@ final class BranchAndPriceTests: XCTestCase {
         print("branch and price: \(searches.count) tiny provinces, \(improved) of them better than no training")
         XCTAssertGreaterThan(searches.count, 30)
         XCTAssertGreaterThan(improved, 15, "the search, not the start, made the plans")
+    }
+
+    /// With the finder, the tiny provinces' per-person model is searched beside the tree (HiGHS, its starts fixed by the
+    /// master's relaxation, no ordering rows), and the tree takes that search's plans and bound: every one still ends at
+    /// its brute-force optimum, proven, with a plan that obeys every rule. Without the finder, GLPK's search after the
+    /// tree keeps the model whole and ordered.
+    func testWithTheFinderTinyProvincesAreSearchedBesideTheTreeAndEndProvenAtTheirOptimum() throws {
+        var searched = 0
+        for seed in 0..<40 {
+            let scenario = TinyScenarios.random(seed: UInt64(seed))
+            var options = PlannerOptions(timeLimit: 60, relativeGap: 0)
+            options.listingLimit = 0
+            let run = try PlanningRun(scenario: scenario, solver: GLPKSolver(), finder: HiGHSSolver(), options: options, progress: nil)
+            let root = try run.generateColumns(until: Date().addingTimeInterval(30))
+            guard root.result.status == .optimal, run.objectiveIsWhole, let persons = try run.personProblem() else { continue }
+            XCTAssertTrue(persons.searchedBeside, "seed \(seed)")
+            XCTAssertNotNil(persons.reach, "seed \(seed)")
+            XCTAssertFalse(persons.model.rows.contains { $0.name.hasPrefix("order_") }, "seed \(seed)")
+            let withoutFinder = try PlanningRun(scenario: scenario, solver: GLPKSolver(), options: options, progress: nil).personProblem()
+            XCTAssertEqual(withoutFinder?.searchedBeside, false, "seed \(seed)")
+            XCTAssertNil(withoutFinder?.reach, "seed \(seed)")
+
+            let result = try run.branchAndPrice(from: run.solution([:]), bound: run.strengthened(root.lowerBound), until: .distantFuture,
+                                                persons: persons)
+            let exact = ExhaustiveSearch.optimum(scenario).objective
+            XCTAssertEqual(run.objective(of: result.values), exact, accuracy: 1e-6, "seed \(seed)")
+            XCTAssertEqual(result.bound, exact, accuracy: 1e-6, "seed \(seed): proven")
+            XCTAssertEqual(PlanEvaluation(scenario: scenario, plan: run.plan(of: result.values)).violations, [], "seed \(seed)")
+            searched += 1
+        }
+        XCTAssertGreaterThan(searched, 30)
     }
 
     /// Every plan spends a whole number of the courses' common cost (here 2 millions: courses of 6 and 4) plus the tie
