@@ -90,7 +90,11 @@ extension PlanningRun {
         // best). Beside the tree, not in its turn: its searches took up to 40 % of the time, and the tree's nodes,
         // which prove, were waiting (100 officials, seed 3: 14 of 32 s). A search is not ended for more columns: HiGHS
         // finds its plans late (120 officials, seed 2: 477 at 4 s, 470 at 14 s), and ended at every growth of the
-        // columns the searches found 475 where one found 470.
+        // columns the searches found 475 where one found 470. Not where the finder searches the per-person model beside
+        // the tree (below): on two cores the three threads shared them, and without the column searches 11 provinces of
+        // 60–80 officials ended sooner or the same in two runs (60 officials, seed 2: 8.2 and 9.0 s against 14.0 and
+        // 14.7; seed 3: 8.2 and 23.1 against 18.1 and 32.2; 80 officials, seed 2: 306, the optimum, proven at 46.7 and
+        // 47.7 s, where both runs with them ended at 316 unproven).
         defer { if let search = finderSearch { _ = search.end() } }
         // The finder also searches the per-person model beside the tree, capped one below the incumbent: it holds every
         // plan, so "none under the cap" proves the incumbent, and HiGHS's cuts and preprocessing prove there what the
@@ -120,7 +124,7 @@ extension PlanningRun {
             personSearch = (startPersonSearch(by: finder, in: persons, below: cutoff(), until: deadline), bestValue)
         }
         func searchColumnsBeside() throws {
-            guard phase == .shortfall, let finder = activeFinder else { return }
+            guard phase == .shortfall, let finder = activeFinder, persons?.searchedBeside != true else { return }
             if let search = finderSearch {
                 if let values = search.takeIncumbent() { take(solution(counts(of: values))) }
                 guard let outcome = search.result else { return }
