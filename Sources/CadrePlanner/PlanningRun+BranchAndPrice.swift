@@ -105,8 +105,11 @@ extension PlanningRun {
         var personSearch: (search: BackgroundSearch, incumbent: Double)?
         var personSearchedBelow: Double?
         defer { if let running = personSearch { _ = running.search.end() } }
+        /// Whether the finder searches the per-person model beside the tree; then neither its searches of the priced
+        /// columns nor GLPK's run (above, and where the bound stalls).
+        let personsBeside = phase == .shortfall && persons?.searchedBeside == true
         func searchPersonsBeside() throws {
-            guard phase == .shortfall, let finder, let persons, persons.searchedBeside else { return }
+            guard personsBeside, let finder, let persons else { return }
             if let running = personSearch {
                 if let values = running.search.takeIncumbent(), let read = try columns(ofPersonPlan: values, starts: persons.starts) {
                     take(read)
@@ -124,7 +127,7 @@ extension PlanningRun {
             personSearch = (startPersonSearch(by: finder, in: persons, below: cutoff(), until: deadline), bestValue)
         }
         func searchColumnsBeside() throws {
-            guard phase == .shortfall, let finder = activeFinder, persons?.searchedBeside != true else { return }
+            guard phase == .shortfall, !personsBeside, let finder = activeFinder else { return }
             if let search = finderSearch {
                 if let values = search.takeIncumbent() { take(solution(counts(of: values))) }
                 guard let outcome = search.result else { return }
@@ -281,7 +284,7 @@ extension PlanningRun {
             // them: without these searches 11 provinces of 40–50 officials were proven in 74 s, against 82 and 84 in two
             // runs with them, and none later but by the machine's noise (50 officials, seed 3: 42.5 s against 41.4 and 36.2).
             if stalled, bestValue == incumbentBeforeWindows, worthSearching, bound < bestValue,
-               scenario.officials.count <= SearchTuning.pricedColumnSearchOfficials, persons?.searchedBeside != true {
+               scenario.officials.count <= SearchTuning.pricedColumnSearchOfficials, !personsBeside {
                 searched = (bound, bestValue, master.columns.count)
                 // First for a plan near the bound: capped that tightly GLPK either proves there is none over these
                 // columns or finds one, mostly in a fraction of a second, where capped below the incumbent it may
