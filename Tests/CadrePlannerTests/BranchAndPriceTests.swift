@@ -10,10 +10,10 @@ import _CadreTestSupport
 /// plan, with the columns only pricing at each node finds.
 final class BranchAndPriceTests: XCTestCase {
     /// Nothing listed up front, so that every column comes from pricing under some node's duals.
-    private func run(_ scenario: Scenario) throws -> (PlanningRun, PlanningRun.Relaxation) {
+    private func run(_ scenario: Scenario, finder: (any Solver & Sendable)? = nil) throws -> (PlanningRun, PlanningRun.Relaxation) {
         var options = PlannerOptions(timeLimit: 60, relativeGap: 0)
         options.listingLimit = 0
-        let run = try PlanningRun(scenario: scenario, solver: GLPKSolver(), options: options, progress: nil)
+        let run = try PlanningRun(scenario: scenario, solver: GLPKSolver(), finder: finder, options: options, progress: nil)
         return (run, try run.generateColumns(until: Date().addingTimeInterval(30)))
     }
 
@@ -297,15 +297,12 @@ final class BranchAndPriceTests: XCTestCase {
         var searched = 0
         for seed in 0..<40 {
             let scenario = TinyScenarios.random(seed: UInt64(seed))
-            var options = PlannerOptions(timeLimit: 60, relativeGap: 0)
-            options.listingLimit = 0
-            let run = try PlanningRun(scenario: scenario, solver: GLPKSolver(), finder: HiGHSSolver(), options: options, progress: nil)
-            let root = try run.generateColumns(until: Date().addingTimeInterval(30))
+            let (run, root) = try run(scenario, finder: HiGHSSolver())
             guard root.result.status == .optimal, run.objectiveIsWhole, let persons = try run.personProblem() else { continue }
             XCTAssertTrue(persons.searchedBeside, "seed \(seed)")
             XCTAssertNotNil(persons.reach, "seed \(seed)")
             XCTAssertFalse(persons.model.rows.contains { $0.name.hasPrefix("order_") }, "seed \(seed)")
-            let withoutFinder = try PlanningRun(scenario: scenario, solver: GLPKSolver(), options: options, progress: nil).personProblem()
+            let withoutFinder = try self.run(scenario).0.personProblem()
             XCTAssertEqual(withoutFinder?.searchedBeside, false, "seed \(seed)")
             XCTAssertNil(withoutFinder?.reach, "seed \(seed)")
 
