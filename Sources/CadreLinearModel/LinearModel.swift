@@ -13,6 +13,17 @@ public struct LinearModel: Sendable {
         return rows.count - 1
     }
 
+    /// Adds a row over variables already in the model: each gets its entry at the end of its column, where the
+    /// row's index, the largest, keeps the column in row order.
+    @discardableResult
+    public mutating func addRow(_ row: Row, entries: [(variable: Int, coefficient: Double)]) -> Int {
+        let index = addRow(row)
+        for (variable, coefficient) in entries where coefficient != 0 {
+            variables[variable].entries.append(Entry(row: index, coefficient: coefficient))
+        }
+        return index
+    }
+
     @discardableResult
     public mutating func addVariable(_ variable: Variable) -> Int {
         variables.append(variable)

@@ -96,7 +96,8 @@ extension PlanningRun {
         // 14.7; seed 3: 8.2 and 23.1 against 18.1 and 32.2; 80 officials, seed 2: 306, the optimum, proven at 46.7 and
         // 47.7 s, where both runs with them ended at 316 unproven).
         defer { if let search = finderSearch { _ = search.end() } }
-        // The finder also searches the per-person model beside the tree, capped one below the incumbent: it holds every
+        // The finder also searches the per-person model beside the tree, capped a step below the incumbent (a person, or
+        // in the spending phase what settles it; `PlanningRun.personProblem` gives the phase's objective): it holds every
         // plan, so "none under the cap" proves the incumbent, and HiGHS's cuts and preprocessing prove there what the
         // tree's count branches do not (60 officials, seed 2: 136 proven at 9 s, where the tree's bound stayed at
         // 135 for the minute; seed 8: 485, the optimum, found at 13 s and proven at 30 s, where the tree stayed at
@@ -107,7 +108,7 @@ extension PlanningRun {
         defer { if let running = personSearch { _ = running.search.end() } }
         /// Whether the finder searches the per-person model beside the tree; then neither its searches of the priced
         /// columns nor GLPK's run (above, and where the bound stalls).
-        let personsBeside = phase == .shortfall && persons?.searchedBeside == true
+        let personsBeside = persons?.searchedBeside == true
         func searchPersonsBeside() throws {
             guard personsBeside, let finder, let persons else { return }
             if let running = personSearch {

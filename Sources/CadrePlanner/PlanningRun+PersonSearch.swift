@@ -52,17 +52,58 @@ extension PlanningRun {
     /// officials in 182 s without them, against 224 s and one unproven with them (only 80 officials, seed 3, was
     /// faster with them). Beside the tree, 60 officials seed 9 is proven at 53–54 s without them, where the search's
     /// bound stayed at 328–329 with them (`Benchmarks/results.md`).
+    ///
+    /// In the spending phase only the finder's search beside the tree: its objective is the phase's
+    /// (`spendingObjective`).
     func personProblem() throws -> PersonProblem? {
-        let (model, starts) = PersonModel.built(scenario)
+        var (model, starts) = PersonModel.built(scenario)
         if finder != nil, model.variables.count <= SearchTuning.personSearchBesideColumns {
-            return PersonProblem(model: model, starts: starts, reach: try startReach(of: starts, in: model), searchedBeside: true)
+            let cappedRows = phase == .shortfall ? [CappedRow(row: master.primaryRow, unit: nil)]
+                : spendingObjective(of: &model, starts: starts)
+            return PersonProblem(model: model, starts: starts, cappedRows: cappedRows, reach: try startReach(of: starts, in: model),
+                                 searchedBeside: true)
         }
-        guard activeFinder == nil, model.variables.count <= SearchTuning.personModelColumns else {
+        guard phase == .shortfall, activeFinder == nil, model.variables.count <= SearchTuning.personModelColumns else {
             trace("person model: \(model.variables.count) columns, not searched")
             return nil
         }
         let ordered = PersonModel.built(scenario, orderingIdentical: true)
-        return PersonProblem(model: ordered.model, starts: ordered.starts, reach: nil, searchedBeside: false)
+        return PersonProblem(model: ordered.model, starts: ordered.starts, cappedRows: [CappedRow(row: master.primaryRow, unit: nil)],
+                             reach: nil, searchedBeside: false)
+    }
+
+    /// Makes `model`'s objective the spending phase's, with the weighted shortfall held within the phase's cap.
+    /// Returns the rows a search caps below the incumbent: spending as the master counts it (each start's course in
+    /// millions, nudged by the tie rules for the official's group), and, where every plan spends a whole number of the
+    /// courses' common cost (`spendingGrain`), the courses' cost alone, its cap rounded down to that number.
+    ///
+    /// There the objective is the courses' cost alone too: HiGHS then rounds its bound up to the next whole amount, as
+    /// `strengthened` does, which the nudges (a millionth of a million per start) would stop. Under the caps the least
+    /// cost is still a bound on the master's spending, the nudges being never negative. 50 officials, seed 3: with the
+    /// nudges, and the one row, the search's bound stayed at 259.0002 millions under a cap of 259.9992 for 19 s.
+    private func spendingObjective(of model: inout LinearModel, starts: [PersonModel.StartVariable]) -> [CappedRow] {
+        for variable in model.variables.indices { model.setCost(variable, 0) }
+        let primary = master.model.rows[master.primaryRow]
+        model.setRowBounds(master.primaryRow, lower: primary.lower, upper: primary.upper)
+        let groupOf = groupOfOfficial()
+        let preference = (shortfall: shortfallPhasePreference, spending: stabilityWeight)
+        var spending: [(variable: Int, coefficient: Double)] = []
+        var courseCosts: [(variable: Int, coefficient: Double)] = []
+        for start in starts {
+            let courseCost = scenario.courses[start.course].cost / MasterProblem.moneyScale
+            // A start the master has no candidate for is never read back; its course's cost alone, without the
+            // nudges, which are never negative, keeps what the search proves a bound.
+            let cost = masterStart(of: start, groupOf: groupOf).map {
+                Self.startCost(scenario, master.groups[$0.group].profile, $0.start.candidate, $0.start.year, phase: phase,
+                               preference: preference)
+            } ?? courseCost
+            model.setCost(start.variable, spendingGrain == nil ? cost : courseCost)
+            spending.append((start.variable, cost))
+            courseCosts.append((start.variable, courseCost))
+        }
+        let counted = CappedRow(row: model.addRow(Row(name: "spending"), entries: spending), unit: nil)
+        guard let grain = spendingGrain else { return [counted] }
+        return [counted, CappedRow(row: model.addRow(Row(name: "course_costs"), entries: courseCosts), unit: grain.unit)]
     }
 
     /// How far above the Lagrangian bound of the master's relaxation, as it stands, every plan making each start of
@@ -70,10 +111,11 @@ extension PlanningRun {
     ///
     /// Under the relaxation's duals each plan is worth at least the bound plus, for each official, how far their
     /// sequence's value lies below their group's best (`completedSearch`). So a plan making a start is worth at least
-    /// the bound plus how far the best sequence making it lies below the best of all. Sound wherever the completion's
-    /// argument is (`canCompleteColumns`), which the exact searches need.
+    /// the bound plus how far the best sequence making it lies below the best of all. Sound in either phase while
+    /// every shortfall may grow freely: the argument needs every column but the sequences at zero with a reduced
+    /// cost of at least zero, which a capped shortfall (`min-budget`) need not have.
     func startReach(of starts: [PersonModel.StartVariable], in model: LinearModel) throws -> StartReach? {
-        guard canCompleteColumns else { return nil }
+        guard shortfallsAreFree else { return nil }
         let lp = try session.solveRelaxation(options: SolveOptions(
             deadline: Date().addingTimeInterval(SearchTuning.graceSeconds), verbose: options.verbose))
         guard lp.status == .optimal else { return nil }
@@ -168,7 +210,7 @@ extension PlanningRun {
     func startPersonSearch(by finder: any Solver & Sendable, in persons: PersonProblem, below cap: Double,
                            until deadline: Date) -> BackgroundSearch {
         var model = persons.model
-        model.setRowBounds(master.primaryRow, lower: -.infinity, upper: cap)
+        persons.cap(&model, below: cap)
         let fixed = persons.fix(&model, below: cap)
         trace("person model beside the tree: \(fixed) of \(persons.starts.count) starts fixed at 0 under \(cap)")
         let options = SolveOptions(deadline: deadline, relativeGap: 0, presolve: true, verbose: options.verbose, stop: options.stop)
@@ -219,18 +261,29 @@ extension PlanningRun {
 struct PersonProblem {
     var model: LinearModel
     var starts: [PersonModel.StartVariable]
+    /// The rows of the phase's objective, which a search caps below the incumbent: the weighted shortfall's, or
+    /// spending's (`PlanningRun.spendingObjective`).
+    var cappedRows: [CappedRow]
     var reach: StartReach?
     /// Whether the finder searches it beside branch and price's tree (HiGHS), rather than GLPK after the tree.
     var searchedBeside: Bool
 
-    /// The starts no plan of weighted shortfall at most `cap` makes.
+    /// Caps, in `model` (this problem's), the phase's objective at `cap`.
+    func cap(_ model: inout LinearModel, below cap: Double) {
+        for capped in cappedRows {
+            let upper = capped.unit.map { ((cap / $0 + SearchTuning.wholeness).rounded(.down) * $0) } ?? cap
+            model.setRowBounds(capped.row, lower: -.infinity, upper: upper)
+        }
+    }
+
+    /// The starts no plan whose objective (the phase's) is at most `cap` makes.
     func fixedStarts(below cap: Double) -> [PersonModel.StartVariable] {
         guard let reach else { return [] }
         // A margin for the simplex's tolerances, in which the duals are exact.
         return starts.filter { reach.lagrangian + reach.above[$0.variable] > cap + SearchTuning.reachTolerance }
     }
 
-    /// Fixes at zero, in `model` (this problem's), the starts no plan of weighted shortfall at most `cap` makes:
+    /// Fixes at zero, in `model` (this problem's), the starts no plan whose objective is at most `cap` makes:
     /// reduced-cost fixing by the master's relaxation, which is tighter than the per-person model's (60 officials,
     /// seed 6: 335.97 against 319.42) and prices each official's whole sequence. HiGHS, alone on one thread and capped
     /// one below the optimum, proved 11 provinces of 60–120 officials in 124 s with it against 348 s without (80
@@ -240,6 +293,13 @@ struct PersonProblem {
         for start in fixed { model.setVariableBounds(start.variable, lower: 0, upper: 0) }
         return fixed.count
     }
+}
+
+/// A row of the per-person model that holds a phase's objective, and the amount every plan's value of it is a whole
+/// number of (its cap is rounded down to one), or nil.
+struct CappedRow {
+    var row: Int
+    var unit: Double?
 }
 
 /// How far above the master relaxation's Lagrangian bound every plan making each start binary lies, for fixing

@@ -207,6 +207,45 @@ final class BranchAndPriceTests: XCTestCase {
         XCTAssertGreaterThan(optima.count, 15)
     }
 
+    /// The finder's search of the per-person model in the spending phase, against brute force: with the weighted
+    /// shortfall held at the optimum's, capped within 1,000 VND below the least spending it proves there is no plan;
+    /// capped just above, with the starts the spending root's reduced costs fix, it finds one, which reads back into the
+    /// master's columns as a plan of the optimum's shortfall and the least spending that breaks no rule.
+    func testTheFindersSpendingSearchProvesAndFindsTheBruteForcesLeast() throws {
+        var checked = 0, fixedInAll = 0
+        for seed in 0..<40 {
+            let scenario = TinyScenarios.random(seed: UInt64(seed))
+            let exact = ExhaustiveSearch.optimum(scenario)
+            guard exact.cost > 0 else { continue }
+            let (run, root) = try run(scenario, finder: HiGHSSolver())
+            guard root.result.status == .optimal else { continue }
+            try run.enterSpendingPhase(primaryCap: exact.objective, settledWithin: SearchTuning.spendingSettledWithin)
+            guard try run.generateColumns(until: Date().addingTimeInterval(30)).result.status == .optimal else { continue }
+            guard let persons = try run.personProblem() else { XCTFail("seed \(seed): a tiny province's model"); continue }
+            XCTAssertTrue(persons.searchedBeside, "seed \(seed)")
+            XCTAssertNotNil(persons.reach, "seed \(seed): the spending root's relaxation is solved")
+            XCTAssertEqual(persons.cappedRows.count, run.spendingGrain == nil ? 1 : 2, "seed \(seed)")
+            let least = exact.cost / 1e6
+            let below = try run.startPersonSearch(by: HiGHSSolver(), in: persons, below: least - SearchTuning.spendingSettledWithin,
+                                                  until: .distantFuture).wait().get()
+            XCTAssertEqual(below.status, .infeasible, "seed \(seed): nothing spends less")
+            let above = least + SearchTuning.spendingSettledWithin
+            fixedInAll += persons.fixedStarts(below: above).count
+            let at = try run.startPersonSearch(by: HiGHSSolver(), in: persons, below: above, until: .distantFuture).wait().get()
+            guard let read = try run.columns(ofPersonPlan: at.values, starts: persons.starts) else {
+                XCTFail("seed \(seed): the least spending's plan reads back"); continue
+            }
+            let evaluation = PlanEvaluation(scenario: scenario, plan: run.plan(of: read))
+            XCTAssertEqual(evaluation.violations, [], "seed \(seed)")
+            XCTAssertEqual(evaluation.objective, exact.objective, accuracy: 1e-6, "seed \(seed)")
+            XCTAssertEqual(evaluation.totalCost, exact.cost, accuracy: 1, "seed \(seed)")
+            XCTAssertEqual(run.objective(of: read), least, accuracy: SearchTuning.spendingSettledWithin, "seed \(seed): the master's spending")
+            checked += 1
+        }
+        XCTAssertGreaterThan(checked, 15)
+        XCTAssertGreaterThan(fixedInAll, 0, "the fixing is not vacuous")
+    }
+
     /// Starts fixed at zero by the master's reduced costs, against brute force: under a cap of the optimum no start the
     /// optimum makes is fixed (the finder's search, which fixes them, still finds it: the test above), and the fixing
     /// removes starts on some of the provinces, so that it is not vacuous.
@@ -364,14 +403,20 @@ final class BranchAndPriceTests: XCTestCase {
 
     /// `plan`'s spending phase on a small province is branch and price too: among the plans of least shortfall, it
     /// ends at the brute force's least spending, and proves it (within the 1,000 VND that settle it) wherever its tree
-    /// closes. Nothing is listed up front, so the columns are the ones pricing finds.
+    /// closes. Nothing is listed up front, so the columns are the ones pricing finds. Without the finder, and with it
+    /// searching the per-person model beside the tree in both phases.
     func testTheSpendingOfTinyProvincesIsProvenAtTheBruteForcesLeast() throws {
+        try checkTheSpendingOfTinyProvinces(finder: nil)
+        try checkTheSpendingOfTinyProvinces(finder: HiGHSSolver())
+    }
+
+    private func checkTheSpendingOfTinyProvinces(finder: (any Solver & Sendable)?) throws {
         var options = PlannerOptions(timeLimit: 60, relativeGap: 0)
         options.listingLimit = 0
         var checked = 0, proven = 0
         for seed in 0..<40 {
             let scenario = TinyScenarios.random(seed: UInt64(seed))
-            let result = try Planner(solver: GLPKSolver(), options: options).plan(scenario)
+            let result = try Planner(solver: GLPKSolver(), finder: finder, options: options).plan(scenario)
             guard result.status == .optimal || result.status == .feasible else { continue }
             let exact = ExhaustiveSearch.optimum(scenario)
             XCTAssertEqual(result.objective, exact.objective, accuracy: 1e-6, "seed \(seed)")
@@ -385,7 +430,7 @@ final class BranchAndPriceTests: XCTestCase {
             proven += 1
             XCTAssertEqual(result.totalCost, exact.cost, accuracy: 1_000, "seed \(seed): spending proven least")
         }
-        print("spending: \(checked) tiny provinces, \(proven) proven")
+        print("spending (finder: \(finder?.name ?? "none")): \(checked) tiny provinces, \(proven) proven")
         XCTAssertGreaterThan(checked, 30)
         // 36 of 36 (35 before its bounds were rounded to the courses' common cost); without branch and price in the
         // spending phase, 32 (the neighbourhoods settle only over the columns).
