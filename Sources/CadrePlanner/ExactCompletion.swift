@@ -54,7 +54,7 @@ extension PlanningRun {
             var lagrangian = lp.objective
             var bestGain: [Double] = []
             for (i, g) in listed.enumerated() {
-                let gain = max(0, enumerations[i].bestValue + lp.duals[master.convexityRow[g]])
+                let gain = max(0, self.gain(ofGroup: g, sequenceValue: enumerations[i].bestValue, duals: lp.duals))
                 bestGain.append(gain)
                 lagrangian -= gain * Double(master.groups[g].members.count)
             }

@@ -448,7 +448,7 @@ struct CountBranching {
             var added: [Int] = []
             for (g, found) in priced.enumerated() {
                 guard let (sequence, value) = found else { continue }
-                let gain = value + lp.duals[master.convexityRow[g]]
+                let gain = run.gain(ofGroup: g, sequenceValue: value, duals: lp.duals)
                 guard gain > SearchTuning.improvement else { continue }
                 improving = true
                 lagrangian -= gain * Double(master.groups[g].members.count)

@@ -38,7 +38,7 @@ extension PlanningRun {
             var newColumns: [Variable] = []
             for (g, found) in priced.enumerated() {
                 guard let (sequence, value) = found else { continue }
-                let gain = value + lp.duals[master.convexityRow[g]]
+                let gain = self.gain(ofGroup: g, sequenceValue: value, duals: lp.duals)
                 guard gain > SearchTuning.improvement else { continue }
                 improvement += gain * Double(master.groups[g].members.count)
                 if let variable = master.add(sequence, of: g, cost: sequenceCost(sequence, of: g)) {
@@ -76,6 +76,14 @@ extension PlanningRun {
     /// for the solver.
     func addColumn(_ sequence: CourseSequence, of group: Int) -> Variable? {
         master.add(sequence, of: group, cost: sequenceCost(sequence, of: group))
+    }
+
+    /// What one member of group `g` moved to a sequence worth `value` under the relaxation's duals (their prices less
+    /// its cost) lowers the objective by: its reduced cost, negated. A positive gain prices the sequence in; the
+    /// Lagrangian bound is the relaxation's objective less each group's best gain (at least nothing: members may stay)
+    /// times its members.
+    func gain(ofGroup g: Int, sequenceValue value: Double, duals: [Double]) -> Double {
+        value + duals[master.convexityRow[g]]
     }
 
     /// The best sequence of each incompletely listed group under the master's duals (nil where nothing to price).

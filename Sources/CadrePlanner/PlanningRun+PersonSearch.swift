@@ -125,7 +125,7 @@ extension PlanningRun {
         for (g, group) in master.groups.enumerated() {
             let enumeration = sequenceEnumeration(ofGroup: g, prices: prices)
             let best = enumeration.bestValue
-            lagrangian -= max(0, best + lp.duals[master.convexityRow[g]]) * Double(group.members.count)
+            lagrangian -= max(0, gain(ofGroup: g, sequenceValue: best, duals: lp.duals)) * Double(group.members.count)
             belowBest.append(enumeration.bestValueByStart().mapValues { best - $0 })
         }
         let groupOf = groupOfOfficial()
