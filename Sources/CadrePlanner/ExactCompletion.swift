@@ -16,9 +16,9 @@ import Foundation
 /// more than bound + r, so branch and cut settled over the smaller set still raises the bound to
 /// min(its own bound, bound + r). The reach grows round by round while time is left.
 extension PlanningRun {
-    /// Whether the completion's argument holds: it reads the relaxation's reduced costs as bounds, which is
-    /// sound only while every shortfall may grow freely (`min-budget` caps them) and the objective is the
-    /// shortfall's.
+    /// Whether the completion runs: it reads the relaxation's reduced costs as bounds, which is sound only while
+    /// every shortfall may grow freely (`min-budget` caps them; `startReach`), and only for the shortfall, whose
+    /// whole steps bound what it lists. The spending phase has branch and price and the per-person search instead.
     var canCompleteColumns: Bool { phase == .shortfall && shortfallsAreFree }
 
     /// Whether every shortfall may grow freely: `min-budget` caps them.
