@@ -61,10 +61,13 @@ extension PlanningRun {
     static let maximumTie = 7.0
 
     func sequenceCost(_ sequence: CourseSequence, of group: Int) -> Double {
-        sequence.starts.reduce(0) {
-            $0 + Self.startCost(scenario, master.groups[group].profile, $1.candidate, $1.year, phase: phase,
-                                preference: (shortfallPhasePreference, stabilityWeight))
-        }
+        sequence.starts.reduce(0) { $0 + startCost($1, of: group) }
+    }
+
+    /// A start's objective cost for the members of `group`, under the current phase (`startCost(_:_:_:_:phase:preference:)`).
+    func startCost(_ start: CourseSequence.Start, of group: Int) -> Double {
+        Self.startCost(scenario, master.groups[group].profile, start.candidate, start.year, phase: phase,
+                       preference: (shortfallPhasePreference, stabilityWeight))
     }
 
     /// Σ cost × value under the current objective.

@@ -89,17 +89,13 @@ extension PlanningRun {
         let primary = master.model.rows[master.primaryRow]
         model.setRowBounds(master.primaryRow, lower: primary.lower, upper: primary.upper)
         let groupOf = groupOfOfficial()
-        let preference = (shortfall: shortfallPhasePreference, spending: stabilityWeight)
         var spending: [(variable: Int, coefficient: Double)] = []
         var courseCosts: [(variable: Int, coefficient: Double)] = []
         for start in starts {
             let courseCost = scenario.courses[start.course].cost / MasterProblem.moneyScale
             // A start the master has no candidate for is never read back; its course's cost alone, without the
             // nudges, which are never negative, keeps what the search proves a bound.
-            let cost = masterStart(of: start, groupOf: groupOf).map {
-                Self.startCost(scenario, master.groups[$0.group].profile, $0.start.candidate, $0.start.year, phase: phase,
-                               preference: preference)
-            } ?? courseCost
+            let cost = masterStart(of: start, groupOf: groupOf).map { startCost($0.start, of: $0.group) } ?? courseCost
             model.setCost(start.variable, spendingGrain == nil ? cost : courseCost)
             spending.append((start.variable, cost))
             courseCosts.append((start.variable, courseCost))
