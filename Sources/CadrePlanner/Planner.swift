@@ -23,6 +23,11 @@ public struct PlannerOptions: Sendable {
     /// of the master's neighbourhoods and the completion (nil: `SearchTuning.exactSearchOfficials`). Tests set 0 to
     /// exercise the others.
     var exactSearchOfficials: Int?
+    /// The provinces the finder searches the priced columns of (nil: `SearchTuning.finderOfficials`), and the largest
+    /// per-person model it searches beside the tree from its first node (nil: `SearchTuning.personSearchBesideColumns`).
+    /// Tests set them so that tiny provinces take the paths of larger ones.
+    var finderOfficials: ClosedRange<Int>?
+    var personSearchBesideColumns: Int?
 
     public init(timeLimit: Double = 60, relativeGap: Double = 1e-3, verbose: Bool = false, clockStarted: Date? = nil,
                 keptForWriting: Double = 0, stop: StopRequest = StopRequest()) {

@@ -101,16 +101,19 @@ extension PlanningRun {
         // plan, so "none under the cap" proves the incumbent, and HiGHS's cuts and preprocessing prove there what the
         // tree's count branches do not (60 officials, seed 2: 136 proven at 9 s, where the tree's bound stayed at
         // 135 for the minute; seed 8: 485, the optimum, found at 13 s and proven at 30 s, where the tree stayed at
-        // 488). Only on per-person models HiGHS settles within the minute (`personProblem`).
+        // 488). Only on per-person models HiGHS settles within the minute (`personProblem`); on larger ones only once
+        // the first search of the priced columns has ended, under its plan (`finderSearcher`).
         // Once the search has ended, again only under a better incumbent.
         var personSearch: (search: BackgroundSearch, incumbent: Double)?
         var personSearchedBelow: Double?
         defer { if let running = personSearch { _ = running.search.end() } }
         /// Whether the finder searches the per-person model beside the tree; then neither its searches of the priced
-        /// columns nor GLPK's run (above, and where the bound stalls).
-        let personsBeside = persons?.searchedBeside == true
+        /// columns nor GLPK's run (above, and where the bound stalls), but for the first where it waits for that.
+        let personsBeside = persons?.searcher.searchesBesideTree == true
+        let personsWait = persons?.searcher == .finderAfterColumnSearch
+        var columnSearchEnded = false
         func searchPersonsBeside() throws {
-            guard personsBeside, let finder, let persons else { return }
+            guard personsBeside, let finder, let persons, !personsWait || columnSearchEnded else { return }
             if let running = personSearch {
                 if let values = running.search.takeIncumbent(), let read = try columns(ofPersonPlan: values, starts: persons.starts) {
                     take(read)
@@ -128,13 +131,15 @@ extension PlanningRun {
             personSearch = (startPersonSearch(by: finder, in: persons, below: cutoff(), until: deadline), bestValue)
         }
         func searchColumnsBeside() throws {
-            guard phase == .shortfall, !personsBeside, let finder = activeFinder else { return }
+            guard phase == .shortfall, !personsBeside || personsWait, let finder = activeFinder else { return }
             if let search = finderSearch {
                 if let values = search.takeIncumbent() { take(solution(counts(of: values))) }
                 guard let outcome = search.result else { return }
                 finderSearch = nil
+                columnSearchEnded = true
                 try collect(search, outcome)
             }
+            if personsWait, columnSearchEnded { return }
             let grown = finderSearchedColumns.map { columnsGrew(since: $0, by: SearchTuning.finderColumnGrowth) } ?? true
             guard grown, proven() < bestValue, !options.stop.endsSearch(due: deadline) else { return }
             finderSearchedColumns = master.columns.count

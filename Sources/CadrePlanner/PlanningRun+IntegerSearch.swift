@@ -133,7 +133,7 @@ extension PlanningRun {
         // neighbourhoods; the per-person model's branch and cut, capped below the incumbent, finds others (40
         // officials, seed 8: 245 in 3.5 s after branch and price stopped at 255), so each has a share.
         // The finder's search of the per-person model runs beside the tree, GLPK's after it (`personProblem`).
-        let personsAfterTree = persons?.searchedBeside == false ? persons : nil
+        let personsAfterTree = persons?.searcher == .glpkAfterTree ? persons : nil
         if small, gapOpen(), !options.stop.endsSearch(due: searchUntil) {
             let until = personsAfterTree == nil ? searchUntil
                 : Date(timeIntervalSinceNow: SearchTuning.branchAndPriceShare * searchUntil.timeIntervalSinceNow)

@@ -20,7 +20,7 @@ extension PlanningRun {
     /// The finder, where it searches the priced columns (before the windows and the neighbourhoods, and in branch and
     /// price's tree): on provinces of `SearchTuning.finderOfficials` officials; nil elsewhere.
     var activeFinder: (any Solver & Sendable)? {
-        SearchTuning.finderOfficials.contains(scenario.officials.count) ? finder : nil
+        (options.finderOfficials ?? SearchTuning.finderOfficials).contains(scenario.officials.count) ? finder : nil
     }
 
     /// Whether the province has few enough officials for the exact searches.
@@ -35,9 +35,8 @@ extension PlanningRun {
 
     /// The per-person model of this province and who searches it, or nil when no search takes it.
     ///
-    /// The finder (HiGHS) beside branch and price's tree, while the model has at most
-    /// `SearchTuning.personSearchBesideColumns` columns; built at the master's root, whose relaxation gives it the
-    /// reach of its starts (`PersonProblem.fix`). On 40–50 officials too, where the finder does not search the priced
+    /// The finder (HiGHS) beside branch and price's tree (`finderSearcher`); built at the master's root, whose relaxation
+    /// gives it the reach of its starts (`PersonProblem.fix`). On 40–50 officials too, where the finder does not search the priced
     /// columns: with the starts fixed HiGHS alone proved five of their optima in 0–4 s, and `plan --gap 0` proved 14
     /// provinces of 40–50 officials in 93 s against 173, one of them (50 officials, seed 3: 260) that GLPK's search
     /// after the tree left at 261 (`Benchmarks/results.md`).
@@ -59,12 +58,11 @@ extension PlanningRun {
     /// their least spending proven, where they ended 1.1 % and 0.8 % short; 80–100 officials end as before.
     func personProblem() throws -> PersonProblem? {
         var (model, starts) = PersonModel.built(scenario)
-        let besideColumns = phase == .shortfall ? SearchTuning.personSearchBesideColumns : SearchTuning.personModelColumns
-        if finder != nil, model.variables.count <= besideColumns {
+        if finder != nil, let searcher = finderSearcher(columns: model.variables.count) {
             let cappedRows = phase == .shortfall ? [CappedRow(row: master.primaryRow, unit: nil)]
                 : spendingObjective(of: &model, starts: starts)
             return PersonProblem(model: model, starts: starts, cappedRows: cappedRows, reach: try startReach(of: starts, in: model),
-                                 searchedBeside: true)
+                                 searcher: searcher)
         }
         guard phase == .shortfall, activeFinder == nil, model.variables.count <= SearchTuning.personModelColumns else {
             trace("person model: \(model.variables.count) columns, not searched")
@@ -72,7 +70,25 @@ extension PlanningRun {
         }
         let ordered = PersonModel.built(scenario, orderingIdentical: true)
         return PersonProblem(model: ordered.model, starts: ordered.starts, cappedRows: [CappedRow(row: master.primaryRow, unit: nil)],
-                             reach: nil, searchedBeside: false)
+                             reach: nil, searcher: .glpkAfterTree)
+    }
+
+    /// When the finder searches a per-person model of `columns` columns beside branch and price's tree; nil where it
+    /// does not.
+    ///
+    /// From the tree's first node while the model has at most `SearchTuning.personSearchBesideColumns`. Larger models,
+    /// up to `SearchTuning.personModelColumns`, only once the finder's first search of the priced columns has ended:
+    /// under the heuristics' incumbent HiGHS neither finds nor proves on them within the minute, while that search finds
+    /// a plan near the optimum within seconds, and under its cap the fixing (`PersonProblem.fix`) leaves HiGHS a model
+    /// it settles. 120 officials, seeds 1 and 2, were proven at 26–30 s and 28–43 s in three runs each, where they ended
+    /// unproven, and 150 seed 1 in two of three (35–41 s); 80 seed 1 ended at 338 instead of 337, both unproven, as
+    /// the searches of the priced columns that found 337 no longer follow (`Benchmarks/results.md`).
+    func finderSearcher(columns: Int) -> PersonSearcher? {
+        guard columns <= SearchTuning.personModelColumns else { return nil }
+        if phase == .spending || columns <= (options.personSearchBesideColumns ?? SearchTuning.personSearchBesideColumns) {
+            return .finderBesideTree
+        }
+        return activeFinder == nil ? nil : .finderAfterColumnSearch
     }
 
     /// Makes `model`'s objective the spending phase's, with the weighted shortfall held within the phase's cap.
@@ -264,8 +280,7 @@ struct PersonProblem {
     /// spending's (`PlanningRun.spendingObjective`).
     var cappedRows: [CappedRow]
     var reach: StartReach?
-    /// Whether the finder searches it beside branch and price's tree (HiGHS), rather than GLPK after the tree.
-    var searchedBeside: Bool
+    var searcher: PersonSearcher
 
     /// Caps, in `model` (this problem's), the phase's objective at `cap`.
     func cap(_ model: inout LinearModel, below cap: Double) {
@@ -292,6 +307,20 @@ struct PersonProblem {
         for start in fixed { model.setVariableBounds(start.variable, lower: 0, upper: 0) }
         return fixed.count
     }
+}
+
+/// Who searches a province's per-person model, and when.
+enum PersonSearcher {
+    /// The finder (HiGHS), beside branch and price's tree from its first node, in place of the finder's searches of the
+    /// priced columns there.
+    case finderBesideTree
+    /// The finder beside the tree once the finder's first search of the priced columns there has ended, in place of
+    /// the searches that would follow it.
+    case finderAfterColumnSearch
+    /// GLPK's branch and cut, after the tree.
+    case glpkAfterTree
+
+    var searchesBesideTree: Bool { self != .glpkAfterTree }
 }
 
 /// A row of the per-person model that holds a phase's objective, and the amount every plan's value of it is a whole

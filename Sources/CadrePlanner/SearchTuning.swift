@@ -143,10 +143,11 @@ enum SearchTuning {
     static let exactSearchOfficials = 150
     /// The per-person search runs only while its model has at most this many columns (60 officials: 1,341).
     static let personModelColumns = 6_000
-    /// The finder searches the per-person model beside branch and price's tree while it has at most this many columns:
-    /// HiGHS settled those of 60 officials (1,300–2,100 columns) within the minute, on one core beside the tree, and
-    /// not those of 100–120 (2,800–3,500), where it only took a core the other searches use (120 officials, seed 2:
-    /// 470 unproven, against 468 proven at 20 s without it).
+    /// The finder searches the per-person model beside branch and price's tree from its first node while it has at most
+    /// this many columns: HiGHS settled those of 60 officials (1,300–2,100 columns) within the minute, on one core beside
+    /// the tree, and not those of 100–120 (2,800–3,500) under the heuristics' incumbent, where it only took a core the
+    /// other searches use (120 officials, seed 2: 470 unproven, against 468 proven at 20 s without it). Those follow
+    /// the finder's first search of the priced columns (`PlanningRun.finderSearcher`).
     static let personSearchBesideColumns = 2_500
     /// Where GLPK's per-person search follows branch and price (50 officials or fewer whose per-person model the
     /// finder does not search beside the tree: `PlanningRun.personProblem`), the tree gets this share of the search time

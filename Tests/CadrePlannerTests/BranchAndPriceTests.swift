@@ -222,7 +222,7 @@ final class BranchAndPriceTests: XCTestCase {
             try run.enterSpendingPhase(primaryCap: exact.objective, settledWithin: SearchTuning.spendingSettledWithin)
             guard try run.generateColumns(until: Date().addingTimeInterval(30)).result.status == .optimal else { continue }
             guard let persons = try run.personProblem() else { XCTFail("seed \(seed): a tiny province's model"); continue }
-            XCTAssertTrue(persons.searchedBeside, "seed \(seed)")
+            XCTAssertEqual(persons.searcher, .finderBesideTree, "seed \(seed)")
             XCTAssertNotNil(persons.reach, "seed \(seed): the spending root's relaxation is solved")
             XCTAssertEqual(persons.cappedRows.count, run.spendingGrain == nil ? 1 : 2, "seed \(seed)")
             let least = exact.cost / 1e6
@@ -338,11 +338,11 @@ final class BranchAndPriceTests: XCTestCase {
             let scenario = TinyScenarios.random(seed: UInt64(seed))
             let (run, root) = try run(scenario, finder: HiGHSSolver())
             guard root.result.status == .optimal, run.objectiveIsWhole, let persons = try run.personProblem() else { continue }
-            XCTAssertTrue(persons.searchedBeside, "seed \(seed)")
+            XCTAssertEqual(persons.searcher, .finderBesideTree, "seed \(seed)")
             XCTAssertNotNil(persons.reach, "seed \(seed)")
             XCTAssertFalse(persons.model.rows.contains { $0.name.hasPrefix("order_") }, "seed \(seed)")
             let withoutFinder = try self.run(scenario).0.personProblem()
-            XCTAssertEqual(withoutFinder?.searchedBeside, false, "seed \(seed)")
+            XCTAssertEqual(withoutFinder?.searcher, .glpkAfterTree, "seed \(seed)")
             XCTAssertNil(withoutFinder?.reach, "seed \(seed)")
 
             let result = try run.branchAndPrice(from: run.solution([:]), bound: run.strengthened(root.lowerBound), until: .distantFuture,
@@ -351,6 +351,46 @@ final class BranchAndPriceTests: XCTestCase {
             XCTAssertEqual(run.objective(of: result.values), exact, accuracy: 1e-6, "seed \(seed)")
             XCTAssertEqual(result.bound, exact, accuracy: 1e-6, "seed \(seed): proven")
             XCTAssertEqual(PlanEvaluation(scenario: scenario, plan: run.plan(of: result.values)).violations, [], "seed \(seed)")
+            searched += 1
+        }
+        XCTAssertGreaterThan(searched, 30)
+    }
+
+    /// Where the per-person model is larger than the finder searches from the tree's first node (here every model, and
+    /// the finder searching the priced columns of tiny provinces too), it searches the model once its first search of
+    /// the priced columns has ended; the tree with both still ends at each tiny province's brute-force optimum, proven,
+    /// with a plan that obeys every rule. The spending phase's search starts with the tree, and where the finder does not
+    /// search the priced columns, GLPK searches the model after the tree.
+    func testLargerPerPersonModelsAreSearchedAfterTheFirstColumnSearchAndEndProvenAtTheirOptimum() throws {
+        var searched = 0
+        for seed in 0..<40 {
+            let scenario = TinyScenarios.random(seed: UInt64(seed))
+            var options = PlannerOptions(timeLimit: 60, relativeGap: 0)
+            options.listingLimit = 0
+            options.personSearchBesideColumns = 0
+            let withoutColumnSearches = try PlanningRun(scenario: scenario, solver: GLPKSolver(), finder: HiGHSSolver(), options: options,
+                                                        progress: nil)
+            options.finderOfficials = 1...1_000
+            let run = try PlanningRun(scenario: scenario, solver: GLPKSolver(), finder: HiGHSSolver(), options: options, progress: nil)
+            let root = try run.generateColumns(until: Date().addingTimeInterval(30))
+            // A province where no one can be trained has an empty model, which is no larger than any.
+            guard root.result.status == .optimal, run.objectiveIsWhole, let persons = try run.personProblem(),
+                  !persons.model.variables.isEmpty else { continue }
+            XCTAssertEqual(persons.searcher, .finderAfterColumnSearch, "seed \(seed)")
+            XCTAssertNotNil(persons.reach, "seed \(seed)")
+            _ = try withoutColumnSearches.generateColumns(until: Date().addingTimeInterval(30))
+            XCTAssertEqual(try withoutColumnSearches.personProblem()?.searcher, .glpkAfterTree, "seed \(seed)")
+
+            let result = try run.branchAndPrice(from: run.solution([:]), bound: run.strengthened(root.lowerBound), until: .distantFuture,
+                                                persons: persons)
+            let exact = ExhaustiveSearch.optimum(scenario).objective
+            XCTAssertEqual(run.objective(of: result.values), exact, accuracy: 1e-6, "seed \(seed)")
+            XCTAssertEqual(result.bound, exact, accuracy: 1e-6, "seed \(seed): proven")
+            XCTAssertEqual(PlanEvaluation(scenario: scenario, plan: run.plan(of: result.values)).violations, [], "seed \(seed)")
+
+            try run.enterSpendingPhase(primaryCap: exact, settledWithin: SearchTuning.spendingSettledWithin)
+            _ = try run.generateColumns(until: Date().addingTimeInterval(30))
+            XCTAssertEqual(try run.personProblem()?.searcher, .finderBesideTree, "seed \(seed): spending")
             searched += 1
         }
         XCTAssertGreaterThan(searched, 30)
