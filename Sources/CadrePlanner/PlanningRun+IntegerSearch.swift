@@ -100,7 +100,7 @@ extension PlanningRun {
         // phase's 26 s, and finds and proves seed 9's 445.5 in 4 s, where the tree ended at 447.5
         // (`Benchmarks/results.md`).
         if searchesSpendingExactly, gapOpen(), !options.stop.endsSearch(due: searchUntil) {
-            let persons = finder == nil ? nil : try personProblem()
+            let persons = try personProblem()
             (best, bound) = try branchAndPrice(from: best, bound: bound, until: searchUntil, recordsDeadline: false, persons: persons)
         }
         // Before the neighbourhoods, which hold most groups whole: the windows re-time many at once (300 officials,
