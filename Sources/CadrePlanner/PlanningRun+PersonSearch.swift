@@ -35,11 +35,11 @@ extension PlanningRun {
 
     /// The per-person model of this province and who searches it, or nil when no search takes it.
     ///
-    /// The finder (HiGHS) beside branch and price's tree (`finderSearcher`); built at the master's root, whose relaxation
-    /// gives it the reach of its starts (`PersonProblem.fix`). On 40–50 officials too, where the finder does not search the priced
-    /// columns: with the starts fixed HiGHS alone proved five of their optima in 0–4 s, and `plan --gap 0` proved 14
-    /// provinces of 40–50 officials in 93 s against 173, one of them (50 officials, seed 3: 260) that GLPK's search
-    /// after the tree left at 261 (`Benchmarks/results.md`).
+    /// The finder (HiGHS) beside branch and price's tree (`finderSearcher`); built at the master's root, whose
+    /// relaxation gives it the reach of its starts (`PersonProblem.fix`). On 40–50 officials too, where the finder does
+    /// not search the priced columns: with the starts fixed HiGHS alone proved five of their optima in 0–4 s, and
+    /// `plan --gap 0` proved 14 provinces of 40–50 officials in 93 s against 173, one of them (50 officials, seed 3:
+    /// 260) that GLPK's search after the tree left at 261 (`Benchmarks/results.md`).
     ///
     /// Otherwise GLPK after the tree, where the finder does not search the priced columns (at most 50 officials, or
     /// no finder) and the model has at most `SearchTuning.personModelColumns`. Where the finder does, GLPK's search
@@ -80,9 +80,9 @@ extension PlanningRun {
     /// up to `SearchTuning.personModelColumns`, only once the finder's first search of the priced columns has ended:
     /// under the heuristics' incumbent HiGHS neither finds nor proves on them within the minute, while that search finds
     /// a plan near the optimum within seconds, and under its cap the fixing (`PersonProblem.fix`) leaves HiGHS a model
-    /// it settles. 120 officials, seeds 1 and 2, were proven at 26–30 s and 28–43 s in three runs each, where they ended
-    /// unproven, and 150 seed 1 in two of three (35–41 s); 80 seed 1 ended at 338 instead of 337, both unproven, as
-    /// the searches of the priced columns that found 337 no longer follow (`Benchmarks/results.md`).
+    /// it settles. 120 officials, seed 1, was proven at 28–37 s in four runs and seed 2 at 28–42 s in three, where
+    /// both ended unproven, and 150 seed 1 in two of three (35–41 s); 80 seed 1 ended at 338 instead of 337, both
+    /// unproven, as the searches of the priced columns that found 337 no longer follow (`Benchmarks/results.md`).
     func finderSearcher(columns: Int) -> PersonSearcher? {
         guard columns <= SearchTuning.personModelColumns else { return nil }
         if phase == .spending || columns <= (options.personSearchBesideColumns ?? SearchTuning.personSearchBesideColumns) {
