@@ -345,15 +345,24 @@ final class BranchAndPriceTests: XCTestCase {
             XCTAssertEqual(withoutFinder?.searcher, .glpkAfterTree, "seed \(seed)")
             XCTAssertNil(withoutFinder?.reach, "seed \(seed)")
 
-            let result = try run.branchAndPrice(from: run.solution([:]), bound: run.strengthened(root.lowerBound), until: .distantFuture,
-                                                persons: persons)
-            let exact = ExhaustiveSearch.optimum(scenario).objective
-            XCTAssertEqual(run.objective(of: result.values), exact, accuracy: 1e-6, "seed \(seed)")
-            XCTAssertEqual(result.bound, exact, accuracy: 1e-6, "seed \(seed): proven")
-            XCTAssertEqual(PlanEvaluation(scenario: scenario, plan: run.plan(of: result.values)).violations, [], "seed \(seed)")
+            try assertSearchEndsProvenAtTheOptimum(run, root: root, persons: persons, scenario, seed: seed)
             searched += 1
         }
         XCTAssertGreaterThan(searched, 30)
+    }
+
+    /// Branch and price from no training, with `persons` searched beside or after its tree, asserted to end at the
+    /// brute-force optimum, proven, with a plan that breaks no rule; returns that optimum.
+    @discardableResult
+    private func assertSearchEndsProvenAtTheOptimum(_ run: PlanningRun, root: PlanningRun.Relaxation, persons: PersonProblem,
+                                                    _ scenario: Scenario, seed: Int) throws -> Double {
+        let result = try run.branchAndPrice(from: run.solution([:]), bound: run.strengthened(root.lowerBound), until: .distantFuture,
+                                            persons: persons)
+        let exact = ExhaustiveSearch.optimum(scenario).objective
+        XCTAssertEqual(run.objective(of: result.values), exact, accuracy: 1e-6, "seed \(seed)")
+        XCTAssertEqual(result.bound, exact, accuracy: 1e-6, "seed \(seed): proven")
+        XCTAssertEqual(PlanEvaluation(scenario: scenario, plan: run.plan(of: result.values)).violations, [], "seed \(seed)")
+        return exact
     }
 
     /// Where the per-person model is larger than the finder searches from the tree's first node (here every model, and
@@ -381,12 +390,7 @@ final class BranchAndPriceTests: XCTestCase {
             _ = try withoutColumnSearches.generateColumns(until: Date().addingTimeInterval(30))
             XCTAssertEqual(try withoutColumnSearches.personProblem()?.searcher, .glpkAfterTree, "seed \(seed)")
 
-            let result = try run.branchAndPrice(from: run.solution([:]), bound: run.strengthened(root.lowerBound), until: .distantFuture,
-                                                persons: persons)
-            let exact = ExhaustiveSearch.optimum(scenario).objective
-            XCTAssertEqual(run.objective(of: result.values), exact, accuracy: 1e-6, "seed \(seed)")
-            XCTAssertEqual(result.bound, exact, accuracy: 1e-6, "seed \(seed): proven")
-            XCTAssertEqual(PlanEvaluation(scenario: scenario, plan: run.plan(of: result.values)).violations, [], "seed \(seed)")
+            let exact = try assertSearchEndsProvenAtTheOptimum(run, root: root, persons: persons, scenario, seed: seed)
 
             try run.enterSpendingPhase(primaryCap: exact, settledWithin: SearchTuning.spendingSettledWithin)
             _ = try run.generateColumns(until: Date().addingTimeInterval(30))
