@@ -111,9 +111,10 @@ extension PlanningRun {
         /// columns nor GLPK's run (above, and where the bound stalls), but for the first where it waits for that.
         let personsBeside = persons?.searcher.searchesBesideTree == true
         let personsWait = persons?.searcher == .finderAfterColumnSearch
-        var columnSearchEnded = false
+        /// Whether a search of the priced columns beside the tree has started and ended.
+        func columnSearchEnded() -> Bool { finderSearchedColumns != nil && finderSearch == nil }
         func searchPersonsBeside() throws {
-            guard personsBeside, let finder, let persons, !personsWait || columnSearchEnded else { return }
+            guard personsBeside, let finder, let persons, !personsWait || columnSearchEnded() else { return }
             if let running = personSearch {
                 if let values = running.search.takeIncumbent(), let read = try columns(ofPersonPlan: values, starts: persons.starts) {
                     take(read)
@@ -136,10 +137,9 @@ extension PlanningRun {
                 if let values = search.takeIncumbent() { take(solution(counts(of: values))) }
                 guard let outcome = search.result else { return }
                 finderSearch = nil
-                columnSearchEnded = true
                 try collect(search, outcome)
             }
-            if personsWait, columnSearchEnded { return }
+            if personsWait, columnSearchEnded() { return }
             let grown = finderSearchedColumns.map { columnsGrew(since: $0, by: SearchTuning.finderColumnGrowth) } ?? true
             guard grown, proven() < bestValue, !options.stop.endsSearch(due: deadline) else { return }
             finderSearchedColumns = master.columns.count
