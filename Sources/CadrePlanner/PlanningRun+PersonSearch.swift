@@ -184,10 +184,10 @@ extension PlanningRun {
         // where without it the search went on to the time limit).
         let cap = incumbentValue - 1
         guard cap >= -SearchTuning.wholeness else { return (incumbent, incumbentValue) }
-        model.setRowBounds(master.primaryRow, lower: -.infinity, upper: cap + SearchTuning.wholeness)
-        let persons = try solver.open(model)
+        persons.cap(&model, below: cap + SearchTuning.wholeness)
+        let opened = try solver.open(model)
         trace("person model: \(model.rows.count) rows, \(model.variables.count) columns, cap \(cap)")
-        let result = try persons.solveInteger(
+        let result = try opened.solveInteger(
             options: SolveOptions(deadline: deadline, relativeGap: options.relativeGap, presolve: true, verbose: options.verbose,
                                   goodEnough: goodEnough(startBound), stop: options.stop, cuts: .all,
                                   boundGoal: incumbentValue - options.relativeGap * abs(incumbentValue)),
