@@ -51,13 +51,9 @@ extension PlanningRun {
             let enumerations = listed.map { sequenceEnumeration(ofGroup: $0, prices: prices) }
             // Each listed group's best gain under these duals (complete groups have every column in the
             // relaxation, so none of theirs gains), and the Lagrangian bound they give.
-            var lagrangian = lp.objective
-            var bestGain: [Double] = []
-            for (i, g) in listed.enumerated() {
-                let gain = max(0, self.gain(ofGroup: g, sequenceValue: enumerations[i].bestValue, duals: lp.duals))
-                bestGain.append(gain)
-                lagrangian -= gain * Double(master.groups[g].members.count)
-            }
+            let bestValues = listed.indices.map { (group: listed[$0], value: enumerations[$0].bestValue) }
+            let bestGain = bestValues.map { max(0, gain(ofGroup: $0.group, sequenceValue: $0.value, duals: lp.duals)) }
+            let lagrangian = lagrangianBound(objective: lp.objective, duals: lp.duals, bestValues: bestValues)
             bound = max(bound, strengthened(lagrangian))
             let incumbentValue = objective(of: best)
             let step = objectiveIsWhole ? 1.0 : 0.0

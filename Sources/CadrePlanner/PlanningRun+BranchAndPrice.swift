@@ -448,17 +448,15 @@ struct CountBranching {
             }
             let master = run.master
             let priced = run.price(duals: Array(lp.duals[0..<master.model.rows.count]), beam: nil, startDuals: startDuals)
-            var lagrangian = lp.objective
             var improving = false
             var added: [Int] = []
             for (g, found) in priced.enumerated() {
-                guard let (sequence, value) = found else { continue }
-                let gain = run.gain(ofGroup: g, sequenceValue: value, duals: lp.duals)
-                guard gain > SearchTuning.improvement else { continue }
+                guard let (sequence, value) = found, run.gain(ofGroup: g, sequenceValue: value, duals: lp.duals) > SearchTuning.improvement else { continue }
                 improving = true
-                lagrangian -= gain * Double(master.groups[g].members.count)
                 if run.addColumn(sequence, of: g) != nil { added.append(run.master.columns.count - 1) }
             }
+            let lagrangian = run.lagrangianBound(objective: lp.objective, duals: lp.duals,
+                                                 bestValues: priced.indices.compactMap { g in priced[g].map { (group: g, value: $0.1) } })
             if !added.isEmpty {
                 try run.session.addVariables(added.map { run.master.model.variables[run.master.firstSequenceVariable + $0] })
                 try addToSession(added)

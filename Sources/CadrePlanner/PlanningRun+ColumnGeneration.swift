@@ -33,19 +33,17 @@ extension PlanningRun {
             let pricingStarted = Date()
             let priced = price(duals: lp.duals, beam: exact ? nil : SearchTuning.pricingBeam)
             let pricingSeconds = Date().timeIntervalSince(pricingStarted)
-            // Lagrangian bound: each group could move all its members to its best sequence.
-            var improvement = 0.0
             var newColumns: [Variable] = []
             for (g, found) in priced.enumerated() {
-                guard let (sequence, value) = found else { continue }
-                let gain = self.gain(ofGroup: g, sequenceValue: value, duals: lp.duals)
-                guard gain > SearchTuning.improvement else { continue }
-                improvement += gain * Double(master.groups[g].members.count)
-                if let variable = master.add(sequence, of: g, cost: sequenceCost(sequence, of: g)) {
-                    newColumns.append(variable)
-                }
+                guard let (sequence, value) = found, gain(ofGroup: g, sequenceValue: value, duals: lp.duals) > SearchTuning.improvement,
+                      let variable = master.add(sequence, of: g, cost: sequenceCost(sequence, of: g)) else { continue }
+                newColumns.append(variable)
             }
-            if exact { lowerBound = max(lowerBound, lp.objective - improvement) }
+            // Only exact pricing finds each group's best sequence, which the bound needs.
+            if exact {
+                let bestValues = priced.indices.compactMap { g in priced[g].map { (group: g, value: $0.1) } }
+                lowerBound = max(lowerBound, lagrangianBound(objective: lp.objective, duals: lp.duals, bestValues: bestValues))
+            }
             trace("columns: \(exact ? "exact" : "beam") lp \(lp.objective) bound \(lowerBound) added \(newColumns.count) total \(master.columns.count) pricing \(String(format: "%.2f", pricingSeconds))s")
             report(bound: lowerBound)
             if !newColumns.isEmpty { try session.addVariables(newColumns) }
@@ -79,11 +77,19 @@ extension PlanningRun {
     }
 
     /// What one member of group `g` moved to a sequence worth `value` under the relaxation's duals (their prices less
-    /// its cost) lowers the objective by: its reduced cost, negated. A positive gain prices the sequence in; the
-    /// Lagrangian bound is the relaxation's objective less each group's best gain (at least nothing: members may stay)
-    /// times its members.
+    /// its cost) lowers the objective by: its reduced cost, negated. A positive gain prices the sequence in.
     func gain(ofGroup g: Int, sequenceValue value: Double, duals: [Double]) -> Double {
         value + duals[master.convexityRow[g]]
+    }
+
+    /// The Lagrangian bound under a relaxation's duals, valid over every plan: the relaxation's objective less, for each
+    /// group, its members times the best gain any of its sequences offers (nothing where none gains: members may
+    /// stay). `bestValues`: the value of each group's best sequence under those duals; groups left out have every
+    /// sequence a column already, so none of theirs gains.
+    func lagrangianBound(objective: Double, duals: [Double], bestValues: some Sequence<(group: Int, value: Double)>) -> Double {
+        bestValues.reduce(objective) { bound, best in
+            bound - max(0, gain(ofGroup: best.group, sequenceValue: best.value, duals: duals)) * Double(master.groups[best.group].members.count)
+        }
     }
 
     /// The best sequence of each incompletely listed group under the master's duals (nil where nothing to price).

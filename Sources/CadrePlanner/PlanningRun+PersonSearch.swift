@@ -135,13 +135,12 @@ extension PlanningRun {
             deadline: Date().addingTimeInterval(SearchTuning.graceSeconds), verbose: options.verbose))
         guard lp.status == .optimal else { return nil }
         let prices = sequencePrices(duals: lp.duals)
-        var lagrangian = lp.objective
-        var belowBest: [[CourseSequence.Start: Double]] = []
-        for (g, group) in master.groups.enumerated() {
-            let enumeration = sequenceEnumeration(ofGroup: g, prices: prices)
+        let enumerations = master.groups.indices.map { sequenceEnumeration(ofGroup: $0, prices: prices) }
+        let lagrangian = lagrangianBound(objective: lp.objective, duals: lp.duals,
+                                         bestValues: enumerations.indices.map { (group: $0, value: enumerations[$0].bestValue) })
+        let belowBest = enumerations.map { enumeration in
             let best = enumeration.bestValue
-            lagrangian -= max(0, gain(ofGroup: g, sequenceValue: best, duals: lp.duals)) * Double(group.members.count)
-            belowBest.append(enumeration.bestValueByStart().mapValues { best - $0 })
+            return enumeration.bestValueByStart().mapValues { best - $0 }
         }
         let groupOf = groupOfOfficial()
         var above = [Double](repeating: 0, count: model.variables.count)
