@@ -25,16 +25,7 @@ enum PersonModel {
     static func build(_ scenario: Scenario) -> LinearModel { built(scenario).model }
 
     /// The model, and which official, course and year each start binary stands for (to read a plan back).
-    ///
-    /// `orderingIdentical` adds, for each two officials the planner cannot tell apart (the same `pricingKey`, so
-    /// swapping their whole plans changes no row and no objective), the row Σ (j+1)·x_first,j ≥ Σ (j+1)·x_next,j
-    /// over their starts in the same order. Some swap of any plan meets every such row, so the optimum stays; what
-    /// goes is the copies of each plan branch and cut would otherwise search one by one (60 officials are 28
-    /// groups). With them `plan --gap 0` proves 40 officials seed 3 optimal (83) in about 11 s, where it ended at
-    /// 93 after 30 s (README, "Identical officials ordered"). Only GLPK's search takes them: HiGHS detects the
-    /// symmetry itself and was slower with them (`PlanningRun.personProblem`). The export leaves them out: fixed to
-    /// one of `plan`'s schedules, the exported model must accept it whichever of two identical officials it trains.
-    static func built(_ scenario: Scenario, orderingIdentical: Bool = false) -> (model: LinearModel, starts: [StartVariable]) {
+    static func built(_ scenario: Scenario) -> (model: LinearModel, starts: [StartVariable]) {
         var startVariables: [StartVariable] = []
         let (profiles, coverage) = ProfileBuilder.build(scenario)
         let active = profiles.filter { !$0.isIdle }
@@ -45,17 +36,6 @@ enum PersonModel {
         model.name = "cadreplan_person"
         let yearCount = master.yearCount
         let baseYear = scenario.baseYear
-        // Each official's next identical one in file order, and the ordering row the pair shares.
-        var identicalNext: [Int: Int] = [:]
-        if orderingIdentical {
-            var latestOfKey: [PricingKey: Int] = [:]
-            for profile in active {
-                if let previous = latestOfKey[profile.pricingKey] { identicalNext[previous] = profile.official }
-                latestOfKey[profile.pricingKey] = profile.official
-            }
-        }
-        var orderingRowBefore: [Int: Int] = [:]
-
         for profile in active {
             let o = profile.official
             let official = "\(o)"
@@ -181,15 +161,6 @@ enum PersonModel {
                     }
                 }
             }
-            // Identical officials have the same starts in the same order, so position j is the same start for both.
-            if let row = orderingRowBefore[o] {
-                for (j, start) in starts.enumerated() { put(start.variable, row, -Double(j + 1)) }
-            }
-            if let next = identicalNext[o] {
-                let row = model.addRow(.atLeast(0, name: "order_\(official)_\(next)"))
-                orderingRowBefore[next] = row
-                for (j, start) in starts.enumerated() { put(start.variable, row, Double(j + 1)) }
-            }
             let first = model.variables.count
             for variable in columns { model.addVariable(variable) }
             for start in starts {
@@ -198,5 +169,28 @@ enum PersonModel {
             }
         }
         return (model, startVariables)
+    }
+
+    /// Adds to `model` (`built`'s, with its `starts`), for each official and the next in file order of the same class
+    /// of `identical` (officials the planner cannot tell apart, as a master group's members: swapping their whole plans
+    /// changes no row and no objective), the row Σ (j+1)·x_first,j ≥ Σ (j+1)·x_next,j over their starts in the same
+    /// order. Some swap of any plan meets every such row, so the optimum stays; what goes is the copies of each plan
+    /// branch and cut would otherwise search one by one (60 officials are 28 groups). With them `plan --gap 0` proves
+    /// 40 officials seed 3 optimal (83) in about 11 s, where it ended at 93 after 30 s (README, "Identical officials
+    /// ordered"). Only GLPK's search takes them: HiGHS detects the symmetry itself and was slower with them
+    /// (`PlanningRun.personProblem`). The export leaves them out: fixed to one of `plan`'s schedules, the exported model
+    /// must accept it whichever of two identical officials it trains.
+    static func orderIdentical(_ model: inout LinearModel, starts: [StartVariable], identical: [[Int]]) {
+        // Identical officials have the same starts in the same order, so position j is the same start for both.
+        var startsOf: [Int: [Int]] = [:]
+        for start in starts { startsOf[start.official, default: []].append(start.variable) }
+        for officials in identical {
+            let ordered = officials.sorted().filter { startsOf[$0] != nil }
+            for (first, next) in zip(ordered, ordered.dropFirst()) {
+                let entries = startsOf[first]!.enumerated().map { (variable: $0.element, coefficient: Double($0.offset + 1)) }
+                    + startsOf[next]!.enumerated().map { (variable: $0.element, coefficient: -Double($0.offset + 1)) }
+                model.addRow(.atLeast(0, name: "order_\(first)_\(next)"), entries: entries)
+            }
+        }
     }
 }

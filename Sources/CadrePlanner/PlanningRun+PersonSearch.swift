@@ -58,33 +58,34 @@ extension PlanningRun {
     /// their least spending proven, where they ended 1.1 % and 0.8 % short; 80–100 officials end as before.
     func personProblem() throws -> PersonProblem? {
         var (model, starts) = PersonModel.built(scenario)
+        func notSearched() -> PersonProblem? {
+            trace("person model: \(model.variables.count) columns, not searched")
+            return nil
+        }
+        guard model.variables.count <= SearchTuning.personModelColumns else { return notSearched() }
         if finder != nil, let searcher = finderSearcher(columns: model.variables.count) {
             let cappedRows = phase == .shortfall ? [CappedRow(row: master.primaryRow, unit: nil)]
                 : spendingObjective(of: &model, starts: starts)
             return PersonProblem(model: model, starts: starts, cappedRows: cappedRows, reach: try startReach(of: starts, in: model),
                                  searcher: searcher)
         }
-        guard phase == .shortfall, activeFinder == nil, model.variables.count <= SearchTuning.personModelColumns else {
-            trace("person model: \(model.variables.count) columns, not searched")
-            return nil
-        }
-        let ordered = PersonModel.built(scenario, orderingIdentical: true)
-        return PersonProblem(model: ordered.model, starts: ordered.starts, cappedRows: [CappedRow(row: master.primaryRow, unit: nil)],
+        guard phase == .shortfall, activeFinder == nil else { return notSearched() }
+        PersonModel.orderIdentical(&model, starts: starts, identical: master.groups.map(\.members))
+        return PersonProblem(model: model, starts: starts, cappedRows: [CappedRow(row: master.primaryRow, unit: nil)],
                              reach: nil, searcher: .glpkAfterTree)
     }
 
-    /// When the finder searches a per-person model of `columns` columns beside branch and price's tree; nil where it
-    /// does not.
+    /// When the finder searches a per-person model of `columns` columns (at most `SearchTuning.personModelColumns`)
+    /// beside branch and price's tree; nil where it does not.
     ///
-    /// From the tree's first node while the model has at most `SearchTuning.personSearchBesideColumns`. Larger models,
-    /// up to `SearchTuning.personModelColumns`, only once the finder's first search of the priced columns has ended:
+    /// From the tree's first node while the model has at most `SearchTuning.personSearchBesideColumns`. Larger models
+    /// only once the finder's first search of the priced columns has ended:
     /// under the heuristics' incumbent HiGHS neither finds nor proves on them within the minute, while that search finds
     /// a plan near the optimum within seconds, and under its cap the fixing (`PersonProblem.fix`) leaves HiGHS a model
     /// it settles. 120 officials, seed 1, was proven at 28–37 s in four runs and seed 2 at 28–42 s in three, where
     /// both ended unproven, and 150 seed 1 in two of three (35–41 s); 80 seed 1 ended at 338 instead of 337, both
     /// unproven, as the searches of the priced columns that found 337 no longer follow (`Benchmarks/results.md`).
     func finderSearcher(columns: Int) -> PersonSearcher? {
-        guard columns <= SearchTuning.personModelColumns else { return nil }
         if phase == .spending || columns <= (options.personSearchBesideColumns ?? SearchTuning.personSearchBesideColumns) {
             return .finderBesideTree
         }
