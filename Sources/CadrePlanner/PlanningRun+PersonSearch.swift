@@ -243,18 +243,19 @@ extension PlanningRun {
             guard let (_, sequenceStart) = masterStart(of: start, groupOf: groupOf) else { return nil }
             chosen[start.official, default: []].append(sequenceStart)
         }
-        var columnOf: [CourseSequence: Int] = [:]
         var perGroup: [Int: [CourseSequence: Int]] = [:]
         for official in chosen.keys.sorted() {
             perGroup[groupOf[official]!, default: [:]][CourseSequence(starts: chosen[official]!), default: 0] += 1
         }
+        var columnOf: [Int: [CourseSequence: Int]] = [:]
+        for (column, entry) in master.columns.enumerated() where perGroup[entry.group] != nil {
+            columnOf[entry.group, default: [:]][entry.sequence] = column
+        }
         var added: [Variable] = []
         var counts: Counts = [:]
         for g in perGroup.keys.sorted() {
-            columnOf = [:]
-            for (column, entry) in master.columns.enumerated() where entry.group == g { columnOf[entry.sequence] = column }
             for (sequence, count) in perGroup[g]!.sorted(by: { $0.key.starts.lexicographicallyPrecedes($1.key.starts) }) {
-                if let column = columnOf[sequence] {
+                if let column = columnOf[g]?[sequence] {
                     counts[column] = count
                 } else if let variable = addColumn(sequence, of: g) {
                     added.append(variable)
