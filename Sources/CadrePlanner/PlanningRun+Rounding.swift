@@ -126,29 +126,84 @@ extension PlanningRun {
             let gain = effects[column].coverageRows.reduce(0.0) { $0 + (covered[$1] < needed[$1] ? master.shortfallWeights[$1] : 0) }
             return gain / (1 + effects[column].spending.reduce(0, +) / MasterProblem.moneyScale)
         }
-        // Lazy greedy: scores only fall as coverage grows, so a column whose fresh score still beats the
-        // next stale one is the best, and the list is sorted once.
-        var pending = master.columns.indices.map { ($0, score($0)) }.filter { $0.1 > 0 }.sorted { ($0.1, -$0.0) > ($1.1, -$1.0) }
-        var next = 0
-        while next < pending.count {
-            let column = pending[next].0
-            let fresh = score(column)
-            if fresh <= 0 {
-                next += 1
-            } else if next + 1 < pending.count && fresh < pending[next + 1].1 {
-                var position = next + 1
-                while position + 1 < pending.count && pending[position + 1].1 > fresh { position += 1 }
-                pending.remove(at: next)
-                pending.insert((column, fresh), at: position)
-            } else if take(1, of: column, into: &ledger) {
-                counts[column, default: 0] += 1
-                for row in effects[column].coverageRows { covered[row] += 1 }
-                pending[next].1 = fresh
+        // Lazy greedy: scores only fall as coverage grows, so a column whose fresh score still beats the next one's
+        // (perhaps stale) score is the best. The candidates wait in a heap: a sorted list with a column moved back in
+        // place took 30 s over the 160,000 columns of 1,000 officials' completion (seed 1, `--gap 0`).
+        var pending = CandidateHeap(master.columns.indices.compactMap { column in
+            let initial = score(column)
+            return initial > 0 ? CandidateHeap.Entry(column: column, score: initial, order: column) : nil
+        })
+        while let candidate = pending.pop() {
+            let fresh = score(candidate.column)
+            guard fresh > 0 else { continue }
+            if let next = pending.top, fresh < next.score {
+                pending.pushAhead(candidate.column, score: fresh)
+            } else if take(1, of: candidate.column, into: &ledger) {
+                counts[candidate.column, default: 0] += 1
+                for row in effects[candidate.column].coverageRows { covered[row] += 1 }
+                pending.pushAhead(candidate.column, score: fresh)
                 if phase == .spending && weightedShortfall() <= cap { break }
-            } else {
-                next += 1
             }
         }
         return counts
+    }
+}
+
+/// The polishing's candidates, highest score first; among equal scores, the one pushed last (`pushAhead`), then the
+/// lower `order`. A candidate whose score was refreshed goes ahead of every candidate of its score, as it did in the
+/// sorted list this replaces, so the plans polished are the same.
+struct CandidateHeap {
+    struct Entry {
+        var column: Int
+        var score: Double
+        var order: Int
+    }
+
+    private var entries: [Entry]
+    /// Orders below every column index, each lower than the last.
+    private var nextAheadOrder = -1
+
+    init(_ entries: [Entry]) {
+        self.entries = entries
+        for index in stride(from: entries.count / 2 - 1, through: 0, by: -1) { siftDown(index) }
+    }
+
+    var top: Entry? { entries.first }
+
+    mutating func pop() -> Entry? {
+        guard !entries.isEmpty else { return nil }
+        entries.swapAt(0, entries.count - 1)
+        let first = entries.removeLast()
+        if !entries.isEmpty { siftDown(0) }
+        return first
+    }
+
+    mutating func pushAhead(_ column: Int, score: Double) {
+        entries.append(Entry(column: column, score: score, order: nextAheadOrder))
+        nextAheadOrder -= 1
+        var child = entries.count - 1
+        while child > 0 {
+            let parent = (child - 1) / 2
+            guard precedes(entries[child], entries[parent]) else { break }
+            entries.swapAt(child, parent)
+            child = parent
+        }
+    }
+
+    private func precedes(_ a: Entry, _ b: Entry) -> Bool {
+        (a.score, -a.order) > (b.score, -b.order)
+    }
+
+    private mutating func siftDown(_ start: Int) {
+        var parent = start
+        while true {
+            var first = parent
+            let left = 2 * parent + 1, right = left + 1
+            if left < entries.count && precedes(entries[left], entries[first]) { first = left }
+            if right < entries.count && precedes(entries[right], entries[first]) { first = right }
+            guard first != parent else { return }
+            entries.swapAt(parent, first)
+            parent = first
+        }
     }
 }
